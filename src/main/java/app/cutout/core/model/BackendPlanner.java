@@ -1,0 +1,72 @@
+package app.cutout.core.model;
+
+/**
+ * Chooses backend, model and threads from what the browser offers and what the user asked for.
+ *
+ * <p>Automatic choice: WebGPU when an adapter exists, with the fp16 model when the adapter can run f16 shaders
+ * (twice the weights, but the GPU's native precision) and the 8-bit model otherwise; the WASM CPU backend when
+ * there is no adapter, with the 8-bit model, which is faster than fp16 on CPUs. Threads need cross-origin isolation
+ * (SharedArrayBuffer); without it ONNX Runtime Web runs single-threaded.
+ */
+public final class BackendPlanner {
+    /** Beyond this, more WASM threads stop paying off for a single 1024² inference. */
+    static final int MAX_THREADS = 8;
+
+    private BackendPlanner() {
+    }
+
+    /**
+     * @param backendChoice "auto", "webgpu" or "wasm"
+     * @param modelChoice "auto", "quint8" or "fp16"
+     */
+    public static Plan plan(Capabilities caps, String backendChoice, String modelChoice) {
+        StringBuilder note = new StringBuilder();
+        Backend backend;
+        if ("webgpu".equals(backendChoice)) {
+            if (caps.webGpu) {
+                backend = Backend.WEBGPU;
+            } else {
+                backend = Backend.WASM;
+                note.append("WebGPU is not available in this browser, so the CPU is used. ");
+            }
+        } else if ("wasm".equals(backendChoice)) {
+            backend = Backend.WASM;
+        } else if ("auto".equals(backendChoice) || backendChoice == null || backendChoice.isEmpty()) {
+            backend = caps.webGpu ? Backend.WEBGPU : Backend.WASM;
+        } else {
+            throw new IllegalArgumentException("Unknown backend choice \"" + backendChoice
+                    + "\"; expected auto, webgpu or wasm");
+        }
+
+        ModelSpec model;
+        if (modelChoice == null || modelChoice.isEmpty() || "auto".equals(modelChoice)) {
+            model = backend == Backend.WEBGPU && caps.shaderF16 ? ModelSpec.FP16 : ModelSpec.QUINT8;
+        } else {
+            model = ModelSpec.byId(modelChoice);
+            if (model == ModelSpec.FP16 && backend == Backend.WEBGPU && !caps.shaderF16) {
+                model = ModelSpec.QUINT8;
+                note.append("This GPU cannot run 16-bit shaders (shader-f16), so the 8-bit model is used. ");
+            }
+        }
+        return new Plan(backend, model, backend == Backend.WEBGPU ? 1 : wasmThreads(caps), note.toString().trim());
+    }
+
+    /** The plan to retry with when WebGPU failed: same model choice rules, on the CPU. */
+    public static Plan fallbackToWasm(Plan failed, Capabilities caps, String reason) {
+        ModelSpec model = failed.model == ModelSpec.FP16 ? ModelSpec.QUINT8 : failed.model;
+        String note = "WebGPU failed (" + reason + "), so the CPU is used instead.";
+        return new Plan(Backend.WASM, model, wasmThreads(caps), note);
+    }
+
+    /**
+     * Threads for the WASM backend. Also set when WebGPU is chosen: ops the WebGPU backend leaves on the CPU run
+     * there, and a fallback to the CPU cannot change the count once the runtime has started.
+     */
+    public static int wasmThreads(Capabilities caps) {
+        if (!caps.crossOriginIsolated) {
+            return 1;
+        }
+        // Inference runs in a worker, so the UI thread is idle while it runs: use every core.
+        return Math.min(MAX_THREADS, caps.hardwareConcurrency);
+    }
+}

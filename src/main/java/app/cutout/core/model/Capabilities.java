@@ -1,0 +1,20 @@
+package app.cutout.core.model;
+
+/** What the browser offers for inference, as probed by the platform layer. */
+public final class Capabilities {
+    public final boolean webGpu;
+    public final boolean shaderF16;
+    public final boolean crossOriginIsolated;
+    public final int hardwareConcurrency;
+    /** Adapter description for the UI ("NVIDIA ...", "SwiftShader"), or empty. */
+    public final String adapterName;
+
+    public Capabilities(boolean webGpu, boolean shaderF16, boolean crossOriginIsolated, int hardwareConcurrency,
+            String adapterName) {
+        this.webGpu = webGpu;
+        this.shaderF16 = webGpu && shaderF16;
+        this.crossOriginIsolated = crossOriginIsolated;
+        this.hardwareConcurrency = Math.max(1, hardwareConcurrency);
+        this.adapterName = adapterName == null ? "" : adapterName;
+    }
+}

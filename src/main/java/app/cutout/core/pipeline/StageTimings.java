@@ -1,0 +1,49 @@
+package app.cutout.core.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Milliseconds spent in each named stage of one run, in the order the stages ran. */
+public final class StageTimings {
+    public static final String MODEL_FETCH = "model_fetch_ms";
+    public static final String SESSION = "session_ms";
+    public static final String DECODE = "decode_ms";
+    public static final String PRE = "pre_ms";
+    public static final String INFERENCE = "inference_ms";
+    public static final String POST = "post_ms";
+    public static final String ENCODE = "encode_ms";
+    public static final String TOTAL = "total_ms";
+
+    private final Map<String, Double> values = new LinkedHashMap<>();
+
+    public void put(String stage, double millis) {
+        values.put(stage, millis);
+    }
+
+    public void add(String stage, double millis) {
+        Double old = values.get(stage);
+        values.put(stage, old == null ? millis : old + millis);
+    }
+
+    public double get(String stage) {
+        Double value = values.get(stage);
+        return value == null ? 0 : value;
+    }
+
+    public Map<String, Double> asMap() {
+        return values;
+    }
+
+    /** A flat JSON object, e.g. {@code {"decode_ms":12.5,"pre_ms":20.1}}, with one decimal. */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            long tenths = Math.round(e.getValue() * 10);
+            sb.append('"').append(e.getKey()).append("\":").append(tenths / 10).append('.').append(Math.abs(tenths % 10));
+        }
+        return sb.append('}').toString();
+    }
+}

@@ -1,0 +1,57 @@
+package app.cutout.web.jso.browser;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.JSTopLevel;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.file.Blob;
+
+/** Globals of both window and worker scopes. */
+public abstract class Global implements JSObject {
+    private Global() {
+    }
+
+    @JSTopLevel
+    public static native JSPromise<ImageBitmap> createImageBitmap(Blob image, ImageBitmapOptions options);
+
+    @JSTopLevel
+    public static native JSPromise<Response> fetch(String url);
+
+    @JSTopLevel
+    @JSProperty("crossOriginIsolated")
+    public static native boolean isCrossOriginIsolated();
+
+    @JSTopLevel
+    @JSProperty("navigator")
+    public static native ScopeNavigator getNavigator();
+
+    /** {@code self} in a dedicated worker. */
+    @JSTopLevel
+    @JSProperty("self")
+    public static native WorkerScope getSelf();
+
+    @JSTopLevel
+    @JSProperty("caches")
+    public static native CacheStorage getCaches();
+
+    @JSTopLevel
+    @JSProperty("crypto")
+    public static native CryptoSubtle getCrypto();
+
+    /** The Cache API exists only in secure contexts, and not at all in some private modes. */
+    @JSBody(script = "return typeof caches !== 'undefined';")
+    public static native boolean hasCaches();
+
+    @JSBody(script = "return typeof OffscreenCanvas !== 'undefined';")
+    public static native boolean hasOffscreenCanvas();
+
+    /** Base URL of the site, i.e. the directory the current script (page or worker) was loaded from. */
+    @JSBody(script = "return new URL('.', self.location.href).href;")
+    public static native String baseUrl();
+
+    /** A readable sentence for any thrown or rejected JS value. */
+    @JSBody(params = "e", script = "if (e && typeof e === 'object' && 'message' in e && e.message) {"
+            + " return String(e.message); } return String(e);")
+    public static native String describe(Object e);
+}

@@ -1,0 +1,20 @@
+package app.cutout.web.jso.ort;
+
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+
+/** {@code ort.env.wasm}. */
+public interface OrtWasmEnv extends JSObject {
+    @JSProperty
+    void setNumThreads(int threads);
+
+    @JSProperty
+    int getNumThreads();
+
+    /** Directory URL the runtime's own .mjs/.wasm files are loaded from; must end with a slash. */
+    @JSProperty
+    void setWasmPaths(String prefix);
+
+    @JSProperty
+    void setProxy(boolean proxy);
+}

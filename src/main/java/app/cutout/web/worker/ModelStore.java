@@ -1,0 +1,149 @@
+package app.cutout.web.worker;
+
+import app.cutout.core.model.ModelSpec;
+import app.cutout.core.ops.Hex;
+import app.cutout.core.pipeline.ProgressListener;
+import app.cutout.web.jso.browser.ByteStream;
+import app.cutout.web.jso.browser.CacheStorage;
+import app.cutout.web.jso.browser.Global;
+import app.cutout.web.jso.browser.Response;
+import app.cutout.web.platform.JsException;
+import app.cutout.web.platform.Promises;
+import app.cutout.web.protocol.Stage;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.browser.Performance;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSObjects;
+import org.teavm.jso.file.Blob;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Int8Array;
+import org.teavm.jso.typedarrays.Uint8Array;
+
+/**
+ * Gets model weights: from the Cache API when a verified copy is there, else from the site with byte progress.
+ * Bytes are run only after their SHA-256 matches {@link ModelSpec#sha256}; a cached copy that fails is discarded.
+ */
+final class ModelStore {
+    /** Shared with the service worker; bump when the cached entries' format changes. */
+    static final String CACHE_NAME = "cutout-models-v1";
+    private static final double PROGRESS_INTERVAL_MS = 100;
+
+    private final String baseUrl;
+    /** Set when the last load could not store its copy, for the UI to mention. */
+    private String storageNote = "";
+
+    ModelStore(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    String storageNote() {
+        return storageNote;
+    }
+
+    Uint8Array load(ModelSpec spec, ProgressListener progress) {
+        String url = baseUrl + spec.path;
+        CacheStorage.Cache cache = openCache();
+        if (cache != null) {
+            Uint8Array cached = readCached(cache, url, spec);
+            if (cached != null) {
+                progress.progress(Stage.LOADING_MODEL, spec.bytes, spec.bytes);
+                return cached;
+            }
+        }
+        Uint8Array bytes = download(url, spec, progress);
+        String actual = sha256(bytes);
+        if (!actual.equals(spec.sha256)) {
+            throw new IllegalStateException("The downloaded " + spec.label + " model is corrupt (sha256 " + actual
+                    + ", expected " + spec.sha256 + "). Reload the page to download it again.");
+        }
+        storageNote = cache == null ? "This browser offers no storage here, so the model is downloaded each visit."
+                : store(cache, url, bytes);
+        return bytes;
+    }
+
+    private CacheStorage.Cache openCache() {
+        if (!Global.hasCaches()) {
+            return null;
+        }
+        try {
+            return Promises.await(Global.getCaches().open(CACHE_NAME), "Opening the model cache");
+        } catch (JsException e) {
+            // Private modes may refuse storage; the model still works, it is just downloaded again next visit.
+            return null;
+        }
+    }
+
+    private Uint8Array readCached(CacheStorage.Cache cache, String url, ModelSpec spec) {
+        Response response = Promises.await(cache.match(url), "Reading the model cache");
+        if (JSObjects.isUndefined(response) || response == null) {
+            return null;
+        }
+        ArrayBuffer buffer = Promises.await(response.arrayBuffer(), "Reading the cached model");
+        Uint8Array bytes = new Uint8Array(buffer);
+        if (bytes.getLength() == spec.bytes && sha256(bytes).equals(spec.sha256)) {
+            return bytes;
+        }
+        Promises.await(cache.delete(url), "Removing a damaged cached model");
+        return null;
+    }
+
+    private String store(CacheStorage.Cache cache, String url, Uint8Array bytes) {
+        JSArray<JSObject> parts = new JSArray<>();
+        parts.push(bytes);
+        try {
+            Promises.await(cache.put(url, new Response(new Blob(parts))), "Storing the model");
+            return "";
+        } catch (JsException e) {
+            return "The model could not be stored for next time (" + e.jsMessage() + ").";
+        }
+    }
+
+    private static Uint8Array download(String url, ModelSpec spec, ProgressListener progress) {
+        Response response;
+        try {
+            response = Promises.await(Global.fetch(url), "Downloading the model");
+        } catch (JsException e) {
+            throw new IllegalStateException("The " + spec.label + " model could not be downloaded ("
+                    + e.jsMessage() + "). Check the connection and try again.");
+        }
+        if (!response.isOk()) {
+            throw new IllegalStateException("The " + spec.label + " model could not be downloaded: the server "
+                    + "answered " + response.getStatus() + " for " + url + ". Is the site built with its models?");
+        }
+        Uint8Array bytes = new Uint8Array((int) spec.bytes);
+        ByteStream.Reader reader = response.getBody().getReader();
+        int offset = 0;
+        double lastReport = 0;
+        progress.progress(Stage.LOADING_MODEL, 0, spec.bytes);
+        while (true) {
+            ByteStream.Chunk chunk = Promises.await(reader.read(), "Downloading the model");
+            if (chunk.isDone()) {
+                break;
+            }
+            Uint8Array value = chunk.getValue();
+            if (offset + value.getLength() > spec.bytes) {
+                throw new IllegalStateException("The " + spec.label + " model download is larger than the expected "
+                        + spec.bytes + " bytes; the file on the server is not the known model.");
+            }
+            bytes.set(value, offset);
+            offset += value.getLength();
+            double now = Performance.now();
+            if (now - lastReport >= PROGRESS_INTERVAL_MS) {
+                lastReport = now;
+                progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
+            }
+        }
+        if (offset != spec.bytes) {
+            throw new IllegalStateException("The " + spec.label + " model download stopped at " + offset + " of "
+                    + spec.bytes + " bytes. Check the connection and try again.");
+        }
+        progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
+        return bytes;
+    }
+
+    static String sha256(Uint8Array bytes) {
+        ArrayBuffer digest = Promises.await(Global.getCrypto().getSubtle().digest("SHA-256", bytes),
+                "Checking the model's integrity");
+        return Hex.of(new Int8Array(digest).copyToJavaArray());
+    }
+}

@@ -1,0 +1,62 @@
+package app.cutout.web.worker;
+
+import app.cutout.core.model.Plan;
+import app.cutout.web.jso.browser.WorkerScope;
+import app.cutout.web.protocol.Message;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.file.Blob;
+
+/** Messages from the worker to the page. */
+final class Outbox {
+    private final WorkerScope scope;
+
+    Outbox(WorkerScope scope) {
+        this.scope = scope;
+    }
+
+    void ready() {
+        send(Message.of(Message.READY));
+    }
+
+    void progress(int id, String stage, double done, double total) {
+        Message message = Message.of(Message.PROGRESS);
+        message.setId(id);
+        message.setStage(stage);
+        message.setLoaded(done);
+        message.setTotal(total);
+        send(message);
+    }
+
+    void backend(Plan plan, int threads, String adapter, String note) {
+        Message message = Message.of(Message.BACKEND);
+        message.setBackend(plan.backend.id);
+        message.setModel(plan.model.id);
+        message.setThreads(threads);
+        message.setAdapter(adapter);
+        message.setText(note);
+        send(message);
+    }
+
+    void result(int id, Blob png, int width, int height, String timings) {
+        Message message = Message.of(Message.RESULT);
+        message.setId(id);
+        message.setPng(png);
+        message.setWidth(width);
+        message.setHeight(height);
+        message.setTimings(timings);
+        send(message);
+    }
+
+    void error(int id, String stage, String text) {
+        Message message = Message.of(Message.ERROR);
+        message.setId(id);
+        message.setStage(stage);
+        message.setText(text);
+        send(message);
+    }
+
+    private void send(Message message) {
+        scope.postMessage(message, new JSArray<JSObject>());
+    }
+}

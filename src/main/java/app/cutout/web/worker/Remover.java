@@ -1,0 +1,192 @@
+package app.cutout.web.worker;
+
+import app.cutout.core.image.RgbaImage;
+import app.cutout.core.model.Backend;
+import app.cutout.core.model.BackendPlanner;
+import app.cutout.core.model.Capabilities;
+import app.cutout.core.model.ModelSpec;
+import app.cutout.core.model.Plan;
+import app.cutout.core.ops.MaskUpsampler;
+import app.cutout.core.ops.Preprocessor;
+import app.cutout.core.pipeline.StageTimings;
+import app.cutout.web.jso.browser.Global;
+import app.cutout.web.jso.browser.Gpu;
+import app.cutout.web.jso.browser.GpuAdapter;
+import app.cutout.web.jso.browser.ScopeNavigator;
+import app.cutout.web.platform.Js;
+import app.cutout.web.platform.JsException;
+import app.cutout.web.platform.Promises;
+import app.cutout.web.protocol.Message;
+import app.cutout.web.protocol.Stage;
+import org.teavm.jso.browser.Performance;
+import org.teavm.jso.file.Blob;
+import org.teavm.jso.typedarrays.Uint8Array;
+
+/**
+ * Runs one photo through the pipeline inside the worker: decode, pre-process, infer, post-process, encode.
+ * Owns the ONNX session and switches it when the user's choice of backend or model changes.
+ */
+final class Remover {
+    private final Outbox outbox;
+    private final ModelStore models;
+    private final String ortBaseUrl;
+    private final float[] modelInput = new float[3 * ModelSpec.SIZE * ModelSpec.SIZE];
+    private Capabilities capabilities;
+    private Segmenter segmenter;
+    /** Why WebGPU failed in this worker, once it has; later runs then go straight to the CPU. */
+    private String webGpuFailure;
+
+    Remover(Outbox outbox, String baseUrl) {
+        this.outbox = outbox;
+        this.models = new ModelStore(baseUrl);
+        this.ortBaseUrl = baseUrl + "ort/";
+    }
+
+    void run(Message request) {
+        int id = request.getId();
+        String stage = Stage.LOADING_MODEL;
+        StageTimings timings = new StageTimings();
+        double start = Performance.now();
+        try {
+            Plan wanted = BackendPlanner.plan(capabilities(), request.getBackendChoice(), request.getModelChoice());
+            if (wanted.backend == Backend.WEBGPU && webGpuFailure != null) {
+                wanted = BackendPlanner.fallbackToWasm(wanted, capabilities(), webGpuFailure);
+            }
+            ensureSession(id, wanted, timings);
+
+            stage = Stage.PREPARING;
+            outbox.progress(id, stage, 0, 0);
+            double t = Performance.now();
+            RgbaImage image = ImageCodec.decode(request.getFile(), request.getName());
+            timings.put(StageTimings.DECODE, Performance.now() - t);
+            t = Performance.now();
+            Preprocessor.toModelInput(image, modelInput);
+            timings.put(StageTimings.PRE, Performance.now() - t);
+
+            stage = Stage.REMOVING;
+            outbox.progress(id, stage, 0, 0);
+            t = Performance.now();
+            float[] mask = infer(id, timings);
+            timings.put(StageTimings.INFERENCE, Performance.now() - t);
+
+            stage = Stage.FINISHING;
+            outbox.progress(id, stage, 0, 0);
+            t = Performance.now();
+            MaskUpsampler.applyAlpha(mask, ModelSpec.SIZE, ModelSpec.SIZE, image.pixels, image.width, image.height);
+            timings.put(StageTimings.POST, Performance.now() - t);
+            t = Performance.now();
+            Blob png = ImageCodec.encodePng(image);
+            timings.put(StageTimings.ENCODE, Performance.now() - t);
+            timings.put(StageTimings.TOTAL, Performance.now() - start);
+            outbox.result(id, png, image.width, image.height, timings.toJson());
+        } catch (ImageCodec.UnreadableImageException e) {
+            outbox.error(id, stage, e.getMessage());
+        } catch (Throwable e) {
+            outbox.error(id, stage, describe(stage, e));
+        }
+    }
+
+    private float[] infer(int id, StageTimings timings) {
+        try {
+            return segmenter.run(modelInput);
+        } catch (JsException e) {
+            if (segmenter.plan.backend != Backend.WEBGPU) {
+                throw e;
+            }
+            // A WebGPU failure on the first run (an unsupported op, a lost device) must not cost the user the photo.
+            webGpuFailure = e.jsMessage();
+            Plan fallback = BackendPlanner.fallbackToWasm(segmenter.plan, capabilities(), webGpuFailure);
+            ensureSession(id, fallback, timings);
+            outbox.progress(id, Stage.REMOVING, 0, 0);
+            return segmenter.run(modelInput);
+        }
+    }
+
+    private void ensureSession(int id, Plan plan, StageTimings timings) {
+        if (segmenter != null && segmenter.plan.backend == plan.backend && segmenter.plan.model == plan.model) {
+            return;
+        }
+        if (segmenter != null) {
+            segmenter.release();
+            segmenter = null;
+        }
+        double t = Performance.now();
+        Uint8Array weights = models.load(plan.model, (stage, done, total) -> outbox.progress(id, stage, done, total));
+        timings.add(StageTimings.MODEL_FETCH, Performance.now() - t);
+        t = Performance.now();
+        Plan used = plan;
+        try {
+            segmenter = Segmenter.create(plan, weights, ortBaseUrl, BackendPlanner.wasmThreads(capabilities()));
+        } catch (JsException e) {
+            if (plan.backend != Backend.WEBGPU) {
+                throw e;
+            }
+            webGpuFailure = e.jsMessage();
+            used = BackendPlanner.fallbackToWasm(plan, capabilities(), webGpuFailure);
+            if (used.model != plan.model) {
+                weights = models.load(used.model, (stage, done, total) -> outbox.progress(id, stage, done, total));
+            }
+            segmenter = Segmenter.create(used, weights, ortBaseUrl, BackendPlanner.wasmThreads(capabilities()));
+        }
+        timings.add(StageTimings.SESSION, Performance.now() - t);
+        String note = used.note;
+        if (!models.storageNote().isEmpty()) {
+            note = (note + " " + models.storageNote()).trim();
+        }
+        outbox.backend(used, Segmenter.threadsInUse(), capabilities().adapterName, note);
+    }
+
+    private Capabilities capabilities() {
+        if (capabilities == null) {
+            capabilities = probe();
+        }
+        return capabilities;
+    }
+
+    private static Capabilities probe() {
+        ScopeNavigator navigator = Global.getNavigator();
+        boolean isolated = Global.isCrossOriginIsolated();
+        int cores = navigator.getHardwareConcurrency();
+        Gpu gpu = navigator.getGpu();
+        if (Js.isMissing(gpu)) {
+            return new Capabilities(false, false, isolated, cores, "");
+        }
+        GpuAdapter adapter;
+        try {
+            adapter = Promises.await(gpu.requestAdapter(Gpu.AdapterOptions.highPerformance()), "Finding a GPU");
+        } catch (JsException e) {
+            return new Capabilities(false, false, isolated, cores, "");
+        }
+        if (Js.isMissing(adapter)) {
+            return new Capabilities(false, false, isolated, cores, "");
+        }
+        boolean f16 = adapter.getFeatures().has("shader-f16");
+        return new Capabilities(true, f16, isolated, cores, adapterName(adapter));
+    }
+
+    private static String adapterName(GpuAdapter adapter) {
+        GpuAdapter.Info info = adapter.getInfo();
+        if (Js.isMissing(info)) {
+            return "";
+        }
+        String description = info.getDescription();
+        if (!Js.isMissing(description) && !description.isEmpty()) {
+            return description;
+        }
+        String vendor = Js.isMissing(info.getVendor()) ? "" : info.getVendor();
+        String architecture = Js.isMissing(info.getArchitecture()) ? "" : info.getArchitecture();
+        return (vendor + " " + architecture).trim();
+    }
+
+    private static String describe(String stage, Throwable e) {
+        String detail = e.getMessage() == null || e.getMessage().isEmpty() ? e.getClass().getName() : e.getMessage();
+        switch (stage) {
+            case Stage.LOADING_MODEL:
+                return "The model could not be loaded: " + detail;
+            case Stage.REMOVING:
+                return "Removing the background failed: " + detail + ". Try the CPU backend.";
+            default:
+                return "Processing failed: " + detail;
+        }
+    }
+}

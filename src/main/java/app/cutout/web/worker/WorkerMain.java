@@ -1,0 +1,32 @@
+package app.cutout.web.worker;
+
+import app.cutout.web.jso.browser.Global;
+import app.cutout.web.jso.browser.WorkerScope;
+import app.cutout.web.protocol.Message;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.core.JSUndefined;
+
+/**
+ * Entry point of {@code teavm/worker.wasm}, started by {@code worker.js}. The worker owns the model and all heavy
+ * pixels; the page only sends files and shows results.
+ */
+public final class WorkerMain {
+    /** Runs one request at a time, in arrival order: the session is not re-entrant. */
+    private static JSPromise<JSUndefined> queue = JSPromise.resolve(JSUndefined.instance());
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) {
+        WorkerScope scope = Global.getSelf();
+        Outbox outbox = new Outbox(scope);
+        Remover remover = new Remover(outbox, Global.baseUrl());
+        scope.addEventListener("message", event -> {
+            Message message = (Message) event.getData();
+            if (Message.RUN.equals(message.getType())) {
+                queue = queue.flatThen(ignored -> JSPromise.runAsync(() -> remover.run(message)));
+            }
+        });
+        outbox.ready();
+    }
+}
