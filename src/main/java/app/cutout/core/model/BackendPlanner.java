@@ -66,6 +66,9 @@ public final class BackendPlanner {
         if (!caps.crossOriginIsolated) {
             return 1;
         }
+        if (caps.requestedThreads > 0) {
+            return Math.min(caps.requestedThreads, caps.hardwareConcurrency * 2);
+        }
         // Inference runs in a worker, so the UI thread is idle while it runs: use every core.
         return Math.min(MAX_THREADS, caps.hardwareConcurrency);
     }

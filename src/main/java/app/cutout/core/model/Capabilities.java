@@ -8,13 +8,25 @@ public final class Capabilities {
     public final int hardwareConcurrency;
     /** Adapter description for the UI ("NVIDIA ...", "SwiftShader"), or empty. */
     public final String adapterName;
+    /** Threads the user or the page's URL asked for; 0 = automatic. */
+    public final int requestedThreads;
 
     public Capabilities(boolean webGpu, boolean shaderF16, boolean crossOriginIsolated, int hardwareConcurrency,
             String adapterName) {
+        this(webGpu, shaderF16, crossOriginIsolated, hardwareConcurrency, adapterName, 0);
+    }
+
+    public Capabilities(boolean webGpu, boolean shaderF16, boolean crossOriginIsolated, int hardwareConcurrency,
+            String adapterName, int requestedThreads) {
         this.webGpu = webGpu;
         this.shaderF16 = webGpu && shaderF16;
         this.crossOriginIsolated = crossOriginIsolated;
         this.hardwareConcurrency = Math.max(1, hardwareConcurrency);
         this.adapterName = adapterName == null ? "" : adapterName;
+        this.requestedThreads = Math.max(0, requestedThreads);
+    }
+
+    public Capabilities withRequestedThreads(int threads) {
+        return new Capabilities(webGpu, shaderF16, crossOriginIsolated, hardwareConcurrency, adapterName, threads);
     }
 }

@@ -27,10 +27,18 @@ public final class Main {
         HTMLInputElement input = (HTMLInputElement) document.getElementById("file-input");
         HTMLSelectElement backend = (HTMLSelectElement) document.getElementById("backend-select");
         HTMLSelectElement model = (HTMLSelectElement) document.getElementById("model-select");
+        // ?backend=wasm&model=quint8&threads=2 preselect the settings: for links, embedding and the benchmark.
+        UrlOptions options = UrlOptions.current();
+        if (options.backend != null) {
+            backend.setValue(options.backend);
+        }
+        if (options.model != null) {
+            model.setValue(options.model);
+        }
         Submitter submit = files -> {
             File file = firstFile(files);
             if (file != null) {
-                client.remove(file, file.getName(), backend.getValue(), model.getValue());
+                client.remove(file, file.getName(), backend.getValue(), model.getValue(), options.threads);
             }
         };
 

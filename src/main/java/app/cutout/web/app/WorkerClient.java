@@ -31,13 +31,14 @@ final class WorkerClient {
                 + "This browser may lack WebAssembly GC; use a current Chrome, Edge or Firefox."));
     }
 
-    void remove(Blob file, String name, String backendChoice, String modelChoice) {
+    void remove(Blob file, String name, String backendChoice, String modelChoice, int threads) {
         Message request = Message.of(Message.RUN);
         request.setId(nextId++);
         request.setFile(file);
         request.setName(name);
         request.setBackendChoice(backendChoice);
         request.setModelChoice(modelChoice);
+        request.setThreads(threads);
         currentId = request.getId();
         currentName = name;
         view.started(file, name);

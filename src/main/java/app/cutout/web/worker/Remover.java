@@ -48,6 +48,10 @@ final class Remover {
         StageTimings timings = new StageTimings();
         double start = Performance.now();
         try {
+            if (capabilities == null) {
+                // Threads are fixed once the runtime starts, so only the first request's wish can count.
+                capabilities = probe().withRequestedThreads(request.getThreads());
+            }
             Plan wanted = BackendPlanner.plan(capabilities(), request.getBackendChoice(), request.getModelChoice());
             if (wanted.backend == Backend.WEBGPU && webGpuFailure != null) {
                 wanted = BackendPlanner.fallbackToWasm(wanted, capabilities(), webGpuFailure);

@@ -1,0 +1,90 @@
+package app.cutout.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BackendPlannerTest {
+    private static final Capabilities GPU_F16 = new Capabilities(true, true, true, 8, "NVIDIA");
+    private static final Capabilities GPU_NO_F16 = new Capabilities(true, false, true, 4, "Intel");
+    private static final Capabilities CPU_ISOLATED = new Capabilities(false, false, true, 2, "");
+    private static final Capabilities CPU_PLAIN = new Capabilities(false, false, false, 16, "");
+
+    @Test
+    void automaticPrefersWebGpuWithFp16WhenShaderF16Exists() {
+        Plan plan = BackendPlanner.plan(GPU_F16, "auto", "auto");
+        assertEquals(Backend.WEBGPU, plan.backend);
+        assertEquals(ModelSpec.FP16, plan.model);
+        assertEquals("", plan.note);
+    }
+
+    @Test
+    void automaticUses8BitOnGpuWithoutShaderF16() {
+        Plan plan = BackendPlanner.plan(GPU_NO_F16, "auto", "auto");
+        assertEquals(Backend.WEBGPU, plan.backend);
+        assertEquals(ModelSpec.QUINT8, plan.model);
+    }
+
+    @Test
+    void automaticUsesCpuWith8BitAndAllCoresWhenIsolated() {
+        Plan plan = BackendPlanner.plan(CPU_ISOLATED, "auto", "auto");
+        assertEquals(Backend.WASM, plan.backend);
+        assertEquals(ModelSpec.QUINT8, plan.model);
+        assertEquals(2, plan.threads);
+    }
+
+    @Test
+    void withoutCrossOriginIsolationTheCpuRunsOneThread() {
+        assertEquals(1, BackendPlanner.plan(CPU_PLAIN, "wasm", "quint8").threads);
+    }
+
+    @Test
+    void threadsAreCappedAtEight() {
+        assertEquals(8, BackendPlanner.wasmThreads(new Capabilities(false, false, true, 32, "")));
+    }
+
+    @Test
+    void requestedThreadsWinWhenIsolated() {
+        assertEquals(1, BackendPlanner.wasmThreads(CPU_ISOLATED.withRequestedThreads(1)));
+        assertEquals(1, BackendPlanner.wasmThreads(CPU_PLAIN.withRequestedThreads(4)));
+    }
+
+    @Test
+    void askingForWebGpuWithoutAdapterFallsBackWithANote() {
+        Plan plan = BackendPlanner.plan(CPU_ISOLATED, "webgpu", "auto");
+        assertEquals(Backend.WASM, plan.backend);
+        assertTrue(plan.note.contains("WebGPU is not available"), plan.note);
+    }
+
+    @Test
+    void askingForFp16OnGpuWithoutF16Uses8BitWithANote() {
+        Plan plan = BackendPlanner.plan(GPU_NO_F16, "webgpu", "fp16");
+        assertEquals(ModelSpec.QUINT8, plan.model);
+        assertTrue(plan.note.contains("shader-f16"), plan.note);
+    }
+
+    @Test
+    void userChoiceOfFp16OnCpuIsRespected() {
+        Plan plan = BackendPlanner.plan(CPU_ISOLATED, "wasm", "fp16");
+        assertEquals(Backend.WASM, plan.backend);
+        assertEquals(ModelSpec.FP16, plan.model);
+    }
+
+    @Test
+    void fallbackMovesToCpuAnd8BitAndSaysWhy() {
+        Plan failed = BackendPlanner.plan(GPU_F16, "auto", "auto");
+        Plan fallback = BackendPlanner.fallbackToWasm(failed, GPU_F16, "device lost");
+        assertEquals(Backend.WASM, fallback.backend);
+        assertEquals(ModelSpec.QUINT8, fallback.model);
+        assertEquals(8, fallback.threads);
+        assertTrue(fallback.note.contains("device lost"), fallback.note);
+    }
+
+    @Test
+    void unknownChoicesAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> BackendPlanner.plan(CPU_PLAIN, "cuda", "auto"));
+        assertThrows(IllegalArgumentException.class, () -> BackendPlanner.plan(CPU_PLAIN, "auto", "int4"));
+    }
+}
