@@ -47,8 +47,8 @@ public final class StaticServer implements AutoCloseable {
     /** Same policy as the page's meta tag: only same-origin code and connections. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
             + "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self' blob: data:; "
-            + "img-src 'self' blob: data:; style-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'none'; frame-ancestors 'self'";
+            + "img-src 'self' blob: data:; style-src 'self'; font-src 'self'; manifest-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'none'; frame-ancestors 'self'";
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -128,6 +128,12 @@ public final class StaticServer implements AutoCloseable {
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 out.set("Allow", "GET, HEAD");
                 exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            if (basePath.length() > 1 && path.equals(basePath.substring(0, basePath.length() - 1))) {
+                // "/tools/cutout" without its slash: relative URLs (and the service worker's scope) need it.
+                out.set("Location", basePath + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+                exchange.sendResponseHeaders(301, -1);
                 return;
             }
             Path file = resolve(path);

@@ -9,8 +9,7 @@ final class TimingText {
         double total = value(json, "total_ms");
         double inference = value(json, "inference_ms");
         double megapixels = width * (double) height / 1e6;
-        return "Took " + seconds(total) + " for " + oneDecimal(megapixels) + " MP (background removal "
-                + seconds(inference) + "). Nothing was uploaded.";
+        return Texts.t("took", seconds(total), oneDecimal(megapixels), seconds(inference));
     }
 
     /** Reads one number from the flat JSON that {@code StageTimings.toJson()} writes. */

@@ -8,26 +8,36 @@ final class UrlOptions {
     final String model;
     /** WASM threads asked for; 0 means automatic. */
     final int threads;
+    /** UI language forced by ?lang=es; null = the browser's. */
+    final String lang;
+    /** Edge refinement strength 0..100 from ?refine=; -1 = the control's default. */
+    final int refine;
 
-    private UrlOptions(String backend, String model, int threads) {
+    private UrlOptions(String backend, String model, int threads, String lang, int refine) {
         this.backend = backend;
         this.model = model;
         this.threads = threads;
+        this.lang = lang;
+        this.refine = refine;
     }
 
     static UrlOptions current() {
         String backend = oneOf(param("backend"), "auto", "webgpu", "wasm");
         String model = oneOf(param("model"), "auto", "quint8", "fp16");
-        int threads = 0;
-        String t = param("threads");
-        if (t != null) {
-            try {
-                threads = Math.max(0, Math.min(64, Integer.parseInt(t)));
-            } catch (NumberFormatException e) {
-                threads = 0;
-            }
+        int threads = number(param("threads"), 0, 64, 0);
+        int refine = number(param("refine"), 0, 100, -1);
+        return new UrlOptions(backend, model, threads, oneOf(param("lang"), Texts.LANGUAGES), refine);
+    }
+
+    private static int number(String value, int min, int max, int fallback) {
+        if (value == null) {
+            return fallback;
         }
-        return new UrlOptions(backend, model, threads);
+        try {
+            return Math.max(min, Math.min(max, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private static String oneOf(String value, String... allowed) {

@@ -1,19 +1,14 @@
 package app.cutout.web.app;
 
-import app.cutout.web.jso.browser.ObjectUrls;
 import app.cutout.web.protocol.Stage;
-import org.teavm.jso.dom.html.HTMLAnchorElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLImageElement;
-import org.teavm.jso.file.Blob;
+import org.teavm.jso.dom.xml.Element;
+import org.teavm.jso.dom.xml.NodeList;
 
-/** Everything the page shows; the only class that touches the result area's DOM. */
+/** The page-wide status line, messages, backend line and timings; the static text in the chosen language. */
 final class View {
-    static final String DONE = "done";
-    static final String ERROR = "error";
-    static final String IDLE = "idle";
-
     private final HTMLDocument document;
     private final HTMLElement status;
     private final HTMLElement statusText;
@@ -21,14 +16,11 @@ final class View {
     private final HTMLElement message;
     private final HTMLElement note;
     private final HTMLElement backendInfo;
-    private final HTMLElement resultSection;
-    private final HTMLImageElement original;
-    private final HTMLImageElement result;
-    private final HTMLAnchorElement download;
     private final HTMLElement timings;
-    private String originalUrl;
-    private String resultUrl;
-    private String modelLabel = "model";
+    private final HTMLImageElement resultImage;
+    private String modelKey = "model.name.quint8";
+    private String backendKey;
+    private Object[] backendArgs;
 
     View(HTMLDocument document) {
         this.document = document;
@@ -38,98 +30,101 @@ final class View {
         message = document.getElementById("message");
         note = document.getElementById("note");
         backendInfo = document.getElementById("backend-info");
-        resultSection = document.getElementById("result");
-        original = (HTMLImageElement) document.getElementById("original-image");
-        result = (HTMLImageElement) document.getElementById("result-image");
-        download = (HTMLAnchorElement) document.getElementById("download");
         timings = document.getElementById("timings");
+        resultImage = (HTMLImageElement) document.getElementById("result-image");
     }
 
     void ready(boolean isolated) {
-        setState(IDLE, "Ready. Choose, drop or paste a photo.");
+        setState("idle", Texts.t("status.ready"));
         document.getBody().setAttribute("data-app", "ready");
         if (!isolated) {
-            showNote("This page is served without cross-origin isolation, so the CPU backend runs on one thread. "
-                    + "See the README for the two headers that enable threads.");
+            showNote(Texts.t("noIsolation"));
         }
     }
 
-    void started(Blob file, String name) {
-        message.setInnerText("");
-        if (originalUrl != null) {
-            ObjectUrls.revokeObjectURL(originalUrl);
+    /** Fills every element marked {@code data-i18n} (text) or {@code data-i18n-label} (aria-label). */
+    void translate() {
+        document.getDocumentElement().setAttribute("lang", Texts.language());
+        NodeList<? extends Element> texts = document.querySelectorAll("[data-i18n]");
+        for (int i = 0; i < texts.getLength(); i++) {
+            HTMLElement element = (HTMLElement) texts.get(i);
+            element.setInnerText(Texts.t(element.getAttribute("data-i18n")));
         }
-        originalUrl = ObjectUrls.createObjectURL(file);
-        original.setSrc(originalUrl);
-        original.setAlt("Original: " + name);
-        setState(Stage.PREPARING, "Starting\u2026");
-        showProgress(0, 0);
+        NodeList<? extends Element> labels = document.querySelectorAll("[data-i18n-label]");
+        for (int i = 0; i < labels.getLength(); i++) {
+            Element element = labels.get(i);
+            element.setAttribute("aria-label", Texts.t(element.getAttribute("data-i18n-label")));
+        }
+        if (backendKey != null) {
+            backendInfo.setInnerText(Texts.t(backendKey, backendArgs));
+        }
     }
 
     void backend(String backend, String model, int threads, String adapter, String noteText) {
         backendInfo.setAttribute("data-backend", backend);
         backendInfo.setAttribute("data-model", model);
         backendInfo.setAttribute("data-threads", Integer.toString(threads));
-        modelLabel = "quint8".equals(model) ? "8-bit model" : "fp16 model";
-        String where = "webgpu".equals(backend)
-                ? "WebGPU" + (adapter == null || adapter.isEmpty() ? "" : " (" + adapter + ")")
-                : "CPU, " + threads + (threads == 1 ? " thread" : " threads");
-        backendInfo.setInnerText("Using " + where + " with the " + modelLabel + ".");
+        modelKey = "model.name." + ("fp16".equals(model) ? "fp16" : "quint8");
+        if ("webgpu".equals(backend)) {
+            backendKey = "using.webgpu";
+            backendArgs = new Object[] {adapter == null || adapter.isEmpty() ? "" : " (" + adapter + ")",
+                Texts.t(modelKey)};
+        } else {
+            backendKey = threads == 1 ? "using.cpu1" : "using.cpu";
+            backendArgs = new Object[] {threads, Texts.t(modelKey)};
+        }
+        backendInfo.removeAttribute("data-i18n");
+        backendInfo.setInnerText(Texts.t(backendKey, backendArgs));
         if (noteText != null && !noteText.isEmpty()) {
             showNote(noteText);
         }
     }
 
-    void progress(String stage, double done, double total) {
-        switch (stage) {
+    /** Mirrors the photo being processed, or the last one that finished. */
+    void item(Item item, int done, int total) {
+        switch (item.state) {
+            case Item.DONE:
+                progress.setHidden(true);
+                resultImage.setSrc(item.cutoutUrl);
+                setState(Item.DONE, total > 1 ? Texts.t("status.batch", done, total) : Texts.t("status.done"));
+                timings.setAttribute("data-timings", item.timings);
+                timings.setInnerText(TimingText.summary(item.timings, item.width, item.height));
+                break;
+            case Item.ERROR:
+                progress.setHidden(true);
+                message.setInnerText(item.error);
+                setState(Item.ERROR, Texts.t("status.failedKept"));
+                break;
+            case Item.CANCELLED:
+                progress.setHidden(true);
+                setState(Item.CANCELLED, Texts.t("status.cancelled"));
+                break;
+            case Item.QUEUED:
+                break;
             case Stage.LOADING_MODEL:
-                setState(stage, total > 0
-                        ? "Loading the " + modelLabel + "\u2026 " + megabytes(done) + " of " + megabytes(total) + " MB"
-                        : "Loading the " + modelLabel + "\u2026");
-                showProgress(done, total);
-                break;
-            case Stage.PREPARING:
-                setState(stage, "Preparing the photo\u2026");
-                showProgress(0, 0);
-                break;
-            case Stage.REMOVING:
-                setState(stage, "Removing the background\u2026");
-                showProgress(0, 0);
-                break;
-            case Stage.FINISHING:
-                setState(stage, "Finishing\u2026");
-                showProgress(0, 0);
+                message.setInnerText("");
+                setState(item.state, item.total > 0
+                        ? Texts.t("status.loading-model", Texts.t(modelKey), megabytes(item.loaded),
+                                megabytes(item.total))
+                        : Texts.t("status.loading-model.short", Texts.t(modelKey)));
+                showProgress(item.loaded, item.total);
                 break;
             default:
+                message.setInnerText("");
+                setState(item.state, Texts.t("status." + item.state));
+                showProgress(0, 0);
                 break;
         }
-    }
-
-    void result(String url, String fileName, int width, int height, String timingsJson) {
-        if (resultUrl != null) {
-            ObjectUrls.revokeObjectURL(resultUrl);
-        }
-        resultUrl = url;
-        result.setSrc(url);
-        result.setAlt("Cutout of the photo, " + width + " \u00d7 " + height + ", transparent background");
-        download.setHref(url);
-        download.setDownload(fileName);
-        download.setInnerText("Download " + fileName);
-        timings.setAttribute("data-timings", timingsJson);
-        timings.setInnerText(TimingText.summary(timingsJson, width, height));
-        resultSection.setHidden(false);
-        progress.setHidden(true);
-        setState(DONE, "Done: " + width + " \u00d7 " + height + " cutout ready.");
     }
 
     void failed(String text) {
         progress.setHidden(true);
         message.setInnerText(text);
-        setState(ERROR, "That did not work; your earlier result is still here.");
+        setState(Item.ERROR, Texts.t("status.failedKept"));
     }
 
-    void fatal(String text) {
-        failed(text);
+    void info(String text) {
+        statusText.setInnerText(text);
     }
 
     void dragging(boolean on) {
@@ -143,6 +138,7 @@ final class View {
 
     private void setState(String state, String text) {
         status.setAttribute("data-state", state);
+        statusText.removeAttribute("data-i18n");
         statusText.setInnerText(text);
     }
 

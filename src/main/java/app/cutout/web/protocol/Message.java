@@ -3,14 +3,20 @@ package app.cutout.web.protocol;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.core.JSObjects;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.file.Blob;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /**
  * The one message shape between the page and the worker: a {@code type} plus the fields that type uses.
  *
  * <p>Page to worker: {@code run} (id, file, name, backendChoice, modelChoice). Worker to page: {@code ready},
  * {@code backend} (backend, model, threads, adapter, text = a note for the user), {@code progress} (id, stage,
- * loaded, total), {@code result} (id, png, width, height, timings) and {@code error} (id, stage, text).
+ * loaded, total), {@code result} (id, png, width, height, timings) and {@code error} (id, stage, text, code).
+ * Exports, to a second worker: {@code export} (id, file, png or alpha, width, height, format, background, color,
+ * backgroundImage, blur, cropMargin, cropAspect) answered by {@code exported} (id, png = the encoded file), and {@code zip} (blobs,
+ * names) answered by {@code zipped} (png = the archive).
  */
 public interface Message extends JSObject {
     String RUN = "run";
@@ -19,6 +25,10 @@ public interface Message extends JSObject {
     String PROGRESS = "progress";
     String RESULT = "result";
     String ERROR = "error";
+    String EXPORT = "export";
+    String EXPORTED = "exported";
+    String ZIP = "zip";
+    String ZIPPED = "zipped";
 
     static Message of(String type) {
         Message message = JSObjects.create();
@@ -127,6 +137,87 @@ public interface Message extends JSObject {
 
     @JSProperty
     void setHeight(int height);
+
+    /** Edge refinement strength, 0 (raw mask) to 1. */
+    @JSProperty
+    double getStrength();
+
+    @JSProperty
+    void setStrength(double strength);
+
+    /** A machine-readable error kind ("unreadable", "empty"), so the page can word it in the user's language. */
+    @JSProperty
+    String getCode();
+
+    @JSProperty
+    void setCode(String code);
+
+    /** A MIME type: of the input for errors, of the wanted output for exports. */
+    @JSProperty
+    String getFormat();
+
+    @JSProperty
+    void setFormat(String format);
+
+    /** Edited alpha, one byte a pixel, for exports of edited photos. */
+    @JSProperty
+    ArrayBuffer getAlpha();
+
+    @JSProperty
+    void setAlpha(ArrayBuffer alpha);
+
+    /** Export background: transparent, color, image or blur. */
+    @JSProperty
+    String getBackground();
+
+    @JSProperty
+    void setBackground(String background);
+
+    /** CSS hex colour, "#rrggbb". */
+    @JSProperty
+    String getColor();
+
+    @JSProperty
+    void setColor(String color);
+
+    @JSProperty
+    Blob getBackgroundImage();
+
+    @JSProperty
+    void setBackgroundImage(Blob image);
+
+    /** Blur radius as a fraction of the photo's longer side. */
+    @JSProperty
+    double getBlur();
+
+    @JSProperty
+    void setBlur(double blur);
+
+    /** Crop to the subject with this margin (fraction of the subject's longer side); negative = no crop. */
+    @JSProperty
+    double getCropMargin();
+
+    @JSProperty
+    void setCropMargin(double margin);
+
+    /** Crop aspect ratio width/height; 0 = free. */
+    @JSProperty
+    double getCropAspect();
+
+    @JSProperty
+    void setCropAspect(double aspect);
+
+    @JSProperty
+    JSArray<Blob> getBlobs();
+
+    @JSProperty
+    void setBlobs(JSArray<Blob> blobs);
+
+    @JSProperty
+    JSArray<JSString> getNames();
+
+    @JSProperty
+    void setNames(JSArray<JSString> names);
 
     /** Stage timings as a flat JSON object (see {@code StageTimings}). */
     @JSProperty

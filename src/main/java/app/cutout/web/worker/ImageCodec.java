@@ -24,7 +24,8 @@ final class ImageCodec {
         try {
             bitmap = Promises.await(Global.createImageBitmap(file, ImageBitmapOptions.exact()), "Decoding");
         } catch (JsException e) {
-            throw new UnreadableImageException(describeUnreadable(file, name));
+            throw new UnreadableImageException(file.getSize() == 0 ? "empty" : "unreadable",
+                    describeUnreadable(file, name), file.getType());
         }
         try {
             int width = bitmap.getWidth();
@@ -41,11 +42,20 @@ final class ImageCodec {
     }
 
     static Blob encodePng(RgbaImage image) {
+        return encode(image, "image/png", 1);
+    }
+
+    /** @param quality 0..1 for lossy formats; ignored for PNG */
+    static Blob encode(RgbaImage image, String mimeType, double quality) {
         Int32Array packed = Int32Array.copyFromJavaArray(image.pixels);
         ImageData data = new ImageData(new Uint8ClampedArray(packed.getBuffer()), image.width, image.height);
         OffscreenCanvas canvas = new OffscreenCanvas(image.width, image.height);
         canvas.getContext("2d", OffscreenCanvas.ContextAttributes.readback()).putImageData(data, 0, 0);
-        return Promises.await(canvas.convertToBlob(OffscreenCanvas.EncodeOptions.of("image/png")), "Encoding the PNG");
+        OffscreenCanvas.EncodeOptions options = OffscreenCanvas.EncodeOptions.of(mimeType);
+        if (!"image/png".equals(mimeType)) {
+            options.setQuality(quality);
+        }
+        return Promises.await(canvas.convertToBlob(options), "Encoding the " + mimeType + " file");
     }
 
     private static String describeUnreadable(Blob file, String name) {
@@ -61,8 +71,13 @@ final class ImageCodec {
 
     /** The input could not be decoded; the message is for the user. */
     static final class UnreadableImageException extends RuntimeException {
-        UnreadableImageException(String message) {
+        final String code;
+        final String type;
+
+        UnreadableImageException(String code, String message, String type) {
             super(message);
+            this.code = code;
+            this.type = type == null ? "" : type;
         }
     }
 }

@@ -7,13 +7,16 @@ import app.cutout.web.jso.browser.ByteStream;
 import app.cutout.web.jso.browser.CacheStorage;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.Response;
+import app.cutout.web.platform.Channel;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
 import app.cutout.web.protocol.Stage;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Performance;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSObjects;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -42,6 +45,7 @@ final class ModelStore {
 
     Uint8Array load(ModelSpec spec, ProgressListener progress) {
         String url = baseUrl + spec.path;
+        storageNote = "";
         CacheStorage.Cache cache = openCache();
         if (cache != null) {
             Uint8Array cached = readCached(cache, url, spec);
@@ -56,8 +60,9 @@ final class ModelStore {
             throw new IllegalStateException("The downloaded " + spec.label + " model is corrupt (sha256 " + actual
                     + ", expected " + spec.sha256 + "). Reload the page to download it again.");
         }
-        storageNote = cache == null ? "This browser offers no storage here, so the model is downloaded each visit."
-                : store(cache, url, bytes);
+        storageNote = cache == null ? "This browser lets Cutout store nothing here (private browsing or storage "
+                + "turned off), so the model is downloaded again on each visit and Cutout cannot work offline."
+                : store(cache, url, bytes, spec);
         return bytes;
     }
 
@@ -84,19 +89,37 @@ final class ModelStore {
             return bytes;
         }
         Promises.await(cache.delete(url), "Removing a damaged cached model");
+        Channel.post(Channel.MODELS_CHANGED);
         return null;
     }
 
-    private String store(CacheStorage.Cache cache, String url, Uint8Array bytes) {
+    /** Stores verified bytes (only these ever reach the cache); returns a note for the user, empty when stored. */
+    private String store(CacheStorage.Cache cache, String url, Uint8Array bytes, ModelSpec spec) {
         JSArray<JSObject> parts = new JSArray<>();
         parts.push(bytes);
-        try {
-            Promises.await(cache.put(url, new Response(new Blob(parts))), "Storing the model");
-            return "";
-        } catch (JsException e) {
-            return "The model could not be stored for next time (" + e.jsMessage() + ").";
+        // Settled here rather than through Promises.await: the note depends on the error's name, not only its text.
+        String failure = cache.put(url, new Response(new Blob(parts)))
+                .then(ok -> JSString.valueOf(""), error -> JSString.valueOf(storeFailure(error, spec)))
+                .await().stringValue();
+        if (failure.isEmpty()) {
+            Channel.post(Channel.MODELS_CHANGED);
         }
+        return failure;
     }
+
+    private static String storeFailure(Object error, ModelSpec spec) {
+        if (isQuotaError(error)) {
+            return "There is not enough storage space on this device to keep the " + spec.label + " model ("
+                    + Math.round(spec.bytes / 1e6) + " MB), so it will be downloaded again next time and Cutout "
+                    + "cannot work offline. Free some space (see Storage on this device) and process a photo again.";
+        }
+        return "The model could not be stored for next time (" + Global.describe(error) + "), so it will be "
+                + "downloaded again next time and Cutout cannot work offline.";
+    }
+
+    @JSBody(params = "e", script = "return !!e && (e.name === 'QuotaExceededError' || e.code === 22"
+            + " || /quota/i.test(String(e.message || e)));")
+    private static native boolean isQuotaError(Object e);
 
     private static Uint8Array download(String url, ModelSpec spec, ProgressListener progress) {
         Response response;

@@ -48,11 +48,33 @@ final class Outbox {
         send(message);
     }
 
+    void exported(int id, Blob file) {
+        Message message = Message.of(Message.EXPORTED);
+        message.setId(id);
+        message.setPng(file);
+        send(message);
+    }
+
+    void zipped(int id, Blob archive) {
+        Message message = Message.of(Message.ZIPPED);
+        message.setId(id);
+        message.setPng(archive);
+        send(message);
+    }
+
     void error(int id, String stage, String text) {
+        error(id, stage, text, "", "", "");
+    }
+
+    /** An error the page can word itself: {@code code} names the kind, {@code name} and {@code format} the file. */
+    void error(int id, String stage, String text, String code, String name, String format) {
         Message message = Message.of(Message.ERROR);
         message.setId(id);
         message.setStage(stage);
         message.setText(text);
+        message.setCode(code);
+        message.setName(name);
+        message.setFormat(format);
         send(message);
     }
 

@@ -9,6 +9,7 @@ import app.cutout.core.model.Plan;
 import app.cutout.core.ops.MaskUpsampler;
 import app.cutout.core.ops.Preprocessor;
 import app.cutout.core.pipeline.StageTimings;
+import app.cutout.core.refine.EdgeRefiner;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.Gpu;
 import app.cutout.web.jso.browser.GpuAdapter;
@@ -76,7 +77,14 @@ final class Remover {
             stage = Stage.FINISHING;
             outbox.progress(id, stage, 0, 0);
             t = Performance.now();
-            MaskUpsampler.applyAlpha(mask, ModelSpec.SIZE, ModelSpec.SIZE, image.pixels, image.width, image.height);
+            float strength = (float) request.getStrength();
+            if (strength > 0 && strength <= 1) {
+                EdgeRefiner.refine(mask, ModelSpec.SIZE, ModelSpec.SIZE, image, strength);
+            } else {
+                // Strength 0 (or none asked for) is the raw mask, stretched: the peer's behaviour, bit for bit.
+                MaskUpsampler.applyAlpha(mask, ModelSpec.SIZE, ModelSpec.SIZE, image.pixels, image.width,
+                        image.height);
+            }
             timings.put(StageTimings.POST, Performance.now() - t);
             t = Performance.now();
             Blob png = ImageCodec.encodePng(image);
@@ -84,7 +92,7 @@ final class Remover {
             timings.put(StageTimings.TOTAL, Performance.now() - start);
             outbox.result(id, png, image.width, image.height, timings.toJson());
         } catch (ImageCodec.UnreadableImageException e) {
-            outbox.error(id, stage, e.getMessage());
+            outbox.error(id, stage, e.getMessage(), e.code, request.getName(), e.type);
         } catch (Throwable e) {
             outbox.error(id, stage, describe(stage, e));
         }

@@ -21,12 +21,28 @@ public final class WorkerMain {
         WorkerScope scope = Global.getSelf();
         Outbox outbox = new Outbox(scope);
         Remover remover = new Remover(outbox, Global.baseUrl());
+        Exports exports = new Exports(outbox);
         scope.addEventListener("message", event -> {
             Message message = (Message) event.getData();
-            if (Message.RUN.equals(message.getType())) {
-                queue = queue.flatThen(ignored -> JSPromise.runAsync(() -> remover.run(message)));
+            switch (message.getType()) {
+                case Message.RUN:
+                    enqueue(() -> remover.run(message));
+                    break;
+                case Message.EXPORT:
+                    enqueue(() -> exports.export(message));
+                    break;
+                case Message.ZIP:
+                    enqueue(() -> exports.zip(message));
+                    break;
+                default:
+                    break;
             }
         });
         outbox.ready();
+    }
+
+    /** Tasks catch their own failures, so the chain never breaks. */
+    private static void enqueue(Runnable task) {
+        queue = queue.flatThen(ignored -> JSPromise.runAsync(task));
     }
 }

@@ -50,6 +50,23 @@ public abstract class Global implements JSObject {
     @JSBody(script = "return new URL('.', self.location.href).href;")
     public static native String baseUrl();
 
+    @JSTopLevel
+    @JSProperty("devicePixelRatio")
+    public static native double getDevicePixelRatio();
+
+    @JSTopLevel
+    public static native int requestAnimationFrame(FrameCallback callback);
+
+    @org.teavm.jso.JSFunctor
+    public interface FrameCallback extends JSObject {
+        void onFrame(double time);
+    }
+
+    /** Starts a download of the URL under the file name, as a click on a download link would. */
+    @JSBody(params = { "url", "name" }, script = "const a = document.createElement('a'); a.href = url;"
+            + " a.download = name; a.style.display = 'none'; document.body.appendChild(a); a.click(); a.remove();")
+    public static native void download(String url, String name);
+
     /** A readable sentence for any thrown or rejected JS value. */
     @JSBody(params = "e", script = "if (e && typeof e === 'object' && 'message' in e && e.message) {"
             + " return String(e.message); } return String(e);")

@@ -27,6 +27,9 @@ public class Response implements JSObject {
 
     public native JSPromise<ArrayBuffer> arrayBuffer();
 
+    /** The body as a Blob; for a Cache API entry the browser can hand it out without reading all bytes. */
+    public native JSPromise<Blob> blob();
+
     public interface Headers extends JSObject {
         String get(String name);
     }

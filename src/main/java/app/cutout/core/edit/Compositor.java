@@ -1,0 +1,227 @@
+package app.cutout.core.edit;
+
+import app.cutout.core.image.RgbaImage;
+
+/**
+ * Writes the output picture: the original's colours, the edited mask as coverage, and a {@link Background}.
+ *
+ * <p>Coverage of a pixel is {@code a = mask} for opaque originals, and {@code round(mask * originalAlpha / 255)}
+ * when the original has alpha of its own. {@link Background.Kind#TRANSPARENT} writes {@code (a << 24) | rgb}; every
+ * other background writes alpha 255 and, per channel, {@code (fg * a + bg * (255 - a) + 127) / 255} (exactly
+ * {@code round((fg * a + bg * (255 - a)) / 255)}; 255 being odd, there are no ties).
+ *
+ * <p><b>Frame and region.</b> The frame is the output picture in original pixel coordinates (the whole image, or a
+ * crop); backgrounds are laid out on the frame: an image background covers it, a blur is computed over it. The
+ * region is the part of the frame to write, so a preview can redraw only a brush's dirty rectangle. Since laying
+ * out a background can be costly (a blur), {@link #prepare} does it once and {@link #composite(RgbaImage, byte[],
+ * Prepared, Rect, int[], int, int)} can be called for many regions.
+ *
+ * <p><b>Image backgrounds</b> are scaled uniformly by {@code max(frameW / bgW, frameH / bgH)} and centre-cropped.
+ * Shrinking averages the overlapped source pixels by area (a box filter), enlarging is bilinear; the background's
+ * alpha is ignored. Memory: {@code O(background width + frame width + frame height)}.
+ *
+ * <p><b>Blur</b> of standard deviation {@code sigma} (output pixels): the frame is first averaged over
+ * {@code f x f} blocks with {@code f = max(1, floor(sigma / 3))}, blurred there by three box passes per axis (with
+ * {@code sigma' = sqrt((sigma / f)^2 - 1/4)} when {@code f > 1}, taking off roughly what the block averaging and
+ * the upsampling add), and upsampled bilinearly row by row while compositing. The only large array is that
+ * reduced image: the frame's size when {@code sigma < 6}, {@code 1/f^2} of it otherwise. The blur reads RGB only.
+ */
+public final class Compositor {
+    /** Blur radius per block side when reducing: blurs of sigma {@code >= 2 * REDUCE} run at reduced resolution. */
+    private static final double REDUCE = 3.0;
+
+    private Compositor() {
+    }
+
+    /** A background laid out on a frame; reusable for any number of regions of that frame. Immutable. */
+    public static final class Prepared {
+        /** The output picture, in original pixel coordinates. */
+        public final Rect frame;
+        final Background.Kind kind;
+        final int rgb;
+        /** Source of background rows (image, reduced blur), or {@code null}. */
+        final Resampler sampler;
+        /** A full-resolution background for the frame (small blur), or {@code null}. */
+        final int[] pixels;
+        /** Whether the background is the original itself (blur radius too small to matter). */
+        final boolean sharp;
+
+        Prepared(Rect frame, Background.Kind kind, int rgb, Resampler sampler, int[] pixels, boolean sharp) {
+            this.frame = frame;
+            this.kind = kind;
+            this.rgb = rgb;
+            this.sampler = sampler;
+            this.pixels = pixels;
+            this.sharp = sharp;
+        }
+    }
+
+    /**
+     * Lays out {@code background} on {@code frame} of {@code original}; nothing is modified.
+     *
+     * @param frame the output picture in original coordinates, or {@code null} for the whole image
+     * @throws IllegalArgumentException if {@code frame} is not inside the image or {@code background} is null
+     */
+    public static Prepared prepare(RgbaImage original, Background background, Rect frame) {
+        if (background == null) {
+            throw new IllegalArgumentException("Expected a background, got null");
+        }
+        if (frame == null) {
+            frame = new Rect(0, 0, original.width, original.height);
+        }
+        Rect.checkInside("frame", frame, original.width, original.height);
+        int fw = frame.width;
+        int fh = frame.height;
+        switch (background.kind) {
+            case COLOR:
+                return new Prepared(frame, Background.Kind.COLOR, background.rgb, null, null, false);
+            case IMAGE: {
+                RgbaImage bg = background.image;
+                double scale = Math.max((double) fw / bg.width, (double) fh / bg.height);
+                double sw = fw / scale;
+                double sh = fh / scale;
+                Resampler sampler = new Resampler(bg, (bg.width - sw) / 2, (bg.height - sh) / 2, sw, sh, fw, fh,
+                        false);
+                return new Prepared(frame, Background.Kind.IMAGE, 0, sampler, null, false);
+            }
+            case BLUR: {
+                double sigma = background.blurRadius;
+                int factor = (int) Math.max(1.0, Math.min(Math.floor(sigma / REDUCE), Math.max(fw, fh)));
+                double small = factor == 1 ? sigma : Math.sqrt(Math.max(0.0,
+                        (sigma / factor) * (sigma / factor) - 0.25));
+                int[] radii = BoxBlur.radii(small);
+                if (factor == 1 && radii[0] == 0 && radii[1] == 0 && radii[2] == 0) {
+                    return new Prepared(frame, Background.Kind.BLUR, 0, null, null, true);
+                }
+                int sw = (fw + factor - 1) / factor;
+                int sh = (fh + factor - 1) / factor;
+                int[] px = BoxBlur.downscale(original, frame, factor);
+                for (int r : radii) {
+                    BoxBlur.horizontal(px, sw, sh, r);
+                }
+                for (int r : radii) {
+                    BoxBlur.vertical(px, sw, sh, r);
+                }
+                if (factor == 1) {
+                    return new Prepared(frame, Background.Kind.BLUR, 0, null, px, false);
+                }
+                Resampler sampler = new Resampler(new RgbaImage(sw, sh, px), 0, 0, (double) fw / factor,
+                        (double) fh / factor, fw, fh, false);
+                return new Prepared(frame, Background.Kind.BLUR, 0, sampler, null, false);
+            }
+            default:
+                return new Prepared(frame, Background.Kind.TRANSPARENT, 0, null, null, false);
+        }
+    }
+
+    /**
+     * Composites {@code crop} (or the whole image if {@code null}) into a new image of the crop's size; only the
+     * returned image is new, nothing is modified.
+     *
+     * @param alpha the edited mask, {@code original.width * original.height} bytes
+     * @throws IllegalArgumentException if {@code crop} is not inside the image or {@code alpha} has the wrong length
+     */
+    public static RgbaImage composite(RgbaImage original, byte[] alpha, Background background, Rect crop) {
+        Prepared prepared = prepare(original, background, crop);
+        Rect frame = prepared.frame;
+        int[] out = new int[frame.width * frame.height];
+        composite(original, alpha, prepared, frame, out, 0, frame.width);
+        return new RgbaImage(frame.width, frame.height, out);
+    }
+
+    /**
+     * Composites {@code region} of the prepared frame; pixel {@code (x, y)} of the region (original coordinates)
+     * goes to {@code out[outOffset + (y - region.y) * outStride + (x - region.x)]}. Only those elements of
+     * {@code out} are modified.
+     *
+     * @param alpha the edited mask, {@code original.width * original.height} bytes
+     * @param region part of {@code prepared.frame} to write, or {@code null} for all of it
+     * @throws IllegalArgumentException if {@code region} is not inside the frame or an array is too short
+     */
+    public static void composite(RgbaImage original, byte[] alpha, Prepared prepared, Rect region, int[] out,
+            int outOffset, int outStride) {
+        Rect.checkLength("alpha bytes", alpha.length, original.width, original.height);
+        Rect frame = prepared.frame;
+        Rect.checkInside("frame", frame, original.width, original.height);
+        if (region == null) {
+            region = frame;
+        }
+        if (!frame.contains(region)) {
+            throw new IllegalArgumentException("Expected a region inside the frame " + frame + ", got " + region);
+        }
+        if (outStride < region.width || outOffset < 0
+                || outOffset + (long) (region.height - 1) * outStride + region.width > out.length) {
+            throw new IllegalArgumentException("Expected an output of at least " + (outOffset + (long) (region.height
+                    - 1) * outStride + region.width) + " pixels with stride >= " + region.width + ", got "
+                    + out.length + " pixels with stride " + outStride);
+        }
+        int[] src = original.pixels;
+        int width = original.width;
+        int count = region.width;
+        Background.Kind kind = prepared.kind;
+        int[] bgRow = prepared.sampler != null ? new int[count] : null;
+        int[] bgPixels = prepared.sharp ? src : prepared.pixels;
+        for (int y = region.y; y < region.bottom(); y++) {
+            int s = y * width + region.x;
+            int o = outOffset + (y - region.y) * outStride;
+            if (kind == Background.Kind.TRANSPARENT) {
+                for (int i = 0; i < count; i++) {
+                    int p = src[s + i];
+                    out[o + i] = (coverage(p, alpha[s + i]) << 24) | (p & 0xFFFFFF);
+                }
+                continue;
+            }
+            int[] bg;
+            int b;
+            if (kind == Background.Kind.COLOR) {
+                bg = null;
+                b = 0;
+            } else if (bgRow != null) {
+                prepared.sampler.row(y - frame.y, region.x - frame.x, count, bgRow, 0);
+                bg = bgRow;
+                b = 0;
+            } else if (prepared.sharp) {
+                bg = bgPixels;
+                b = s;
+            } else {
+                bg = bgPixels;
+                b = (y - frame.y) * frame.width + (region.x - frame.x);
+            }
+            int color = prepared.rgb;
+            for (int i = 0; i < count; i++) {
+                int p = src[s + i];
+                int a = coverage(p, alpha[s + i]);
+                int q = bg == null ? color : bg[b + i];
+                out[o + i] = blend(p, q, a);
+            }
+        }
+    }
+
+    /** The mask value scaled by the original's own alpha: {@code round(mask * pa / 255)}. */
+    private static int coverage(int pixel, byte mask) {
+        int a = mask & 0xFF;
+        int pa = pixel >>> 24;
+        return pa == 255 ? a : div255(a * pa);
+    }
+
+    /** Opaque {@code fg} over {@code bg} with coverage {@code a}, per channel. */
+    static int blend(int fg, int bg, int a) {
+        if (a == 255) {
+            return fg | 0xFF000000;
+        }
+        if (a == 0) {
+            return bg | 0xFF000000;
+        }
+        int na = 255 - a;
+        int r = div255((fg & 0xFF) * a + (bg & 0xFF) * na);
+        int g = div255(((fg >>> 8) & 0xFF) * a + ((bg >>> 8) & 0xFF) * na);
+        int b = div255(((fg >>> 16) & 0xFF) * a + ((bg >>> 16) & 0xFF) * na);
+        return 0xFF000000 | (b << 16) | (g << 8) | r;
+    }
+
+    /** {@code (x + 127) / 255}, that is {@code round(x / 255)}, for {@code 0 <= x <= 255 * 255}, without dividing. */
+    static int div255(int x) {
+        x += 128;
+        return (x + (x >> 8)) >> 8;
+    }
+}

@@ -1,0 +1,275 @@
+package app.cutout.core.refine;
+
+import app.cutout.core.image.RgbaImage;
+import app.cutout.core.ops.MaskUpsampler;
+
+/**
+ * Turns the model's coarse mask into the photo's alpha with edges that follow the photo, and the colours of the
+ * semi-transparent edge pixels into the subject's own.
+ *
+ * <p>Steps, for {@code strength > 0}:
+ * <ol>
+ *   <li>Raw alpha: the mask upsampled exactly as {@link MaskUpsampler#applyAlpha} does, written into every pixel.
+ *       In the same pass, the photo is averaged into a working grid (about 1024 on the long side, see
+ *       {@link WorkGrid}), but only in the bins near the mask's soft edge, which are found from the mask beforehand.
+ *   <li>{@link GuidedFilter}: linear coefficients {@code a, b} fitted on the grid (guide = binned photo colour, input
+ *       = binned raw alpha), then at full resolution {@code q = a·I + b} with bilinearly upsampled {@code a, b} and
+ *       the pixel's own colour {@code I} (the fast guided filter). Only pixels whose raw alpha is inside the band
+ *       {@code (bandLow, bandHigh)} change, to {@code raw + strength·(clamp(q) - raw)}; all others keep the raw alpha.
+ *   <li>{@link ForegroundEstimator}: the multi-level foreground solve on the grid, then one full-resolution update
+ *       of every pixel with {@code 0 < alpha < 255}; its colour becomes {@code I + strength·(F - I)}.
+ * </ol>
+ *
+ * <p>Memory: {@code O(width + maskW)} per row plus about 25 floats per grid bin of the box around the soft edge (at
+ * most about 20 MB at the default grid size, whatever the photo's size); no full-resolution buffer besides the
+ * image itself.
+ */
+public final class EdgeRefiner {
+    private EdgeRefiner() {
+    }
+
+    /** {@link #refine(float[], int, int, RgbaImage, float, RefineOptions)} with the default options. */
+    public static void refine(float[] mask, int maskW, int maskH, RgbaImage image, float strength) {
+        refine(mask, maskW, maskH, image, strength, new RefineOptions());
+    }
+
+    /**
+     * Writes alpha (and, with {@link RefineOptions#foreground}, the colour of semi-transparent pixels) into
+     * {@code image.pixels} in place.
+     *
+     * @param mask {@code maskW * maskH} mask values, nominally 0..1
+     * @param strength 0 (or less, or NaN) gives exactly {@link MaskUpsampler#applyAlpha}; 1 the full refinement; values
+     *     in between blend both the alpha and the colour change linearly; above 1 counts as 1
+     * @throws IllegalArgumentException if a size is not positive, an array has the wrong length or an option is out
+     *     of range
+     */
+    public static void refine(float[] mask, int maskW, int maskH, RgbaImage image, float strength,
+            RefineOptions options) {
+        int width = image.width;
+        int height = image.height;
+        int[] px = image.pixels;
+        if (!(strength > 0f)) {
+            MaskUpsampler.applyAlpha(mask, maskW, maskH, px, width, height);
+            return;
+        }
+        if (maskW <= 0 || maskH <= 0 || mask.length != (long) maskW * maskH) {
+            throw new IllegalArgumentException("Expected " + (long) maskW * maskH + " mask values for " + maskW + "x"
+                    + maskH + ", got " + mask.length);
+        }
+        options.validate();
+        if (strength > 1f) {
+            strength = 1f;
+        }
+        RawAlphaRows raw = new RawAlphaRows(mask, maskW, maskH, width, height);
+        WorkGrid g = new WorkGrid(width, height, options.workingSize);
+        byte[] full = maskFlags(mask, maskW, raw, g, options);
+        int r = options.radius;
+        int guideMargin = Math.max(2 * r + 2, options.fgMargin);
+        if (!g.crop(full, WorkGrid.SOFT, guideMargin)) {
+            // No pixel can be semi-transparent: the raw alpha is all there is.
+            for (int y = 0; y < height; y++) {
+                raw.writeRow(y, px, y * width);
+            }
+            return;
+        }
+        full = null;
+        g.dilate(WorkGrid.SOFT, WorkGrid.GUIDE, guideMargin);
+        g.dilate(WorkGrid.SOFT, WorkGrid.DOMAIN, options.fgMargin);
+        g.dilate(WorkGrid.BAND, WorkGrid.COEF, r + 1);
+
+        rawAlphaAndGrid(px, raw, g);
+
+        float[] coef = GuidedFilter.meanCoefficients(g.rgb, g.alpha, g.bw, g.bh, r, options.epsilon, g.flags,
+                WorkGrid.COEF);
+        applyGuided(px, g, coef, options, strength);
+        coef = null;
+
+        if (options.foreground) {
+            float[][] fb = ForegroundEstimator.solveOnGrid(g, options);
+            ForegroundEstimator.applyFullResolution(px, g, fb[0], fb[1], options, strength);
+        }
+    }
+
+    /**
+     * Full-grid {@link WorkGrid#SOFT} and {@link WorkGrid#BAND} flags from the mask alone: the raw alpha of a pixel
+     * is a bilinear blend of its (at most) four mask taps, so it lies between their minimum and maximum, and a bin
+     * can hold a soft (band) pixel only if the taps of its pixels reach into the soft (band) range.
+     */
+    static byte[] maskFlags(float[] mask, int maskW, RawAlphaRows raw, WorkGrid g, RefineOptions o) {
+        int gw = g.gw;
+        int gh = g.gh;
+        int maskH = mask.length / maskW;
+        // Byte b = round(v * 255) is >= k iff v * 255 >= k - 0.5; the 0.01 slack covers float rounding of the blend.
+        float softLo = 0.49f / 255f;
+        float softHi = 254.51f / 255f;
+        float bandLo = (o.bandLowByte() - 0.51f) / 255f;
+        float bandHi = (o.bandHighByte() + 0.51f) / 255f;
+        // Class bits of each mask value: 1 = can give a byte > 0, 2 = < 255, 4 = >= band low, 8 = <= band high. A
+        // bin is soft when the OR over its taps has 1 and 2, in the band when it has 4 and 8. NaN acts as 0.
+        int[] mx0 = new int[gw];
+        int[] mx1 = new int[gw];
+        for (int j = 0; j < gw; j++) {
+            mx0[j] = raw.xLo[g.colStart[j]];
+            mx1[j] = raw.xHi[g.colStart[j + 1] - 1];
+        }
+        byte[] rowClass = new byte[maskW];
+        byte[] horizontal = new byte[maskH * gw];
+        for (int my = 0; my < maskH; my++) {
+            for (int x = 0, k = my * maskW; x < maskW; x++, k++) {
+                float v = mask[k];
+                int c = 0;
+                if (v >= softLo) {
+                    c |= 1;
+                }
+                if (!(v >= softHi)) {
+                    c |= 2;
+                }
+                if (v >= bandLo) {
+                    c |= 4;
+                }
+                if (!(v >= bandHi)) {
+                    c |= 8;
+                }
+                rowClass[x] = (byte) c;
+            }
+            for (int j = 0, h = my * gw; j < gw; j++, h++) {
+                int c = 0;
+                for (int x = mx0[j], end = mx1[j]; x <= end; x++) {
+                    c |= rowClass[x];
+                }
+                horizontal[h] = (byte) c;
+            }
+        }
+        byte[] flags = new byte[gw * gh];
+        for (int i = 0; i < gh; i++) {
+            int my0 = raw.rowLo(g.rowStart[i]);
+            int my1 = raw.rowHi(g.rowStart[i + 1] - 1);
+            for (int j = 0, o2 = i * gw; j < gw; j++, o2++) {
+                int c = 0;
+                for (int my = my0, h = my0 * gw + j; my <= my1; my++, h += gw) {
+                    c |= horizontal[h];
+                }
+                int f = 0;
+                if ((c & 3) == 3) {
+                    f |= WorkGrid.SOFT;
+                }
+                if ((c & 12) == 12) {
+                    f |= WorkGrid.BAND;
+                }
+                flags[o2] = (byte) f;
+            }
+        }
+        return flags;
+    }
+
+    /** Writes the raw alpha of every row and, for rows in the box, adds its {@link WorkGrid#GUIDE} bins' sums. */
+    private static void rawAlphaAndGrid(int[] px, RawAlphaRows raw, WorkGrid g) {
+        int width = g.width;
+        g.rgb = new float[3 * g.bw * g.bh];
+        g.alpha = new float[g.bw * g.bh];
+        WorkGrid.Runs guide = g.runs(WorkGrid.GUIDE);
+        int[] acc = new int[4 * g.bw];
+        int boxTop = g.rowStart[g.by0];
+        int boxBottom = g.rowStart[g.by0 + g.bh];
+        int i = 0;
+        for (int y = 0; y < g.height; y++) {
+            raw.writeRow(y, px, y * width);
+            if (y < boxTop || y >= boxBottom) {
+                continue;
+            }
+            while (y >= g.rowStart[g.by0 + i + 1]) {
+                i++;
+            }
+            int r0 = guide.rowPtr[i];
+            int r1 = guide.rowPtr[i + 1];
+            if (r0 == r1) {
+                continue;
+            }
+            g.accumulateRow(px, y * width, guide.runs, r0, r1, acc);
+            if (y == g.rowStart[g.by0 + i + 1] - 1) {
+                g.flush(i, guide.runs, r0, r1, acc);
+            }
+        }
+    }
+
+    /**
+     * Guided-filter output for the band pixels of the {@link WorkGrid#BAND} bins, blended with the raw alpha by
+     * {@code strength}; keeps the grid's mean alpha in step with the new values for the foreground solve.
+     */
+    private static void applyGuided(int[] px, WorkGrid g, float[] coef, RefineOptions o, float strength) {
+        int width = g.width;
+        int bw = g.bw;
+        int lo = o.bandLowByte();
+        int span = o.bandHighByte() - lo;
+        float inv255 = 1f / 255f;
+        WorkGrid.Taps xt = g.columnTaps();
+        WorkGrid.Taps yt = g.rowTaps();
+        WorkGrid.Runs band = g.runs(WorkGrid.BAND);
+        int[] runs = band.runs;
+        // The coefficients of the current photo row, interpolated vertically, for the bins a run's pixels can tap.
+        float[] row = new float[4 * bw];
+        int[] xLo = xt.lo;
+        int[] xHi = xt.hi;
+        float[] xFrac = xt.frac;
+        int xFrom = xt.from;
+        for (int i = 0; i < g.bh; i++) {
+            int r0 = band.rowPtr[i];
+            int r1 = band.rowPtr[i + 1];
+            if (r0 == r1) {
+                continue;
+            }
+            int gi = g.by0 + i;
+            for (int y = g.rowStart[gi]; y < g.rowStart[gi + 1]; y++) {
+                int ty = y - yt.from;
+                int rowLo = 4 * yt.lo[ty] * bw;
+                int rowHi = 4 * yt.hi[ty] * bw;
+                float fy = yt.frac[ty];
+                float gy = 1f - fy;
+                int rowOff = y * width;
+                for (int k = r0; k < r1; k++) {
+                    int j0 = runs[2 * k];
+                    int j1 = runs[2 * k + 1];
+                    for (int t = 4 * Math.max(0, j0 - 1), end = 4 * Math.min(bw, j1 + 1); t < end; t++) {
+                        row[t] = gy * coef[rowLo + t] + fy * coef[rowHi + t];
+                    }
+                    for (int j = j0; j < j1; j++) {
+                        int change = 0;
+                        int xEnd = g.colStart[g.bx0 + j + 1];
+                        for (int x = g.colStart[g.bx0 + j]; x < xEnd; x++) {
+                            int idx = rowOff + x;
+                            int p = px[idx];
+                            int a = p >>> 24;
+                            if (a - lo < 0 || a - lo > span) {
+                                continue;
+                            }
+                            int tx = x - xFrom;
+                            float fx = xFrac[tx];
+                            float gx = 1f - fx;
+                            int c0 = 4 * xLo[tx];
+                            int c1 = 4 * xHi[tx];
+                            float ar = gx * row[c0] + fx * row[c1];
+                            float ag = gx * row[c0 + 1] + fx * row[c1 + 1];
+                            float ab = gx * row[c0 + 2] + fx * row[c1 + 2];
+                            float b = gx * row[c0 + 3] + fx * row[c1 + 3];
+                            float q = (ar * (p & 0xFF) + ag * ((p >>> 8) & 0xFF) + ab * ((p >>> 16) & 0xFF)) * inv255
+                                    + b;
+                            if (q < 0f) {
+                                q = 0f;
+                            } else if (q > 1f) {
+                                q = 1f;
+                            }
+                            float v = a + strength * (q * 255f - a);
+                            // NaN (from degenerate input) keeps the raw value.
+                            int na = v == v ? RawAlphaRows.round255(v) : a;
+                            px[idx] = (p & 0x00FFFFFF) | (na << 24);
+                            change += na - a;
+                        }
+                        if (change != 0) {
+                            g.alpha[i * bw + j] += change / (255f * g.count(i, j));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package app.cutout.core.refine;
+
+/**
+ * Colour guided filter of He, Sun and Tang (ECCV 2010 / TPAMI 2013) in the "fast" form of He and Sun (2015): the
+ * linear coefficients are fitted on a coarse grid and only {@code q = a·I + b} is evaluated at full resolution.
+ *
+ * <p>For each window {@code ω_k} of {@code (2r+1)^2} grid pixels (truncated at the borders, means taken over the
+ * pixels present): {@code a_k = (Σ_k + ε U)^-1 cov_k(I, p)}, {@code b_k = mean_k(p) - a_k · mean_k(I)}, where
+ * {@code Σ_k} is the 3x3 colour covariance. The output coefficients are the means of {@code a_k} and {@code b_k} over
+ * the windows containing each pixel. Box sums are running sums (rows, then columns), so the cost is independent of
+ * {@code r}; sums are kept in {@code double} so that {@code E[I²] - E[I]²} does not cancel badly.
+ */
+public final class GuidedFilter {
+    private GuidedFilter() {
+    }
+
+    /**
+     * Mean guided filter coefficients of a {@code w x h} grid.
+     *
+     * @param rgb guide, {@code 3 * w * h} interleaved R, G, B in 0..1
+     * @param p filtering input (the coarse mask), {@code w * h} values in 0..1
+     * @param radius window radius {@code r}
+     * @param eps regularisation {@code ε}
+     * @param need where {@code (need[i] & needBit) != 0} the coefficients {@code a_k, b_k} are fitted; elsewhere they
+     *     count as 0, which only affects outputs within {@code r} of an unfitted pixel. {@code null} fits everywhere.
+     * @return {@code 4 * w * h} floats, per pixel {@code mean a_R, mean a_G, mean a_B, mean b}, such that the filtered
+     *     value at a pixel with guide colour {@code I} is {@code a · I + b}
+     */
+    public static float[] meanCoefficients(float[] rgb, float[] p, int w, int h, int radius, float eps, byte[] need,
+            int needBit) {
+        if (w <= 0 || h <= 0 || rgb.length != 3 * w * h || p.length != w * h || radius < 0 || !(eps > 0f)) {
+            throw new IllegalArgumentException("Bad guided filter input " + w + "x" + h + ", r=" + radius);
+        }
+        float[] coef = new float[4 * w * h];
+        fit(rgb, p, w, h, radius, eps, need, needBit, coef);
+        boxMean(coef, w, h, 4, radius);
+        return coef;
+    }
+
+    /**
+     * The plain (single-resolution) guided filter: {@code q = mean(a) · I + mean(b)} at every pixel; for small images
+     * and tests.
+     *
+     * @return {@code w * h} filtered values (not clamped)
+     */
+    public static float[] filter(float[] rgb, float[] p, int w, int h, int radius, float eps) {
+        float[] coef = meanCoefficients(rgb, p, w, h, radius, eps, null, 0);
+        float[] q = new float[w * h];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = coef[4 * i] * rgb[3 * i] + coef[4 * i + 1] * rgb[3 * i + 1] + coef[4 * i + 2] * rgb[3 * i + 2]
+                    + coef[4 * i + 3];
+        }
+        return q;
+    }
+
+    /** Number of statistics summed per pixel: I (3), p, I·p (3), the upper triangle of I·Iᵀ (6). */
+    private static final int K = 13;
+
+    private static void addRow(float[] rgb, float[] p, int w, int y, double[] col, boolean subtract) {
+        int o = y * w;
+        for (int x = 0, c = 0; x < w; x++, c += K) {
+            int t = 3 * (o + x);
+            double r = rgb[t];
+            double g = rgb[t + 1];
+            double b = rgb[t + 2];
+            double v = p[o + x];
+            if (subtract) {
+                r = -r;
+                g = -g;
+                b = -b;
+            }
+            col[c] += r;
+            col[c + 1] += g;
+            col[c + 2] += b;
+            col[c + 3] += subtract ? -v : v;
+            col[c + 4] += r * v;
+            col[c + 5] += g * v;
+            col[c + 6] += b * v;
+            // r, g, b carry the sign once; the squares use the unsigned value for the other factor.
+            double ur = rgb[t];
+            double ug = rgb[t + 1];
+            double ub = rgb[t + 2];
+            col[c + 7] += r * ur;
+            col[c + 8] += r * ug;
+            col[c + 9] += r * ub;
+            col[c + 10] += g * ug;
+            col[c + 11] += g * ub;
+            col[c + 12] += b * ub;
+        }
+    }
+
+    /** Writes the per-window coefficients {@code a_k, b_k} (not yet averaged) into {@code coef}. */
+    private static void fit(float[] rgb, float[] p, int w, int h, int r, float epsF, byte[] need, int needBit,
+            float[] coef) {
+        double eps = epsF;
+        double[] col = new double[K * w];
+        for (int y = 0; y <= Math.min(r, h - 1); y++) {
+            addRow(rgb, p, w, y, col, false);
+        }
+        double[] s = new double[K];
+        for (int y = 0; y < h; y++) {
+            if (y > 0) {
+                if (y + r < h) {
+                    addRow(rgb, p, w, y + r, col, false);
+                }
+                if (y - r - 1 >= 0) {
+                    addRow(rgb, p, w, y - r - 1, col, true);
+                }
+            }
+            int ny = Math.min(y + r, h - 1) - Math.max(y - r, 0) + 1;
+            boolean any = need == null;
+            if (!any) {
+                for (int x = 0, o = y * w; x < w; x++, o++) {
+                    if ((need[o] & needBit) != 0) {
+                        any = true;
+                        break;
+                    }
+                }
+            }
+            if (!any) {
+                continue; // coef stays 0 on this row
+            }
+            for (int k = 0; k < K; k++) {
+                s[k] = 0.0;
+            }
+            for (int x = 0; x <= Math.min(r, w - 1); x++) {
+                for (int k = 0, c = K * x; k < K; k++, c++) {
+                    s[k] += col[c];
+                }
+            }
+            double s0 = s[0];
+            double s1 = s[1];
+            double s2 = s[2];
+            double s3 = s[3];
+            double s4 = s[4];
+            double s5 = s[5];
+            double s6 = s[6];
+            double s7 = s[7];
+            double s8 = s[8];
+            double s9 = s[9];
+            double s10 = s[10];
+            double s11 = s[11];
+            double s12 = s[12];
+            for (int x = 0, o = y * w; x < w; x++, o++) {
+                if (need == null || (need[o] & needBit) != 0) {
+                    int nx = Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1;
+                    double inv = 1.0 / (nx * ny);
+                    double mr = s0 * inv;
+                    double mg = s1 * inv;
+                    double mb = s2 * inv;
+                    double mp = s3 * inv;
+                    double cr = s4 * inv - mr * mp;
+                    double cg = s5 * inv - mg * mp;
+                    double cb = s6 * inv - mb * mp;
+                    double vrr = s7 * inv - mr * mr + eps;
+                    double vrg = s8 * inv - mr * mg;
+                    double vrb = s9 * inv - mr * mb;
+                    double vgg = s10 * inv - mg * mg + eps;
+                    double vgb = s11 * inv - mg * mb;
+                    double vbb = s12 * inv - mb * mb + eps;
+                    // Inverse of the symmetric matrix by cofactors; positive definite thanks to eps.
+                    double c00 = vgg * vbb - vgb * vgb;
+                    double c01 = vrb * vgb - vrg * vbb;
+                    double c02 = vrg * vgb - vrb * vgg;
+                    double c11 = vrr * vbb - vrb * vrb;
+                    double c12 = vrb * vrg - vrr * vgb;
+                    double c22 = vrr * vgg - vrg * vrg;
+                    double invDet = 1.0 / (vrr * c00 + vrg * c01 + vrb * c02);
+                    double ar = (c00 * cr + c01 * cg + c02 * cb) * invDet;
+                    double ag = (c01 * cr + c11 * cg + c12 * cb) * invDet;
+                    double ab = (c02 * cr + c12 * cg + c22 * cb) * invDet;
+                    int t = 4 * o;
+                    coef[t] = (float) ar;
+                    coef[t + 1] = (float) ag;
+                    coef[t + 2] = (float) ab;
+                    coef[t + 3] = (float) (mp - ar * mr - ag * mg - ab * mb);
+                }
+                int xa = x + r + 1;
+                if (xa < w) {
+                    int c = K * xa;
+                    s0 += col[c];
+                    s1 += col[c + 1];
+                    s2 += col[c + 2];
+                    s3 += col[c + 3];
+                    s4 += col[c + 4];
+                    s5 += col[c + 5];
+                    s6 += col[c + 6];
+                    s7 += col[c + 7];
+                    s8 += col[c + 8];
+                    s9 += col[c + 9];
+                    s10 += col[c + 10];
+                    s11 += col[c + 11];
+                    s12 += col[c + 12];
+                }
+                int xs = x - r;
+                if (xs >= 0) {
+                    int c = K * xs;
+                    s0 -= col[c];
+                    s1 -= col[c + 1];
+                    s2 -= col[c + 2];
+                    s3 -= col[c + 3];
+                    s4 -= col[c + 4];
+                    s5 -= col[c + 5];
+                    s6 -= col[c + 6];
+                    s7 -= col[c + 7];
+                    s8 -= col[c + 8];
+                    s9 -= col[c + 9];
+                    s10 -= col[c + 10];
+                    s11 -= col[c + 11];
+                    s12 -= col[c + 12];
+                }
+            }
+        }
+    }
+
+    /**
+     * Replaces each of the {@code ch} interleaved channels of {@code v} by its mean over the {@code (2r+1)^2} window
+     * (truncated at the borders), in place: a horizontal running sum per row, then a vertical one that keeps the
+     * last {@code r + 1} original rows in a ring.
+     */
+    static void boxMean(float[] v, int w, int h, int ch, int r) {
+        if (r == 0) {
+            return;
+        }
+        int rowLen = ch * w;
+        float[] tmp = new float[rowLen];
+        double[] run = new double[ch];
+        for (int y = 0; y < h; y++) {
+            int o = y * rowLen;
+            System.arraycopy(v, o, tmp, 0, rowLen);
+            for (int c = 0; c < ch; c++) {
+                run[c] = 0.0;
+            }
+            for (int x = 0; x <= Math.min(r, w - 1); x++) {
+                for (int c = 0; c < ch; c++) {
+                    run[c] += tmp[ch * x + c];
+                }
+            }
+            for (int x = 0; x < w; x++) {
+                int nx = Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1;
+                double inv = 1.0 / nx;
+                for (int c = 0; c < ch; c++) {
+                    v[o + ch * x + c] = (float) (run[c] * inv);
+                }
+                int xa = x + r + 1;
+                int xs = x - r;
+                for (int c = 0; c < ch; c++) {
+                    if (xa < w) {
+                        run[c] += tmp[ch * xa + c];
+                    }
+                    if (xs >= 0) {
+                        run[c] -= tmp[ch * xs + c];
+                    }
+                }
+            }
+        }
+        double[] col = new double[rowLen];
+        for (int y = 0; y <= Math.min(r, h - 1); y++) {
+            for (int k = 0, o = y * rowLen; k < rowLen; k++, o++) {
+                col[k] += v[o];
+            }
+        }
+        int slots = r + 1;
+        float[] ring = new float[slots * rowLen];
+        for (int y = 0; y < h; y++) {
+            int o = y * rowLen;
+            System.arraycopy(v, o, ring, (y % slots) * rowLen, rowLen);
+            int ny = Math.min(y + r, h - 1) - Math.max(y - r, 0) + 1;
+            double inv = 1.0 / ny;
+            for (int k = 0; k < rowLen; k++) {
+                v[o + k] = (float) (col[k] * inv);
+            }
+            // Slide the window to rows [y + 1 - r, y + 1 + r]: row y + 1 + r is still original in v, row y - r only
+            // in the ring.
+            int ya = y + 1 + r;
+            if (ya < h) {
+                for (int k = 0, a = ya * rowLen; k < rowLen; k++, a++) {
+                    col[k] += v[a];
+                }
+            }
+            int ys = y - r;
+            if (ys >= 0) {
+                for (int k = 0, a = (ys % slots) * rowLen; k < rowLen; k++, a++) {
+                    col[k] -= ring[a];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package app.cutout.web.app;
+
+import app.cutout.core.ops.Names;
+import app.cutout.web.jso.browser.Global;
+import app.cutout.web.jso.browser.ModuleWorker;
+import app.cutout.web.jso.browser.ObjectUrls;
+import app.cutout.web.protocol.Message;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSString;
+import org.teavm.jso.file.Blob;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * Exports through a second worker, so compositing and encoding a large photo never block the page or wait for the
+ * inference of the next photo. Downloads are started here; the last export's URL stays on {@code #download}.
+ */
+final class Exporter {
+    /** What an export needs besides the photo; the page reads it from its controls when an export starts. */
+    static final class Options {
+        String format = "png";
+        String background = "transparent";
+        String color = "#ffffff";
+        Blob backgroundImage;
+        /** Blur radius as a fraction of the photo's longer side. */
+        double blur = 0.01;
+        boolean crop;
+        double margin = 0.1;
+        double aspect;
+    }
+
+    interface Listener {
+        void exported(String url, String fileName);
+
+        void busy(String text);
+
+        void failed(String text);
+    }
+
+    private final ModuleWorker worker;
+    private final Listener listener;
+    private final List<Runnable> waiting = new ArrayList<>();
+    private boolean ready;
+    private int nextId = 1;
+    private ZipJob zip;
+    private String lastUrl;
+    private Single single;
+
+    Exporter(String workerUrl, Listener listener) {
+        this.listener = listener;
+        worker = new ModuleWorker(workerUrl, ModuleWorker.Options.module("cutout-export"));
+        worker.addEventListener("message", event -> receive((Message) event.getData()));
+    }
+
+    void export(Item item, Options options) {
+        listener.busy(Texts.t("exporting"));
+        single = new Single(nextId, Names.cutoutFileName(item.name, suffix(options), extension(options)));
+        send(request(item, options));
+    }
+
+    void exportAll(List<Item> items, Options options) {
+        if (items.isEmpty()) {
+            return;
+        }
+        listener.busy(Texts.t("zipping", items.size()));
+        zip = new ZipJob(items.size());
+        for (Item item : items) {
+            zip.names.push(JSString.valueOf(Names.cutoutFileName(item.name, suffix(options), extension(options))));
+            zip.ids.add(nextId);
+            send(request(item, options));
+        }
+    }
+
+    private Message request(Item item, Options options) {
+        Message request = Message.of(Message.EXPORT);
+        request.setId(nextId++);
+        request.setFile(item.file);
+        request.setWidth(item.width);
+        request.setHeight(item.height);
+        if (item.alpha != null && item.edited) {
+            request.setAlpha(Int8Array.copyFromJavaArray(item.alpha).getBuffer());
+        } else {
+            request.setPng(item.cutoutPng);
+        }
+        request.setFormat(options.format);
+        request.setBackground(options.background);
+        request.setColor(options.color);
+        request.setBackgroundImage(options.backgroundImage);
+        request.setBlur(options.blur);
+        // The worker finds the subject's bounds itself: it has every photo's alpha, the page only the open one's.
+        request.setCropMargin(options.crop ? options.margin : -1);
+        request.setCropAspect(options.aspect);
+        return request;
+    }
+
+    private void send(Message message) {
+        if (ready) {
+            worker.postMessage(message, new JSArray<JSObject>());
+        } else {
+            waiting.add(() -> worker.postMessage(message, new JSArray<JSObject>()));
+        }
+    }
+
+    private void receive(Message message) {
+        switch (message.getType()) {
+            case Message.READY:
+                ready = true;
+                for (Runnable r : waiting) {
+                    r.run();
+                }
+                waiting.clear();
+                break;
+            case Message.EXPORTED:
+                if (zip != null && zip.ids.contains(message.getId())) {
+                    zip.blobs.push(message.getPng());
+                    if (zip.blobs.getLength() == zip.expected) {
+                        Message pack = Message.of(Message.ZIP);
+                        pack.setBlobs(zip.blobs);
+                        pack.setNames(zip.names);
+                        pack.setId(nextId++);
+                        zip = null;
+                        worker.postMessage(pack, new JSArray<JSObject>());
+                    }
+                } else if (single != null && single.id == message.getId()) {
+                    deliver(message.getPng(), single.fileName);
+                    single = null;
+                }
+                break;
+            case Message.ZIPPED:
+                deliver(message.getPng(), "cutout-" + Texts.t("queue").toLowerCase() + ".zip");
+                break;
+            case Message.ERROR:
+                zip = null;
+                single = null;
+                listener.failed(message.getText());
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void deliver(Blob blob, String fileName) {
+        if (lastUrl != null) {
+            ObjectUrls.revokeObjectURL(lastUrl);
+        }
+        lastUrl = ObjectUrls.createObjectURL(blob);
+        Global.download(lastUrl, fileName);
+        listener.exported(lastUrl, fileName);
+    }
+
+    private static String suffix(Options options) {
+        return "mask".equals(options.format) ? "-mask" : "-cutout";
+    }
+
+    private static String extension(Options options) {
+        switch (options.format) {
+            case "jpeg":
+                return "jpg";
+            case "webp":
+                return "webp";
+            default:
+                return "png";
+        }
+    }
+
+    private static final class Single {
+        final int id;
+        final String fileName;
+
+        Single(int id, String fileName) {
+            this.id = id;
+            this.fileName = fileName;
+        }
+    }
+
+    private static final class ZipJob {
+        final int expected;
+        final List<Integer> ids = new ArrayList<>();
+        final JSArray<Blob> blobs = new JSArray<>();
+        final JSArray<JSString> names = new JSArray<>();
+
+        ZipJob(int expected) {
+            this.expected = expected;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package app.cutout.web.app;
+
+import app.cutout.core.model.ModelSpec;
+import app.cutout.web.jso.browser.Global;
+import app.cutout.web.jso.browser.ServiceWorker;
+import app.cutout.web.jso.browser.ServiceWorkerContainer;
+import app.cutout.web.jso.browser.ServiceWorkerRegistration;
+import app.cutout.web.platform.Channel;
+import app.cutout.web.platform.Js;
+import app.cutout.web.platform.JsException;
+import app.cutout.web.platform.Promises;
+import java.util.List;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.browser.Navigator;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.core.JSObjects;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.dom.html.HTMLButtonElement;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
+
+/**
+ * Registers the service worker (sw.js) and shows, in the {@code #offline-panel}: whether the browser is online, and
+ * whether Cutout is ready to work offline, i.e. the app shell is cached by the service worker and the chosen model
+ * is in the model cache. Also offers the switch to a new version once one has been installed.
+ *
+ * <p>{@code #offline-status[data-ready]} is {@code true} when ready; otherwise {@code saving}, {@code needs-model},
+ * {@code failed} or {@code unsupported}. {@code #net-status[data-online]} follows {@code navigator.onLine}.
+ */
+public final class OfflineStatus {
+    private static final String SAVING = "saving";
+    private static final String READY = "ready";
+    private static final String FAILED = "failed";
+    private static final String UNSUPPORTED = "unsupported";
+
+    private final HTMLElement net;
+    private final HTMLElement status;
+    private final HTMLButtonElement update;
+    private final HTMLSelectElement modelSelect;
+    private final String base = Global.baseUrl();
+    private ServiceWorkerRegistration registration;
+    private String shell = SAVING;
+    private String shellFailure = "";
+    private boolean reloadOnNewController;
+
+    private OfflineStatus(HTMLDocument document) {
+        net = document.getElementById("net-status");
+        status = document.getElementById("offline-status");
+        update = (HTMLButtonElement) document.getElementById("update-app");
+        modelSelect = (HTMLSelectElement) document.getElementById("model-select");
+    }
+
+    /** Starts it all; does nothing when the page has no {@code #offline-status}. Returns at once. */
+    public static void install(HTMLDocument document) {
+        if (document.getElementById("offline-status") == null || document.getElementById("net-status") == null) {
+            return;
+        }
+        OfflineStatus offline = new OfflineStatus(document);
+        offline.showNetwork();
+        Window window = Window.current();
+        window.addEventListener("online", event -> offline.changed());
+        window.addEventListener("offline", event -> offline.changed());
+        if (offline.modelSelect != null) {
+            offline.modelSelect.addEventListener("change", event -> offline.refresh());
+        }
+        if (offline.update != null) {
+            offline.update.addEventListener("click", event -> offline.switchToNewVersion());
+        }
+        Channel.listen(offline::heard);
+        JSPromise.runAsync(offline::register);
+    }
+
+    private void register() {
+        ServiceWorkerContainer container = ServiceWorkerContainer.current();
+        if (container == null) {
+            shell = UNSUPPORTED;
+            render(List.of());
+            return;
+        }
+        container.addEventListener("controllerchange", event -> {
+            if (reloadOnNewController) {
+                Window.current().getLocation().reload();
+            }
+        });
+        try {
+            // Relative to the page: works under any path prefix; the worker's scope is the site's directory.
+            registration = Promises.await(container.register(base + "sw.js",
+                    ServiceWorkerContainer.RegistrationOptions.scope(base)), "Registering the offline worker");
+        } catch (JsException e) {
+            shell = FAILED;
+            shellFailure = "Cutout cannot be kept on this device for offline use (" + e.jsMessage()
+                    + "). It still works while online.";
+            render(List.of());
+            return;
+        }
+        registration.addEventListener("updatefound", event -> track(registration.getInstalling()));
+        track(registration.getInstalling());
+        shell = Js.isMissing(registration.getActive()) ? SAVING : READY;
+        if (update != null && !Js.isMissing(registration.getWaiting()) && !Js.isMissing(registration.getActive())) {
+            update.setHidden(false);
+        }
+        check();
+    }
+
+    /** Follows a worker that is installing: the first one makes the app ready offline, later ones are updates. */
+    private void track(ServiceWorker worker) {
+        if (Js.isMissing(worker)) {
+            return;
+        }
+        worker.addEventListener("statechange", event -> {
+            switch (worker.getState()) {
+                case "installed":
+                    if (!Js.isMissing(registration.getActive()) && update != null) {
+                        update.setHidden(false);
+                    }
+                    break;
+                case "activated":
+                    shell = READY;
+                    refresh();
+                    break;
+                case "redundant":
+                    if (!READY.equals(shell)) {
+                        shell = FAILED;
+                        if (shellFailure.isEmpty()) {
+                            shellFailure = "Cutout could not be saved on this device for offline use. "
+                                    + "It still works while online.";
+                        }
+                        refresh();
+                    }
+                    break;
+                default:
+                    break;
+            }
+        });
+    }
+
+    private void heard(Channel.Note note) {
+        String type = note.getType();
+        if (Channel.SHELL_FAILED.equals(type) && base.equals(note.getScope())) {
+            shellFailure = note.getText();
+            if (!READY.equals(shell)) {
+                shell = FAILED;
+            }
+            refresh();
+        } else if (Channel.MODELS_CHANGED.equals(type)) {
+            refresh();
+        }
+    }
+
+    private void switchToNewVersion() {
+        ServiceWorker waiting = registration == null ? null : registration.getWaiting();
+        if (Js.isMissing(waiting)) {
+            Window.current().getLocation().reload();
+            return;
+        }
+        reloadOnNewController = true;
+        SkipWaiting message = JSObjects.create();
+        message.setType("skip-waiting");
+        waiting.postMessage(message);
+    }
+
+    private void changed() {
+        showNetwork();
+        refresh();
+    }
+
+    private void refresh() {
+        JSPromise.runAsync(this::check);
+    }
+
+    private void check() {
+        List<ModelCache.Entry> models;
+        try {
+            models = ModelCache.list();
+        } catch (JsException e) {
+            models = List.of();
+        }
+        render(models);
+    }
+
+    private void showNetwork() {
+        boolean online = Navigator.isOnline();
+        net.setAttribute("data-online", Boolean.toString(online));
+        net.setInnerText(online ? "Online" : "Offline");
+    }
+
+    private void render(List<ModelCache.Entry> models) {
+        boolean online = Navigator.isOnline();
+        ModelSpec wanted = chosenModel();
+        ModelCache.Entry model = null;
+        for (ModelCache.Entry entry : models) {
+            if (wanted == null || entry.spec() == wanted) {
+                model = entry;
+                break;
+            }
+        }
+        String state;
+        String text;
+        switch (shell) {
+            case UNSUPPORTED:
+                state = "unsupported";
+                text = "This browser cannot keep Cutout for offline use here (it needs a secure https:// page). "
+                        + "Cutout works while online.";
+                break;
+            case FAILED:
+                state = "failed";
+                text = shellFailure;
+                break;
+            case READY:
+                if (model != null) {
+                    state = "true";
+                    text = (online ? "Ready to work offline" : "Working offline")
+                            + ": the app and the " + model.spec().label + " model are on this device.";
+                } else {
+                    state = "needs-model";
+                    String which = wanted == null ? "the model" : "the " + wanted.label + " model";
+                    text = online
+                            ? "The app is saved on this device. Process one photo while online to keep " + which
+                                    + " too; then Cutout works offline."
+                            : "Offline, and " + which + " is not on this device yet: photos can be processed "
+                                    + "again once you are online.";
+                }
+                break;
+            default:
+                state = "saving";
+                text = online ? "Saving Cutout on this device for offline use\u2026"
+                        : "Offline. Cutout was not fully saved on this device, so it may not work until you are "
+                                + "online again.";
+                break;
+        }
+        status.setAttribute("data-ready", state);
+        status.setInnerText(text);
+    }
+
+    /** The model the settings ask for, or null for "Automatic" (then any stored model counts). */
+    private ModelSpec chosenModel() {
+        String value = modelSelect == null ? "auto" : modelSelect.getValue();
+        for (ModelSpec spec : ModelSpec.values()) {
+            if (spec.id.equals(value)) {
+                return spec;
+            }
+        }
+        return null;
+    }
+
+    interface SkipWaiting extends JSObject {
+        @JSProperty
+        void setType(String type);
+    }
+}

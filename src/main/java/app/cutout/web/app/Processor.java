@@ -1,0 +1,155 @@
+package app.cutout.web.app;
+
+import app.cutout.web.jso.browser.Global;
+import app.cutout.web.jso.browser.ModuleWorker;
+import app.cutout.web.jso.browser.ObjectUrls;
+import app.cutout.web.protocol.Message;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+
+/**
+ * Runs the queue through the inference worker, one photo at a time, with the model loaded once.
+ *
+ * <p>Cancelling the photo being processed terminates the worker: ONNX Runtime cannot interrupt a running inference,
+ * and the user must not wait for it. The next photo starts a fresh worker, which finds the model in the cache.
+ */
+final class Processor {
+    interface Listener {
+        void changed(Item item);
+
+        void backend(Message message);
+
+        void workerFailed(String text);
+    }
+
+    private final String workerUrl;
+    private final Listener listener;
+    private final List<Item> queue = new ArrayList<>();
+    private ModuleWorker worker;
+    private boolean ready;
+    private Item running;
+    private Settings settings;
+
+    /** What every run of the queue is sent with; read when a photo starts, so a change applies to the next one. */
+    interface Settings {
+        String backend();
+
+        String model();
+
+        int threads();
+
+        double strength();
+    }
+
+    Processor(String workerUrl, Listener listener, Settings settings) {
+        this.workerUrl = workerUrl;
+        this.listener = listener;
+        this.settings = settings;
+        start();
+    }
+
+    void add(Item item) {
+        queue.add(item);
+        pump();
+    }
+
+    /** Stops a photo: drops it if it waits, ends the worker if it is running. */
+    void cancel(Item item) {
+        if (item == running) {
+            worker.terminate();
+            running = null;
+            item.state = Item.CANCELLED;
+            listener.changed(item);
+            start();
+        } else if (queue.remove(item)) {
+            item.state = Item.CANCELLED;
+            listener.changed(item);
+        }
+    }
+
+    boolean busy() {
+        return running != null || !queue.isEmpty();
+    }
+
+    private void start() {
+        ready = false;
+        worker = new ModuleWorker(workerUrl, ModuleWorker.Options.module("cutout-inference"));
+        ModuleWorker current = worker;
+        worker.addEventListener("message", event -> {
+            if (current == worker) {
+                receive((Message) event.getData());
+            }
+        });
+        worker.addEventListener("error", event -> {
+            if (current == worker) {
+                listener.workerFailed(Texts.t("error.worker", Global.describe(event)));
+            }
+        });
+    }
+
+    private void pump() {
+        if (!ready || running != null || queue.isEmpty()) {
+            return;
+        }
+        running = queue.remove(0);
+        Message request = Message.of(Message.RUN);
+        request.setId(running.id);
+        request.setFile(running.file);
+        request.setName(running.name);
+        request.setBackendChoice(settings.backend());
+        request.setModelChoice(settings.model());
+        request.setThreads(settings.threads());
+        request.setStrength(settings.strength());
+        running.state = app.cutout.web.protocol.Stage.PREPARING;
+        listener.changed(running);
+        worker.postMessage(request, new JSArray<JSObject>());
+    }
+
+    private void receive(Message message) {
+        switch (message.getType()) {
+            case Message.READY:
+                ready = true;
+                pump();
+                return;
+            case Message.BACKEND:
+                listener.backend(message);
+                return;
+            default:
+                break;
+        }
+        Item item = running;
+        if (item == null || message.getId() != item.id) {
+            return;
+        }
+        switch (message.getType()) {
+            case Message.PROGRESS:
+                item.state = message.getStage();
+                item.loaded = message.getLoaded();
+                item.total = message.getTotal();
+                listener.changed(item);
+                break;
+            case Message.RESULT:
+                item.state = Item.DONE;
+                item.width = message.getWidth();
+                item.height = message.getHeight();
+                item.timings = message.getTimings();
+                item.cutoutPng = message.getPng();
+                item.cutoutUrl = ObjectUrls.createObjectURL(item.cutoutPng);
+                running = null;
+                listener.changed(item);
+                pump();
+                break;
+            case Message.ERROR:
+                item.state = Item.ERROR;
+                item.error = ErrorText.of(message);
+                running = null;
+                listener.changed(item);
+                pump();
+                break;
+            default:
+                break;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package app.cutout.web.app;
+
+import app.cutout.web.protocol.Stage;
+import java.util.HashMap;
+import java.util.Map;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLImageElement;
+
+/** The list of photos: a thumbnail, name, status and progress per photo, with open, cancel and remove buttons. */
+final class QueueView {
+    interface Actions {
+        void open(Item item);
+
+        void cancel(Item item);
+
+        void remove(Item item);
+    }
+
+    private final HTMLDocument document;
+    private final HTMLElement section;
+    private final HTMLElement list;
+    private final Actions actions;
+    private final Map<Integer, Row> rows = new HashMap<>();
+
+    QueueView(HTMLDocument document, Actions actions) {
+        this.document = document;
+        this.actions = actions;
+        section = document.getElementById("queue-section");
+        list = document.getElementById("queue");
+    }
+
+    void add(Item item) {
+        Row row = new Row(item);
+        rows.put(item.id, row);
+        list.appendChild(row.li);
+        section.setHidden(false);
+        update(item);
+    }
+
+    void remove(Item item) {
+        Row row = rows.remove(item.id);
+        if (row != null) {
+            list.removeChild(row.li);
+        }
+        section.setHidden(rows.isEmpty());
+    }
+
+    void select(Item item) {
+        for (Row row : rows.values()) {
+            boolean selected = item != null && row.item == item;
+            row.li.setClassName(selected ? "queue-item selected" : "queue-item");
+            row.open.setAttribute("aria-pressed", selected ? "true" : "false");
+        }
+    }
+
+    void update(Item item) {
+        Row row = rows.get(item.id);
+        if (row == null) {
+            return;
+        }
+        row.li.setAttribute("data-state", item.state);
+        row.status.setInnerText(statusText(item));
+        boolean determinate = Stage.LOADING_MODEL.equals(item.state) && item.total > 0;
+        row.progress.setHidden(!item.running());
+        if (determinate) {
+            row.progress.setAttribute("max", Double.toString(item.total));
+            row.progress.setAttribute("value", Double.toString(item.loaded));
+        } else {
+            row.progress.removeAttribute("value");
+        }
+        boolean active = !item.finished();
+        row.cancel.setHidden(!active);
+        row.remove.setHidden(active);
+        if (Item.DONE.equals(item.state)) {
+            row.open.removeAttribute("disabled");
+        } else {
+            row.open.setAttribute("disabled", "");
+        }
+    }
+
+    /** Re-words every row after a language switch. */
+    void relabel() {
+        for (Row row : rows.values()) {
+            row.label();
+            update(row.item);
+        }
+    }
+
+    static String statusText(Item item) {
+        switch (item.state) {
+            case Item.QUEUED:
+                return Texts.t("status.queued");
+            case Item.DONE:
+                return Texts.t("status.done");
+            case Item.CANCELLED:
+                return Texts.t("status.cancelled");
+            case Item.ERROR:
+                return item.error;
+            case Stage.LOADING_MODEL:
+                return Texts.t("status.loading-model.short", Texts.t("model.name.quint8"));
+            default:
+                return Texts.t("status." + item.state);
+        }
+    }
+
+    private final class Row {
+        final Item item;
+        final HTMLElement li;
+        final HTMLElement open;
+        final HTMLElement status;
+        final HTMLElement progress;
+        final HTMLElement cancel;
+        final HTMLElement remove;
+
+        Row(Item item) {
+            this.item = item;
+            li = document.createElement("li");
+            li.setAttribute("data-id", Integer.toString(item.id));
+            open = document.createElement("button");
+            open.setAttribute("type", "button");
+            open.setClassName("queue-open");
+            HTMLImageElement thumb = (HTMLImageElement) document.createElement("img");
+            thumb.setSrc(item.originalUrl);
+            thumb.setAlt("");
+            thumb.setAttribute("loading", "lazy");
+            thumb.setAttribute("decoding", "async");
+            HTMLElement name = document.createElement("span");
+            name.setClassName("queue-name");
+            name.setInnerText(item.name);
+            open.appendChild(thumb);
+            open.appendChild(name);
+            status = document.createElement("span");
+            status.setClassName("queue-status");
+            progress = document.createElement("progress");
+            cancel = document.createElement("button");
+            cancel.setAttribute("type", "button");
+            cancel.setClassName("queue-cancel");
+            remove = document.createElement("button");
+            remove.setAttribute("type", "button");
+            remove.setClassName("queue-remove");
+            label();
+            li.appendChild(open);
+            li.appendChild(status);
+            li.appendChild(progress);
+            li.appendChild(cancel);
+            li.appendChild(remove);
+            open.addEventListener("click", event -> actions.open(item));
+            cancel.addEventListener("click", event -> actions.cancel(item));
+            remove.addEventListener("click", event -> actions.remove(item));
+        }
+
+        void label() {
+            open.setAttribute("aria-label", Texts.t("open.label", item.name));
+            cancel.setInnerText(Texts.t("cancel"));
+            cancel.setAttribute("aria-label", Texts.t("cancel.label", item.name));
+            remove.setInnerText(Texts.t("remove"));
+            remove.setAttribute("aria-label", Texts.t("remove.label", item.name));
+        }
+    }
+}

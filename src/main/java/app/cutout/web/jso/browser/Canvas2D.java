@@ -1,0 +1,17 @@
+package app.cutout.web.jso.browser;
+
+import org.teavm.jso.JSObject;
+import org.teavm.jso.canvas.ImageData;
+
+/** The slice of a page canvas's 2D context used by the editor. */
+public interface Canvas2D extends JSObject {
+    void drawImage(ImageBitmap image, int x, int y);
+
+    void drawImage(ImageBitmap image, int x, int y, int width, int height);
+
+    ImageData getImageData(int x, int y, int width, int height);
+
+    void putImageData(ImageData data, int x, int y);
+
+    void clearRect(int x, int y, int width, int height);
+}

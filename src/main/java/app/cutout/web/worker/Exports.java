@@ -1,0 +1,149 @@
+package app.cutout.web.worker;
+
+import app.cutout.core.edit.Background;
+import app.cutout.core.edit.Compositor;
+import app.cutout.core.edit.Crop;
+import app.cutout.core.edit.Rect;
+import app.cutout.core.edit.ZipWriter;
+import app.cutout.core.image.RgbaImage;
+import app.cutout.core.ops.MaskStats;
+import app.cutout.web.platform.Js;
+import app.cutout.web.platform.Promises;
+import app.cutout.web.protocol.Message;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.file.Blob;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/** Exports in the export worker: composite one photo with its background and crop, encode; or pack a ZIP. */
+final class Exports {
+    private static final double JPEG_QUALITY = 0.92;
+    private static final double WEBP_QUALITY = 0.92;
+
+    private final Outbox outbox;
+
+    Exports(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    void export(Message request) {
+        int id = request.getId();
+        try {
+            RgbaImage photo = ImageCodec.decode(request.getFile(), request.getName());
+            byte[] alpha = alphaOf(request, photo);
+            Rect frame = frame(request, alpha, photo.width, photo.height);
+            String format = request.getFormat();
+            RgbaImage out;
+            if ("mask".equals(format)) {
+                out = maskImage(alpha, photo.width, frame);
+            } else {
+                Background background = background(request, format);
+                out = Compositor.composite(photo, alpha, background, frame);
+            }
+            outbox.exported(id, ImageCodec.encode(out, mimeType(format), quality(format)));
+        } catch (ImageCodec.UnreadableImageException e) {
+            outbox.error(id, "export", e.getMessage(), e.code, request.getName(), e.type);
+        } catch (Throwable e) {
+            outbox.error(id, "export", "The export failed: " + e.getMessage());
+        }
+    }
+
+    void zip(Message request) {
+        try {
+            JSArray<Blob> blobs = request.getBlobs();
+            ZipWriter zip = new ZipWriter();
+            for (int i = 0; i < blobs.getLength(); i++) {
+                byte[] bytes = new Int8Array(Promises.await(blobs.get(i).arrayBuffer(), "Reading an export"))
+                        .copyToJavaArray();
+                zip.add(request.getNames().get(i).stringValue(), bytes);
+            }
+            // Chunks go into the Blob as they are: no single copy of the whole archive is made.
+            JSArray<JSObject> parts = new JSArray<>();
+            for (byte[] chunk : zip.finish()) {
+                parts.push(Int8Array.copyFromJavaArray(chunk));
+            }
+            outbox.zipped(request.getId(), new Blob(parts));
+        } catch (Throwable e) {
+            outbox.error(request.getId(), "zip", "Packing the ZIP failed: " + e.getMessage());
+        }
+    }
+
+    private static byte[] alphaOf(Message request, RgbaImage photo) {
+        byte[] alpha;
+        if (!Js.isMissing(request.getAlpha())) {
+            alpha = new Int8Array(request.getAlpha()).copyToJavaArray();
+        } else {
+            alpha = MaskStats.alphaOf(ImageCodec.decode(request.getPng(), "cutout").pixels);
+        }
+        if (alpha.length != photo.width * photo.height) {
+            throw new IllegalStateException("Expected a mask of " + photo.width + "x" + photo.height + ", got "
+                    + alpha.length + " pixels");
+        }
+        return alpha;
+    }
+
+    private static Rect frame(Message request, byte[] alpha, int width, int height) {
+        Rect whole = new Rect(0, 0, width, height);
+        if (request.getCropMargin() < 0) {
+            return whole;
+        }
+        Rect bounds = Crop.subjectBounds(alpha, width, height, 128);
+        return bounds == null ? whole : Crop.withMargin(bounds, width, height, request.getCropMargin(),
+                request.getCropAspect());
+    }
+
+    private static Background background(Message request, String format) {
+        String kind = request.getBackground();
+        if ("color".equals(kind) || ("jpeg".equals(format) && ("transparent".equals(kind) || kind == null))) {
+            // JPEG has no alpha: a transparent background becomes the chosen colour (white by default).
+            int rgb = parseColor("color".equals(kind) ? request.getColor() : "#ffffff");
+            return Background.color((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+        }
+        if ("image".equals(kind) && !Js.isMissing(request.getBackgroundImage())) {
+            return Background.image(ImageCodec.decode(request.getBackgroundImage(), "background"));
+        }
+        if ("blur".equals(kind)) {
+            return Background.blur(Math.max(1, request.getBlur() * Math.max(request.getWidth(), request.getHeight())));
+        }
+        return Background.transparent();
+    }
+
+    static int parseColor(String css) {
+        if (css == null || css.length() != 7 || css.charAt(0) != '#') {
+            return 0xFFFFFF;
+        }
+        try {
+            return Integer.parseInt(css.substring(1), 16);
+        } catch (NumberFormatException e) {
+            return 0xFFFFFF;
+        }
+    }
+
+    private static RgbaImage maskImage(byte[] alpha, int width, Rect frame) {
+        int[] out = new int[frame.width * frame.height];
+        for (int y = 0; y < frame.height; y++) {
+            int src = (frame.y + y) * width + frame.x;
+            int dst = y * frame.width;
+            for (int x = 0; x < frame.width; x++) {
+                int a = alpha[src + x] & 0xFF;
+                out[dst + x] = RgbaImage.pack(a, a, a, 255);
+            }
+        }
+        return new RgbaImage(frame.width, frame.height, out);
+    }
+
+    private static String mimeType(String format) {
+        switch (format) {
+            case "jpeg":
+                return "image/jpeg";
+            case "webp":
+                return "image/webp";
+            default:
+                return "image/png";
+        }
+    }
+
+    private static double quality(String format) {
+        return "jpeg".equals(format) ? JPEG_QUALITY : WEBP_QUALITY;
+    }
+}
