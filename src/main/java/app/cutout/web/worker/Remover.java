@@ -45,7 +45,7 @@ final class Remover {
 
     void run(Message request) {
         int id = request.getId();
-        String stage = Stage.LOADING_MODEL;
+        String stage = Stage.PREPARING;
         StageTimings timings = new StageTimings();
         double start = Performance.now();
         try {
@@ -53,6 +53,14 @@ final class Remover {
                 // Threads are fixed once the runtime starts, so only the first request's wish can count.
                 capabilities = probe().withRequestedThreads(request.getThreads());
             }
+            // Decode first: a file that is not an image is refused at once, before any model download.
+            stage = Stage.PREPARING;
+            outbox.progress(id, stage, 0, 0);
+            double t = Performance.now();
+            RgbaImage image = ImageCodec.decode(request.getFile(), request.getName());
+            timings.put(StageTimings.DECODE, Performance.now() - t);
+
+            stage = Stage.LOADING_MODEL;
             Plan wanted = BackendPlanner.plan(capabilities(), request.getBackendChoice(), request.getModelChoice());
             if (wanted.backend == Backend.WEBGPU && webGpuFailure != null) {
                 wanted = BackendPlanner.fallbackToWasm(wanted, capabilities(), webGpuFailure);
@@ -60,10 +68,6 @@ final class Remover {
             ensureSession(id, wanted, timings);
 
             stage = Stage.PREPARING;
-            outbox.progress(id, stage, 0, 0);
-            double t = Performance.now();
-            RgbaImage image = ImageCodec.decode(request.getFile(), request.getName());
-            timings.put(StageTimings.DECODE, Performance.now() - t);
             t = Performance.now();
             Preprocessor.toModelInput(image, modelInput);
             timings.put(StageTimings.PRE, Performance.now() - t);
