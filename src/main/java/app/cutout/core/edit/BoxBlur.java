@@ -5,7 +5,7 @@ import app.cutout.core.image.RgbaImage;
 /**
  * An approximate Gaussian blur of packed RGB pixels: three box passes per axis with sliding-window sums and edges
  * clamped (the edge pixel repeats). Alpha is not blurred: every written pixel gets alpha 255. Works in place with
- * {@code O(width * (radius + 1))} scratch memory.
+ * {@code O(width * (radius + 1))} scratch memory. Boxes are at most 257 pixels wide (radius 128).
  */
 final class BoxBlur {
     private BoxBlur() {
@@ -44,28 +44,28 @@ final class BoxBlur {
         int[] line = new int[width];
         int n = 2 * r + 1;
         int half = n / 2;
+        long inv = reciprocal(n);
         int last = width - 1;
         for (int y = 0; y < height; y++) {
             int base = y * width;
             System.arraycopy(px, base, line, 0, width);
-            int sr = 0;
+            // Red and blue sums share an int, 16 bits each (at most 255 * n < 65536).
+            int srb = 0;
             int sg = 0;
-            int sb = 0;
             for (int k = -r; k <= r; k++) {
                 int p = line[k < 0 ? 0 : k > last ? last : k];
-                sr += p & 0xFF;
+                srb += p & 0xFF00FF;
                 sg += (p >>> 8) & 0xFF;
-                sb += (p >>> 16) & 0xFF;
             }
             for (int x = 0; x < width; x++) {
-                px[base + x] = 0xFF000000 | ((sb + half) / n) << 16 | ((sg + half) / n) << 8 | (sr + half) / n;
+                px[base + x] = 0xFF000000 | div((srb >>> 16) + half, inv) << 16 | div(sg + half, inv) << 8
+                        | div((srb & 0xFFFF) + half, inv);
                 int add = x + r + 1;
                 int sub = x - r;
                 int pa = line[add > last ? last : add];
                 int ps = line[sub < 0 ? 0 : sub];
-                sr += (pa & 0xFF) - (ps & 0xFF);
+                srb += (pa & 0xFF00FF) - (ps & 0xFF00FF);
                 sg += ((pa >>> 8) & 0xFF) - ((ps >>> 8) & 0xFF);
-                sb += ((pa >>> 16) & 0xFF) - ((ps >>> 16) & 0xFF);
             }
         }
     }
@@ -80,27 +80,27 @@ final class BoxBlur {
         }
         int n = 2 * r + 1;
         int half = n / 2;
+        long inv = reciprocal(n);
         int last = height - 1;
         int ringRows = r + 1;
         int[] ring = new int[ringRows * width];
-        int[] sr = new int[width];
+        int[] srb = new int[width];
         int[] sg = new int[width];
-        int[] sb = new int[width];
         for (int k = -r; k <= r; k++) {
             int base = (k < 0 ? 0 : k > last ? last : k) * width;
             for (int x = 0; x < width; x++) {
                 int p = px[base + x];
-                sr[x] += p & 0xFF;
+                srb[x] += p & 0xFF00FF;
                 sg[x] += (p >>> 8) & 0xFF;
-                sb[x] += (p >>> 16) & 0xFF;
             }
         }
         for (int y = 0; y < height; y++) {
             int base = y * width;
             System.arraycopy(px, base, ring, (y % ringRows) * width, width);
             for (int x = 0; x < width; x++) {
-                px[base + x] = 0xFF000000 | ((sb[x] + half) / n) << 16 | ((sg[x] + half) / n) << 8
-                        | (sr[x] + half) / n;
+                int rb = srb[x];
+                px[base + x] = 0xFF000000 | div((rb >>> 16) + half, inv) << 16 | div(sg[x] + half, inv) << 8
+                        | div((rb & 0xFFFF) + half, inv);
             }
             if (y == last) {
                 break;
@@ -112,11 +112,27 @@ final class BoxBlur {
             for (int x = 0; x < width; x++) {
                 int pa = px[add + x];
                 int ps = ring[sub + x];
-                sr[x] += (pa & 0xFF) - (ps & 0xFF);
+                srb[x] += (pa & 0xFF00FF) - (ps & 0xFF00FF);
                 sg[x] += ((pa >>> 8) & 0xFF) - ((ps >>> 8) & 0xFF);
-                sb[x] += ((pa >>> 16) & 0xFF) - ((ps >>> 16) & 0xFF);
             }
         }
+    }
+
+    /**
+     * {@code m = ceil(2^32 / n)}, so that {@code (x * m) >>> 32 == x / n} for {@code 0 <= x < 2^32 / n}: with
+     * {@code m * n = 2^32 + e}, {@code 0 <= e < n}, the product overshoots {@code x / n} by {@code x * e / (n *
+     * 2^32) < 1 / n}, too little to reach the next integer. Rounded window sums stay below {@code 256 * n}, so this
+     * holds for {@code n < 4096}; the 16-bit lanes of the passes need {@code n <= 257}.
+     */
+    static long reciprocal(int n) {
+        if (n > 257) {
+            throw new IllegalArgumentException("Expected a box of at most 257 pixels, got " + n);
+        }
+        return ((1L << 32) + n - 1) / n;
+    }
+
+    private static int div(int x, long reciprocal) {
+        return (int) ((x * reciprocal) >>> 32);
     }
 
     /**
@@ -144,12 +160,20 @@ final class BoxBlur {
             int rows = Math.min(factor, frame.height - by * factor);
             for (int j = 0; j < rows; j++) {
                 int s = (frame.y + by * factor + j) * image.width + frame.x;
-                for (int x = 0; x < frame.width; x++) {
-                    int p = src[s + x];
-                    int a = 3 * (x / factor);
-                    acc[a] += p & 0xFF;
-                    acc[a + 1] += (p >>> 8) & 0xFF;
-                    acc[a + 2] += (p >>> 16) & 0xFF;
+                for (int bx = 0, x = 0; bx < sw; bx++) {
+                    int end = Math.min(frame.width, x + factor);
+                    int r = 0;
+                    int g = 0;
+                    int b = 0;
+                    for (; x < end; x++) {
+                        int p = src[s + x];
+                        r += p & 0xFF;
+                        g += (p >>> 8) & 0xFF;
+                        b += (p >>> 16) & 0xFF;
+                    }
+                    acc[3 * bx] += r;
+                    acc[3 * bx + 1] += g;
+                    acc[3 * bx + 2] += b;
                 }
             }
             for (int bx = 0; bx < sw; bx++) {

@@ -11,6 +11,10 @@ import app.cutout.core.image.RgbaImage;
  * otherwise it is bilinear with the {@code align_corners=False} convention,
  * {@code src = start + (dst + 0.5) * scale - 0.5}, clamped to the image. Premultiplied mode averages colour weighted
  * by alpha (fully transparent pixels do not bleed their colour in); opaque mode ignores alpha and writes 255.
+ *
+ * <p>Opaque enlarging on both axes (image backgrounds shown larger, blurred backgrounds brought back to full size)
+ * takes an integer path: weights in 1/256 steps, red and blue blended in one int, exact rounding of that
+ * fixed-point sum.
  */
 final class Resampler {
     private final int[] src;
@@ -22,6 +26,12 @@ final class Resampler {
     private final float[] accG;
     private final float[] accB;
     private final float[] accA;
+    /** Integer bilinear path: per destination column, the two source columns and the upper one's weight of 256. */
+    private final int[] x0s;
+    private final int[] x1s;
+    private final int[] xws;
+    private final int[] rowRB;
+    private final int[] rowG;
 
     Resampler(RgbaImage image, double srcX, double srcY, double srcW, double srcH, int dstW, int dstH,
             boolean premultiplied) {
@@ -30,14 +40,77 @@ final class Resampler {
         this.premultiplied = premultiplied;
         this.xs = new Taps(image.width, srcX, srcW, dstW);
         this.ys = new Taps(image.height, srcY, srcH, dstH);
-        this.accR = new float[image.width];
-        this.accG = new float[image.width];
-        this.accB = new float[image.width];
+        boolean fixed = !premultiplied && xs.bilinear && ys.bilinear;
+        this.accR = fixed ? null : new float[image.width];
+        this.accG = fixed ? null : new float[image.width];
+        this.accB = fixed ? null : new float[image.width];
         this.accA = premultiplied ? new float[image.width] : null;
+        if (fixed) {
+            x0s = new int[dstW];
+            x1s = new int[dstW];
+            xws = new int[dstW];
+            for (int d = 0; d < dstW; d++) {
+                int k = xs.offsets[d];
+                x0s[d] = xs.index[k];
+                if (xs.offsets[d + 1] - k == 2) {
+                    x1s[d] = xs.index[k + 1];
+                    xws[d] = Math.round(xs.weight[k + 1] * 256f);
+                } else {
+                    x1s[d] = x0s[d];
+                }
+            }
+            rowRB = new int[image.width];
+            rowG = new int[image.width];
+        } else {
+            x0s = null;
+            x1s = null;
+            xws = null;
+            rowRB = null;
+            rowG = null;
+        }
+    }
+
+    /** The integer bilinear path of {@link #row}. */
+    private void rowFixed(int y, int x, int count, int[] dst, int offset) {
+        int k = ys.offsets[y];
+        int r0 = ys.index[k] * srcWidth;
+        int r1 = r0;
+        int wy = 0;
+        if (ys.offsets[y + 1] - k == 2) {
+            r1 = ys.index[k + 1] * srcWidth;
+            wy = Math.round(ys.weight[k + 1] * 256f);
+        }
+        int wy0 = 256 - wy;
+        int colLo = x0s[x];
+        int colHi = x1s[x + count - 1];
+        // Vertical blend: each lane at most 255 * 256 = 65280, so red and blue share an int.
+        for (int c = colLo; c <= colHi; c++) {
+            int p0 = src[r0 + c];
+            int p1 = src[r1 + c];
+            rowRB[c] = (p0 & 0xFF00FF) * wy0 + (p1 & 0xFF00FF) * wy;
+            rowG[c] = ((p0 >>> 8) & 0xFF) * wy0 + ((p1 >>> 8) & 0xFF) * wy;
+        }
+        for (int i = 0; i < count; i++) {
+            int d = x + i;
+            int a = x0s[d];
+            int b = x1s[d];
+            int w = xws[d];
+            int w0 = 256 - w;
+            int rbA = rowRB[a];
+            int rbB = rowRB[b];
+            int r = ((rbA & 0xFFFF) * w0 + (rbB & 0xFFFF) * w + 32768) >>> 16;
+            int bl = ((rbA >>> 16) * w0 + (rbB >>> 16) * w + 32768) >>> 16;
+            int g = (rowG[a] * w0 + rowG[b] * w + 32768) >>> 16;
+            dst[offset + i] = 0xFF000000 | (bl << 16) | (g << 8) | r;
+        }
     }
 
     /** Writes destination row {@code y}, columns {@code x .. x + count - 1}, to {@code dst} from {@code offset}. */
     void row(int y, int x, int count, int[] dst, int offset) {
+        if (x0s != null) {
+            rowFixed(y, x, count, dst, offset);
+            return;
+        }
         int[] xOff = xs.offsets;
         int[] xIdx = xs.index;
         float[] xW = xs.weight;
@@ -116,9 +189,12 @@ final class Resampler {
         final int[] offsets;
         final int[] index;
         final float[] weight;
+        /** Whether every destination pixel has at most two taps, bilinearly weighted. */
+        final boolean bilinear;
 
         Taps(int srcLen, double start, double len, int dstLen) {
             double scale = len / dstLen;
+            bilinear = !(scale > 1);
             offsets = new int[dstLen + 1];
             int capacity = scale > 1 ? (int) Math.min((long) dstLen * ((long) Math.ceil(scale) + 1), srcLen
                     + 2L * dstLen) : 2 * dstLen;

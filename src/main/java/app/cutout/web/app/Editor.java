@@ -244,7 +244,10 @@ final class Editor {
         return parse(softness.getValue(), 50) / 100.0;
     }
 
-    /** Paints one segment in image coordinates; public for keyboard-free automation (tests drive pointers). */
+    /**
+     * Paints one segment in image coordinates. The undo stack doubles as the stroke's starting state, so a soft brush
+     * moves each pixel by its largest coverage over the whole stroke instead of building up across segments.
+     */
     void paint(double x0, double y0, double x1, double y1) {
         Brush.Mode mode = "erase".equals(tool) ? Brush.Mode.ERASE : Brush.Mode.RESTORE;
         double radius = brushRadius();
@@ -254,7 +257,7 @@ final class Editor {
         }
         item.undo.record(dirty);
         Rect changed = Brush.paintSegment(item.alpha, item.modelAlpha, item.width, item.height, x0, y0, x1, y1,
-                radius, brushSoftness(), mode, 1f);
+                radius, brushSoftness(), mode, 1f, item.undo);
         repaint(changed);
     }
 
