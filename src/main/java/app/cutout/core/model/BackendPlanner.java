@@ -3,10 +3,12 @@ package app.cutout.core.model;
 /**
  * Chooses backend, model and threads from what the browser offers and what the user asked for.
  *
- * <p>Automatic choice: WebGPU when an adapter exists, with the fp16 model when the adapter can run f16 shaders
- * (twice the weights, but the GPU's native precision) and the 8-bit model otherwise; the WASM CPU backend when
- * there is no adapter, with the 8-bit model, which is faster than fp16 on CPUs. Threads need cross-origin isolation
- * (SharedArrayBuffer); without it ONNX Runtime Web runs single-threaded.
+ * <p>Automatic choice: WebGPU with the fp16 model when the adapter can run f16 shaders; otherwise the WASM CPU
+ * backend with the 8-bit model, which is faster than fp16 on CPUs. The 8-bit model is not run on WebGPU
+ * automatically: its 119 {@code ConvInteger} and {@code DynamicQuantizeLinear} nodes have no WebGPU kernels, so
+ * ONNX Runtime runs them on the CPU with a GPU round trip per convolution; measured on an H100 machine that is 2.1×
+ * slower than the WASM backend alone (bench/gpu/README.md). Choosing "GPU" explicitly still runs it there.
+ * Threads need cross-origin isolation (SharedArrayBuffer); without it ONNX Runtime Web runs single-threaded.
  */
 public final class BackendPlanner {
     /** Beyond this, more WASM threads stop paying off for a single 1024² inference. */
@@ -32,7 +34,8 @@ public final class BackendPlanner {
         } else if ("wasm".equals(backendChoice)) {
             backend = Backend.WASM;
         } else if ("auto".equals(backendChoice) || backendChoice == null || backendChoice.isEmpty()) {
-            backend = caps.webGpu ? Backend.WEBGPU : Backend.WASM;
+            boolean eightBit = "quint8".equals(modelChoice);
+            backend = caps.webGpu && caps.shaderF16 && !eightBit ? Backend.WEBGPU : Backend.WASM;
         } else {
             throw new IllegalArgumentException("Unknown backend choice \"" + backendChoice
                     + "\"; expected auto, webgpu or wasm");

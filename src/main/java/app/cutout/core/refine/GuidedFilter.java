@@ -33,7 +33,7 @@ public final class GuidedFilter {
         }
         float[] coef = new float[4 * w * h];
         fit(rgb, p, w, h, radius, eps, need, needBit, coef);
-        boxMean(coef, w, h, 4, radius);
+        boxMean4(coef, w, h, radius);
         return coef;
     }
 
@@ -56,36 +56,80 @@ public final class GuidedFilter {
     /** Number of statistics summed per pixel: I (3), p, I·p (3), the upper triangle of I·Iᵀ (6). */
     private static final int K = 13;
 
-    private static void addRow(float[] rgb, float[] p, int w, int y, double[] col, boolean subtract) {
+    /** Adds row {@code y}'s statistics to the column sums. */
+    private static void addRow(float[] rgb, float[] p, int w, int y, double[] col) {
         int o = y * w;
-        for (int x = 0, c = 0; x < w; x++, c += K) {
-            int t = 3 * (o + x);
+        for (int x = 0, c = 0, t = 3 * o; x < w; x++, c += K, t += 3) {
             double r = rgb[t];
             double g = rgb[t + 1];
             double b = rgb[t + 2];
             double v = p[o + x];
-            if (subtract) {
-                r = -r;
-                g = -g;
-                b = -b;
-            }
             col[c] += r;
             col[c + 1] += g;
             col[c + 2] += b;
-            col[c + 3] += subtract ? -v : v;
+            col[c + 3] += v;
             col[c + 4] += r * v;
             col[c + 5] += g * v;
             col[c + 6] += b * v;
-            // r, g, b carry the sign once; the squares use the unsigned value for the other factor.
-            double ur = rgb[t];
-            double ug = rgb[t + 1];
-            double ub = rgb[t + 2];
-            col[c + 7] += r * ur;
-            col[c + 8] += r * ug;
-            col[c + 9] += r * ub;
-            col[c + 10] += g * ug;
-            col[c + 11] += g * ub;
-            col[c + 12] += b * ub;
+            col[c + 7] += r * r;
+            col[c + 8] += r * g;
+            col[c + 9] += r * b;
+            col[c + 10] += g * g;
+            col[c + 11] += g * b;
+            col[c + 12] += b * b;
+        }
+    }
+
+    /** Adds row {@code ya}'s statistics to the column sums and subtracts row {@code ys}'s, in one pass. */
+    private static void slideRows(float[] rgb, float[] p, int w, int ya, int ys, double[] col) {
+        int oa = ya * w;
+        int os = ys * w;
+        for (int x = 0, c = 0, ta = 3 * oa, ts = 3 * os; x < w; x++, c += K, ta += 3, ts += 3) {
+            double r = rgb[ta];
+            double g = rgb[ta + 1];
+            double b = rgb[ta + 2];
+            double v = p[oa + x];
+            double rs = rgb[ts];
+            double gs = rgb[ts + 1];
+            double bs = rgb[ts + 2];
+            double vs = p[os + x];
+            col[c] += r - rs;
+            col[c + 1] += g - gs;
+            col[c + 2] += b - bs;
+            col[c + 3] += v - vs;
+            col[c + 4] += r * v - rs * vs;
+            col[c + 5] += g * v - gs * vs;
+            col[c + 6] += b * v - bs * vs;
+            col[c + 7] += r * r - rs * rs;
+            col[c + 8] += r * g - rs * gs;
+            col[c + 9] += r * b - rs * bs;
+            col[c + 10] += g * g - gs * gs;
+            col[c + 11] += g * b - gs * bs;
+            col[c + 12] += b * b - bs * bs;
+        }
+    }
+
+    /** Subtracts row {@code y}'s statistics from the column sums. */
+    private static void subtractRow(float[] rgb, float[] p, int w, int y, double[] col) {
+        int o = y * w;
+        for (int x = 0, c = 0, t = 3 * o; x < w; x++, c += K, t += 3) {
+            double r = rgb[t];
+            double g = rgb[t + 1];
+            double b = rgb[t + 2];
+            double v = p[o + x];
+            col[c] -= r;
+            col[c + 1] -= g;
+            col[c + 2] -= b;
+            col[c + 3] -= v;
+            col[c + 4] -= r * v;
+            col[c + 5] -= g * v;
+            col[c + 6] -= b * v;
+            col[c + 7] -= r * r;
+            col[c + 8] -= r * g;
+            col[c + 9] -= r * b;
+            col[c + 10] -= g * g;
+            col[c + 11] -= g * b;
+            col[c + 12] -= b * b;
         }
     }
 
@@ -95,16 +139,19 @@ public final class GuidedFilter {
         double eps = epsF;
         double[] col = new double[K * w];
         for (int y = 0; y <= Math.min(r, h - 1); y++) {
-            addRow(rgb, p, w, y, col, false);
+            addRow(rgb, p, w, y, col);
         }
         double[] s = new double[K];
         for (int y = 0; y < h; y++) {
             if (y > 0) {
-                if (y + r < h) {
-                    addRow(rgb, p, w, y + r, col, false);
-                }
-                if (y - r - 1 >= 0) {
-                    addRow(rgb, p, w, y - r - 1, col, true);
+                int ya = y + r;
+                int ys = y - r - 1;
+                if (ya < h && ys >= 0) {
+                    slideRows(rgb, p, w, ya, ys, col);
+                } else if (ya < h) {
+                    addRow(rgb, p, w, ya, col);
+                } else if (ys >= 0) {
+                    subtractRow(rgb, p, w, ys, col);
                 }
             }
             int ny = Math.min(y + r, h - 1) - Math.max(y - r, 0) + 1;
@@ -214,43 +261,52 @@ public final class GuidedFilter {
     }
 
     /**
-     * Replaces each of the {@code ch} interleaved channels of {@code v} by its mean over the {@code (2r+1)^2} window
+     * Replaces each of the four interleaved channels of {@code v} by its mean over the {@code (2r+1)^2} window
      * (truncated at the borders), in place: a horizontal running sum per row, then a vertical one that keeps the
      * last {@code r + 1} original rows in a ring.
      */
-    static void boxMean(float[] v, int w, int h, int ch, int r) {
+    static void boxMean4(float[] v, int w, int h, int r) {
         if (r == 0) {
             return;
         }
-        int rowLen = ch * w;
+        int rowLen = 4 * w;
         float[] tmp = new float[rowLen];
-        double[] run = new double[ch];
         for (int y = 0; y < h; y++) {
             int o = y * rowLen;
             System.arraycopy(v, o, tmp, 0, rowLen);
-            for (int c = 0; c < ch; c++) {
-                run[c] = 0.0;
-            }
-            for (int x = 0; x <= Math.min(r, w - 1); x++) {
-                for (int c = 0; c < ch; c++) {
-                    run[c] += tmp[ch * x + c];
-                }
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int x = 0, t = 0; x <= Math.min(r, w - 1); x++, t += 4) {
+                s0 += tmp[t];
+                s1 += tmp[t + 1];
+                s2 += tmp[t + 2];
+                s3 += tmp[t + 3];
             }
             for (int x = 0; x < w; x++) {
                 int nx = Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1;
                 double inv = 1.0 / nx;
-                for (int c = 0; c < ch; c++) {
-                    v[o + ch * x + c] = (float) (run[c] * inv);
-                }
+                int d = o + 4 * x;
+                v[d] = (float) (s0 * inv);
+                v[d + 1] = (float) (s1 * inv);
+                v[d + 2] = (float) (s2 * inv);
+                v[d + 3] = (float) (s3 * inv);
                 int xa = x + r + 1;
+                if (xa < w) {
+                    int t = 4 * xa;
+                    s0 += tmp[t];
+                    s1 += tmp[t + 1];
+                    s2 += tmp[t + 2];
+                    s3 += tmp[t + 3];
+                }
                 int xs = x - r;
-                for (int c = 0; c < ch; c++) {
-                    if (xa < w) {
-                        run[c] += tmp[ch * xa + c];
-                    }
-                    if (xs >= 0) {
-                        run[c] -= tmp[ch * xs + c];
-                    }
+                if (xs >= 0) {
+                    int t = 4 * xs;
+                    s0 -= tmp[t];
+                    s1 -= tmp[t + 1];
+                    s2 -= tmp[t + 2];
+                    s3 -= tmp[t + 3];
                 }
             }
         }

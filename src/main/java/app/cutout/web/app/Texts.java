@@ -25,7 +25,7 @@ final class Texts {
         put("file.label", "Photos", "Fotos");
         put("settings", "Settings", "Ajustes");
         put("runOn", "Run on", "Ejecutar en");
-        put("backend.auto", "Automatic (GPU if available)", "Automático (GPU si hay)");
+        put("backend.auto", "Automatic (fastest here)", "Automático (lo más rápido aquí)");
         put("backend.webgpu", "GPU (WebGPU)", "GPU (WebGPU)");
         put("backend.wasm", "CPU (WebAssembly)", "CPU (WebAssembly)");
         put("model", "Model", "Modelo");

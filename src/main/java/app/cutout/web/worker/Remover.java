@@ -167,11 +167,15 @@ final class Remover {
         if (Js.isMissing(gpu)) {
             return new Capabilities(false, false, isolated, cores, "");
         }
-        GpuAdapter adapter;
-        try {
-            adapter = Promises.await(gpu.requestAdapter(Gpu.AdapterOptions.highPerformance()), "Finding a GPU");
-        } catch (JsException e) {
-            return new Capabilities(false, false, isolated, cores, "");
+        GpuAdapter adapter = null;
+        // On a fresh browser some drivers answer the very first request with null and the next with the GPU
+        // (seen on NVIDIA/Vulkan, bench/gpu/README.md), so one retry before concluding there is no GPU.
+        for (int attempt = 0; attempt < 2 && Js.isMissing(adapter); attempt++) {
+            try {
+                adapter = Promises.await(gpu.requestAdapter(Gpu.AdapterOptions.highPerformance()), "Finding a GPU");
+            } catch (JsException e) {
+                adapter = null;
+            }
         }
         if (Js.isMissing(adapter)) {
             return new Capabilities(false, false, isolated, cores, "");

@@ -21,8 +21,18 @@ class BackendPlannerTest {
     }
 
     @Test
-    void automaticUses8BitOnGpuWithoutShaderF16() {
+    void automaticRunsThe8BitModelOnTheCpuEvenWithAGpuWithoutShaderF16() {
+        // The 8-bit model's integer convolutions have no WebGPU kernels: on the GPU it is slower than the CPU.
         Plan plan = BackendPlanner.plan(GPU_NO_F16, "auto", "auto");
+        assertEquals(Backend.WASM, plan.backend);
+        assertEquals(ModelSpec.QUINT8, plan.model);
+        assertEquals(4, plan.threads);
+        assertEquals(Backend.WASM, BackendPlanner.plan(GPU_F16, "auto", "quint8").backend);
+    }
+
+    @Test
+    void askingForTheGpuExplicitlyRunsThe8BitModelThere() {
+        Plan plan = BackendPlanner.plan(GPU_NO_F16, "webgpu", "auto");
         assertEquals(Backend.WEBGPU, plan.backend);
         assertEquals(ModelSpec.QUINT8, plan.model);
     }
