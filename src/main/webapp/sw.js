@@ -12,10 +12,12 @@
 "use strict";
 
 const VERSION = "dev"; // replaced at build time by build/precache.mjs
-const SHELL_CACHE = "cutout-shell-" + VERSION;
-const SHELL_PREFIX = "cutout-shell-";
-const MODEL_CACHE = "cutout-models-v1"; // same name as ModelStore.CACHE_NAME
 const SCOPE = self.registration.scope; // the site's base URL, e.g. https://example.org/tools/cutout/
+// Caches are per origin, and one origin may host several copies of Cutout under different paths: the shell cache's
+// name carries the path, so each copy only ever deletes its own old versions.
+const SHELL_PREFIX = "cutout-shell " + new URL(SCOPE).pathname + " ";
+const SHELL_CACHE = SHELL_PREFIX + VERSION;
+const MODEL_CACHE = "cutout-models-v1"; // same name as ModelStore.CACHE_NAME; keyed by full URL
 const channel = new BroadcastChannel("cutout"); // tells open pages how installing went
 
 self.addEventListener("install", (event) => {
@@ -94,8 +96,8 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function fromCache(cacheName, key, request) {
-  const cache = await caches.open(cacheName);
-  const hit = await cache.match(key, { ignoreSearch: request.mode === "navigate" });
+  // caches.match with cacheName does not create the cache when it does not exist yet.
+  const hit = await caches.match(key, { cacheName, ignoreSearch: request.mode === "navigate" });
   return hit || fetch(request);
 }
 

@@ -100,6 +100,17 @@ class StaticServerTest {
     }
 
     @Test
+    void redirectsTheBasePathWithoutItsSlash() throws Exception {
+        try (StaticServer server = StaticServer.start(root, "127.0.0.1", 0, "/tools/cutout/", true)) {
+            HttpResponse<byte[]> bare = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/tools/cutout?model=quint8")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(301, bare.statusCode());
+            assertEquals("/tools/cutout/?model=quint8", bare.headers().firstValue("Location").orElse(null));
+        }
+    }
+
+    @Test
     void parsesRanges() {
         assertArrayEquals(new long[] {0, 9}, StaticServer.parseRange("0-", 10));
         assertArrayEquals(new long[] {7, 9}, StaticServer.parseRange("-3", 10));

@@ -10,6 +10,7 @@ import app.cutout.web.platform.Js;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
 import java.util.List;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.browser.Navigator;
@@ -201,8 +202,11 @@ public final class OfflineStatus {
         switch (shell) {
             case UNSUPPORTED:
                 state = "unsupported";
-                text = "This browser cannot keep Cutout for offline use here (it needs a secure https:// page). "
-                        + "Cutout works while online.";
+                text = (isSecureContext()
+                        ? "This browser does not allow offline use here (private browsing, or service workers turned "
+                                + "off)."
+                        : "Offline use needs the page to be served over https:// (or from this computer).")
+                        + " Cutout works while online.";
                 break;
             case FAILED:
                 state = "failed";
@@ -244,6 +248,10 @@ public final class OfflineStatus {
         }
         return null;
     }
+
+    /** https:// or loopback: only there do browsers offer service workers and storage. */
+    @JSBody(script = "return self.isSecureContext === true;")
+    static native boolean isSecureContext();
 
     interface SkipWaiting extends JSObject {
         @JSProperty

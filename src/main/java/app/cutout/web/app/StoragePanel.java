@@ -29,6 +29,8 @@ public final class StoragePanel {
     private final HTMLElement confirmText;
     private final HTMLButtonElement confirmButton;
     private double modelBytes;
+    /** Why the last downloaded model could not be stored, from the worker; cleared once one is stored. */
+    private String storeFailure = "";
 
     private StoragePanel(HTMLDocument document) {
         summary = document.getElementById("storage-summary");
@@ -50,7 +52,13 @@ public final class StoragePanel {
         panel.confirmButton.addEventListener("click", event -> JSPromise.runAsync(panel::deleteModels));
         document.getElementById("delete-models-cancel").addEventListener("click", event -> panel.closeConfirm());
         Channel.listen(note -> {
-            if (Channel.MODELS_CHANGED.equals(note.getType()) || Channel.SHELL_READY.equals(note.getType())) {
+            if (Channel.MODEL_NOT_STORED.equals(note.getType())) {
+                panel.storeFailure = note.getText();
+                panel.refresh();
+            } else if (Channel.MODELS_CHANGED.equals(note.getType()) || Channel.SHELL_READY.equals(note.getType())) {
+                if (Channel.MODELS_CHANGED.equals(note.getType())) {
+                    panel.storeFailure = "";
+                }
                 panel.refresh();
             }
         });
@@ -64,9 +72,12 @@ public final class StoragePanel {
     private void check() {
         if (!ModelCache.available()) {
             usage.setInnerText("Nothing is stored on this device.");
-            showMessage("This browser does not let Cutout store anything here (private browsing, or storage turned "
-                    + "off for this site). Cutout still works while online, but it downloads the model on every "
-                    + "visit and cannot work offline.");
+            showMessage("no-storage", (OfflineStatus.isSecureContext()
+                    ? "This browser does not let Cutout store anything here (private browsing, or storage turned "
+                            + "off for this site)."
+                    : "Browsers let a page store files only when it is served over https:// (or from this computer).")
+                    + " Cutout still works while online, but it downloads the model on every visit and cannot work "
+                    + "offline.");
             delete.setDisabled(true);
             return;
         }
@@ -88,7 +99,8 @@ public final class StoragePanel {
         }
         StringBuilder text = new StringBuilder(models.isEmpty() ? "No model is stored on this device yet."
                 : "Models stored on this device: " + names + ".");
-        String warning = "";
+        String warning = storeFailure;
+        String kind = "store-failed";
         StorageManager storage = StorageManager.current();
         if (storage != null) {
             try {
@@ -98,7 +110,8 @@ public final class StoragePanel {
                 text.append(" In all, Cutout uses ").append(ModelCache.size(used)).append(" here (app and models)");
                 if (quota > 0) {
                     text.append(" of the ").append(ModelCache.size(quota)).append(" this browser allows it");
-                    if (quota - used < LOW_SPACE) {
+                    if (quota - used < LOW_SPACE && warning.isEmpty()) {
+                        kind = "low-space";
                         warning = "Storage for this site is nearly full (" + ModelCache.size(Math.max(0, quota - used))
                                 + " left): a model may not be kept for next time, and then Cutout cannot work "
                                 + "offline. It still works while online. Deleting models, or other sites' data, "
@@ -119,7 +132,7 @@ public final class StoragePanel {
         if (warning.isEmpty()) {
             hideMessage();
         } else {
-            showMessage(warning);
+            showMessage(kind, warning);
         }
         delete.setDisabled(models.isEmpty());
     }
@@ -143,7 +156,7 @@ public final class StoragePanel {
             ModelCache.deleteAll();
             usage.setInnerText("The models were deleted from this device.");
         } catch (JsException e) {
-            showMessage("The models could not be deleted (" + e.jsMessage() + ").");
+            showMessage("error", "The models could not be deleted (" + e.jsMessage() + ").");
         } finally {
             confirmButton.setDisabled(false);
             closeConfirm();
@@ -152,12 +165,15 @@ public final class StoragePanel {
         delete.focus();
     }
 
-    private void showMessage(String text) {
+    /** kind: no-storage, store-failed, low-space or error, in {@code #storage-message[data-kind]}. */
+    private void showMessage(String kind, String text) {
+        message.setAttribute("data-kind", kind);
         message.setInnerText(text);
         message.setHidden(false);
     }
 
     private void hideMessage() {
+        message.removeAttribute("data-kind");
         message.setInnerText("");
         message.setHidden(true);
     }

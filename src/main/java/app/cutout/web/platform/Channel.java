@@ -14,6 +14,8 @@ public final class Channel {
     public static final String NAME = "cutout";
     /** The model cache gained or lost an entry (worker after a verified store, storage panel after a delete). */
     public static final String MODELS_CHANGED = "models-changed";
+    /** The worker downloaded and verified a model but could not store it (text: why, for the user). */
+    public static final String MODEL_NOT_STORED = "model-not-stored";
     public static final String SHELL_READY = "shell-ready";
     public static final String SHELL_FAILED = "shell-failed";
 
@@ -27,11 +29,16 @@ public final class Channel {
      * itself, so each post uses a fresh one).
      */
     public static void post(String type) {
+        post(type, "");
+    }
+
+    public static void post(String type, String text) {
         if (!isSupported()) {
             return;
         }
         Note note = JSObjects.create();
         note.setType(type);
+        note.setText(text);
         BroadcastChannel channel = new BroadcastChannel(NAME);
         channel.postMessage(note);
         channel.close();
@@ -68,5 +75,8 @@ public final class Channel {
 
         @JSProperty
         String getText();
+
+        @JSProperty
+        void setText(String text);
     }
 }
