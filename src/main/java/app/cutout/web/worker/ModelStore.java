@@ -60,8 +60,9 @@ final class ModelStore {
             throw new IllegalStateException("The downloaded " + spec.label + " model is corrupt (sha256 " + actual
                     + ", expected " + spec.sha256 + "). Reload the page to download it again.");
         }
-        storageNote = cache == null ? "This browser lets Cutout store nothing here (private browsing or storage "
-                + "turned off), so the model is downloaded again on each visit and Cutout cannot work offline."
+        storageNote = cache == null ? "This browser lets Cutout store nothing here (private browsing, storage "
+                + "turned off, or a page not served over https), so the model is downloaded again on each visit and "
+                + "Cutout cannot work offline."
                 : store(cache, url, bytes, spec);
         return bytes;
     }
@@ -103,6 +104,8 @@ final class ModelStore {
                 .await().stringValue();
         if (failure.isEmpty()) {
             Channel.post(Channel.MODELS_CHANGED);
+        } else {
+            Channel.post(Channel.MODEL_NOT_STORED, failure);
         }
         return failure;
     }
@@ -139,7 +142,15 @@ final class ModelStore {
         double lastReport = 0;
         progress.progress(Stage.LOADING_MODEL, 0, spec.bytes);
         while (true) {
-            ByteStream.Chunk chunk = Promises.await(reader.read(), "Downloading the model");
+            ByteStream.Chunk chunk;
+            try {
+                chunk = Promises.await(reader.read(), "Downloading the model");
+            } catch (JsException e) {
+                // Nothing partial is kept, so the next attempt (Try again, or the next photo) starts over.
+                throw new IllegalStateException("The download of the " + spec.label + " model was interrupted after "
+                        + Math.round(offset / 1e6) + " of " + Math.round(spec.bytes / 1e6) + " MB (" + e.jsMessage()
+                        + "). Check the connection, then choose Try again: the download starts over.");
+            }
             if (chunk.isDone()) {
                 break;
             }
