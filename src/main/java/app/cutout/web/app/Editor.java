@@ -9,8 +9,8 @@ import app.cutout.web.jso.browser.Canvas2D;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ImageBitmapOptions;
-import app.cutout.web.jso.browser.OffscreenCanvas;
 import app.cutout.web.jso.browser.PointerEvent;
+import app.cutout.web.platform.BitmapPixels;
 import app.cutout.web.platform.Promises;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.canvas.ImageData;
@@ -109,9 +109,11 @@ final class Editor {
     }
 
     private void load(Item next, Blob cutoutPng, int generation) {
-        int[] rgb = decode(next.file);
+        // A photo past the size limits was processed as a smaller copy: decode it at that size too.
+        int[] rgb = decode(next.file, next.downscaled() ? ImageBitmapOptions.exactAt(next.width, next.height)
+                : ImageBitmapOptions.exact());
         if (next.alpha == null) {
-            int[] cutout = decode(cutoutPng);
+            int[] cutout = decode(cutoutPng, ImageBitmapOptions.exact());
             next.modelAlpha = MaskStats.alphaOf(cutout);
             next.alpha = next.modelAlpha.clone();
             next.undo = new UndoStack(next.width, next.height);
@@ -137,14 +139,10 @@ final class Editor {
         onEdit.run();
     }
 
-    private static int[] decode(Blob blob) {
-        ImageBitmap bitmap = Promises.await(Global.createImageBitmap(blob, ImageBitmapOptions.exact()), "Decoding");
+    private static int[] decode(Blob blob, ImageBitmapOptions options) {
+        ImageBitmap bitmap = Promises.await(Global.createImageBitmap(blob, options), "Decoding");
         try {
-            OffscreenCanvas scratch = new OffscreenCanvas(bitmap.getWidth(), bitmap.getHeight());
-            var ctx = scratch.getContext("2d", OffscreenCanvas.ContextAttributes.readback());
-            ctx.drawImage(bitmap, 0, 0);
-            ImageData data = ctx.getImageData(0, 0, bitmap.getWidth(), bitmap.getHeight());
-            return new Int32Array(data.getData().getBuffer()).copyToJavaArray();
+            return BitmapPixels.read(bitmap);
         } finally {
             bitmap.close();
         }

@@ -17,6 +17,20 @@ final class Item {
     /** queued, one of the worker's stages while running, then done, error or cancelled. */
     String state = QUEUED;
     String error = "";
+    /** The worker's refusal code ({@code Refusal}), empty for other failures; with its placeholder values. */
+    String errorCode = "";
+    Object[] errorArgs;
+    /** A smaller size offered for a photo past the size limits; 0 when none was. */
+    int fitWidth;
+    int fitHeight;
+    /** The smaller size the user accepted, sent with the next run; 0 for full resolution. */
+    int wantWidth;
+    int wantHeight;
+    /** The photo's own size when the cutout was made from a smaller copy; 0 otherwise. */
+    int sourceWidth;
+    int sourceHeight;
+    /** The file is an animation; the cutout is of its first frame. */
+    boolean animated;
     double loaded;
     double total;
     int width;
@@ -42,6 +56,19 @@ final class Item {
 
     boolean finished() {
         return DONE.equals(state) || ERROR.equals(state) || CANCELLED.equals(state);
+    }
+
+    /** True when the cutout is a smaller copy of the photo, so the photo must be decoded at that size too. */
+    boolean downscaled() {
+        return sourceWidth > 0;
+    }
+
+    /**
+     * A failed photo can be run again when a smaller size was offered, or when the failure was not the file's
+     * (an interrupted model download, a GPU or worker failure): refusals of the file itself would only repeat.
+     */
+    boolean retryable() {
+        return ERROR.equals(state) && (fitWidth > 0 || errorCode.isEmpty());
     }
 
     boolean running() {

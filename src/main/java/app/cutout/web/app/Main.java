@@ -62,6 +62,11 @@ public final class Main {
             public void remove(Item item) {
                 removeItem(item);
             }
+
+            @Override
+            public void retry(Item item) {
+                processor.retry(item);
+            }
         });
         processor = new Processor(base + "worker.js", new Processor.Listener() {
             @Override

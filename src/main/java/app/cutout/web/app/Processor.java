@@ -3,6 +3,7 @@ package app.cutout.web.app;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.jso.browser.ObjectUrls;
+import app.cutout.web.platform.Js;
 import app.cutout.web.protocol.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,26 @@ final class Processor {
         }
     }
 
+    /**
+     * Queues a failed photo again: at the smaller size it was offered, or as it was when the failure was not the
+     * file's. Its place is the end of the queue.
+     */
+    void retry(Item item) {
+        if (!item.retryable() || item == running || queue.contains(item)) {
+            return;
+        }
+        item.wantWidth = item.fitWidth;
+        item.wantHeight = item.fitHeight;
+        item.fitWidth = 0;
+        item.fitHeight = 0;
+        item.error = "";
+        item.errorCode = "";
+        item.errorArgs = null;
+        item.state = Item.QUEUED;
+        listener.changed(item);
+        add(item);
+    }
+
     boolean busy() {
         return running != null || !queue.isEmpty();
     }
@@ -83,7 +104,20 @@ final class Processor {
             }
         });
         worker.addEventListener("error", event -> {
-            if (current == worker) {
+            if (current != worker) {
+                return;
+            }
+            if (running != null) {
+                // An error escaped the worker while it had a photo: that photo fails, the queue goes on with a
+                // fresh worker (which finds the model in the cache).
+                Item item = running;
+                running = null;
+                worker.terminate();
+                item.state = Item.ERROR;
+                item.error = Texts.t("error.stopped", item.name, Global.describe(event));
+                listener.changed(item);
+                start();
+            } else {
                 listener.workerFailed(Texts.t("error.worker", Global.describe(event)));
             }
         });
@@ -102,6 +136,8 @@ final class Processor {
         request.setModelChoice(settings.model());
         request.setThreads(settings.threads());
         request.setStrength(settings.strength());
+        request.setFitWidth(running.wantWidth);
+        request.setFitHeight(running.wantHeight);
         running.state = app.cutout.web.protocol.Stage.PREPARING;
         listener.changed(running);
         worker.postMessage(request, new JSArray<JSObject>());
@@ -135,6 +171,9 @@ final class Processor {
                 item.width = message.getWidth();
                 item.height = message.getHeight();
                 item.timings = message.getTimings();
+                item.sourceWidth = message.getSourceWidth();
+                item.sourceHeight = message.getSourceHeight();
+                item.animated = message.isAnimated();
                 item.cutoutPng = message.getPng();
                 item.cutoutUrl = ObjectUrls.createObjectURL(item.cutoutPng);
                 running = null;
@@ -144,6 +183,10 @@ final class Processor {
             case Message.ERROR:
                 item.state = Item.ERROR;
                 item.error = ErrorText.of(message);
+                item.errorCode = Js.isMissing(message.getCode()) ? "" : message.getCode();
+                item.errorArgs = ErrorText.args(message);
+                item.fitWidth = message.getFitWidth();
+                item.fitHeight = message.getFitHeight();
                 running = null;
                 listener.changed(item);
                 pump();

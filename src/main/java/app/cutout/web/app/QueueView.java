@@ -15,6 +15,9 @@ final class QueueView {
         void cancel(Item item);
 
         void remove(Item item);
+
+        /** Runs a failed photo again (at the smaller size offered, when one was). */
+        void retry(Item item);
     }
 
     private final HTMLDocument document;
@@ -72,6 +75,10 @@ final class QueueView {
         boolean active = !item.finished();
         row.cancel.setHidden(!active);
         row.remove.setHidden(active);
+        row.retry.setHidden(!item.retryable());
+        if (item.retryable()) {
+            row.labelRetry();
+        }
         if (Item.DONE.equals(item.state)) {
             row.open.removeAttribute("disabled");
         } else {
@@ -92,11 +99,15 @@ final class QueueView {
             case Item.QUEUED:
                 return Texts.t("status.queued");
             case Item.DONE:
-                return Texts.t("status.done");
+                if (item.downscaled()) {
+                    return Texts.t("status.done.smaller", item.width, item.height, item.sourceWidth,
+                            item.sourceHeight);
+                }
+                return Texts.t(item.animated ? "status.done.animated" : "status.done");
             case Item.CANCELLED:
                 return Texts.t("status.cancelled");
             case Item.ERROR:
-                return item.error;
+                return ErrorText.of(item);
             case Stage.LOADING_MODEL:
                 return Texts.t("status.loading-model.short", Texts.t("model.name.quint8"));
             default:
@@ -112,6 +123,7 @@ final class QueueView {
         final HTMLElement progress;
         final HTMLElement cancel;
         final HTMLElement remove;
+        final HTMLElement retry;
 
         Row(Item item) {
             this.item = item;
@@ -139,15 +151,21 @@ final class QueueView {
             remove = document.createElement("button");
             remove.setAttribute("type", "button");
             remove.setClassName("queue-remove");
+            retry = document.createElement("button");
+            retry.setAttribute("type", "button");
+            retry.setClassName("queue-retry");
+            retry.setHidden(true);
             label();
             li.appendChild(open);
             li.appendChild(status);
             li.appendChild(progress);
+            li.appendChild(retry);
             li.appendChild(cancel);
             li.appendChild(remove);
             open.addEventListener("click", event -> actions.open(item));
             cancel.addEventListener("click", event -> actions.cancel(item));
             remove.addEventListener("click", event -> actions.remove(item));
+            retry.addEventListener("click", event -> actions.retry(item));
         }
 
         void label() {
@@ -156,6 +174,15 @@ final class QueueView {
             cancel.setAttribute("aria-label", Texts.t("cancel.label", item.name));
             remove.setInnerText(Texts.t("remove"));
             remove.setAttribute("aria-label", Texts.t("remove.label", item.name));
+            labelRetry();
+        }
+
+        void labelRetry() {
+            boolean smaller = item.fitWidth > 0;
+            retry.setInnerText(smaller ? Texts.t("retry.smaller", item.fitWidth, item.fitHeight) : Texts.t("retry"));
+            retry.setAttribute("aria-label", smaller
+                    ? Texts.t("retry.smaller.label", item.fitWidth, item.fitHeight, item.name)
+                    : Texts.t("retry.label", item.name));
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.core.image.Refusal;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -106,18 +107,49 @@ final class Texts {
         put("licences", "Licences", "Licencias");
         put("footer", "Runs on your device with ONNX Runtime Web and the ISNet (DIS) model, Apache-2.0.",
                 "Funciona en tu dispositivo con ONNX Runtime Web y el modelo ISNet (DIS), Apache-2.0.");
-        put("error.unreadable", "“{0}” ({1}) is not an image this browser can decode. Choose a JPEG, PNG, WebP, AVIF, "
-                + "GIF or BMP photo, or convert it to one of those first.",
-                "«{0}» ({1}) no es una imagen que este navegador pueda abrir. Elige una foto JPEG, PNG, WebP, AVIF, "
-                + "GIF o BMP, o conviértela antes a uno de esos formatos.");
-        put("error.empty", "“{0}” is empty. Choose a photo file (JPEG, PNG, WebP, AVIF, GIF or BMP).",
-                "«{0}» está vacío. Elige un archivo de foto (JPEG, PNG, WebP, AVIF, GIF o BMP).");
+        // Why a file was refused: the English comes from Refusal, the text the worker sends too.
+        refusal(Refusal.EMPTY, "«{0}» está vacío. Elige un archivo de foto (JPEG, PNG, WebP, AVIF, GIF o BMP).");
+        refusal(Refusal.UNREADABLE, "«{0}» ({1}) no es una imagen que este navegador pueda abrir. Elige una foto "
+                + "JPEG, PNG, WebP, AVIF, GIF o BMP, o conviértela antes a uno de esos formatos.");
+        refusal(Refusal.SVG, "«{0}» es un dibujo SVG, que Cutout no puede abrir: quita el fondo de fotos. Guarda el "
+                + "dibujo como PNG y añade ese archivo.");
+        refusal(Refusal.INCOMPLETE, "«{0}» está incompleto: el archivo termina antes que la imagen, así que "
+                + "seguramente no se descargó o copió entero. Descárgalo o cópialo de nuevo y añade el archivo nuevo.");
+        refusal(Refusal.DAMAGED, "«{0}» ({1}) está dañado: empieza como una imagen, pero este navegador no puede "
+                + "abrirlo. Ábrelo en un editor de imágenes, guárdalo de nuevo y añade el archivo nuevo.");
+        refusal(Refusal.TOO_LARGE, "«{0}» mide {2} × {3} píxeles ({4} megapíxeles); Cutout trabaja a resolución "
+                + "completa hasta {7} megapíxeles. Elige «Procesar a {5} × {6}» para quitar el fondo de una copia más "
+                + "pequeña, o reduce la foto antes en un editor de imágenes.");
+        refusal(Refusal.TOO_LONG, "«{0}» mide {2} × {3} píxeles; Cutout trabaja con imágenes de hasta {8} píxeles "
+                + "por lado. Elige «Procesar a {5} × {6}» para quitar el fondo de una copia más pequeña, o recorta o "
+                + "reduce la imagen antes en un editor de imágenes.");
+        refusal(Refusal.TOO_LARGE_TO_OPEN, "«{0}» mide {2} × {3} píxeles ({4} megapíxeles), más de lo que este "
+                + "navegador puede abrir ({9} megapíxeles como máximo). Redúcela a {7} megapíxeles o menos en un "
+                + "editor de imágenes y añádela de nuevo.");
+        refusal(Refusal.TOO_LARGE_FOR_BROWSER, "«{0}» mide {2} × {3} píxeles, más de lo que este navegador puede "
+                + "dibujar. Elige «Procesar a {5} × {6}» para quitar el fondo de una copia más pequeña, o usa un "
+                + "navegador en un ordenador.");
+        put("error.stopped", "Processing stopped while working on “{0}” ({1}). Your other photos are kept; choose "
+                + "Try again to process this one.", "El procesamiento se detuvo con «{0}» ({1}). Tus otras fotos se "
+                + "conservan; elige Reintentar para procesar esta.");
+        put("retry", "Try again", "Reintentar");
+        put("retry.label", "Try {0} again", "Reintentar {0}");
+        put("retry.smaller", "Process at {0} × {1}", "Procesar a {0} × {1}");
+        put("retry.smaller.label", "Process a {0} × {1} copy of {2}", "Procesar una copia de {2} a {0} × {1}");
+        put("status.done.smaller", "Done at {0} × {1}, reduced from {2} × {3}",
+                "Hecha a {0} × {1}, reducida desde {2} × {3}");
+        put("status.done.animated", "Done, from the first frame of the animation",
+                "Hecha, con el primer fotograma de la animación");
         put("error.worker", "The processing worker failed to start ({0}). Use a current Chrome, Edge, Firefox or "
                 + "Safari.", "El proceso de trabajo no pudo iniciarse ({0}). Usa un Chrome, Edge, Firefox o Safari "
                 + "actual.");
     }
 
     private Texts() {
+    }
+
+    private static void refusal(String code, String es) {
+        put("error." + code, Refusal.english(code), es);
     }
 
     private static void put(String key, String en, String es) {

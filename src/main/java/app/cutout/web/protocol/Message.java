@@ -11,9 +11,11 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
 /**
  * The one message shape between the page and the worker: a {@code type} plus the fields that type uses.
  *
- * <p>Page to worker: {@code run} (id, file, name, backendChoice, modelChoice). Worker to page: {@code ready},
- * {@code backend} (backend, model, threads, adapter, text = a note for the user), {@code progress} (id, stage,
- * loaded, total), {@code result} (id, png, width, height, timings) and {@code error} (id, stage, text, code).
+ * <p>Page to worker: {@code run} (id, file, name, backendChoice, modelChoice, threads, strength, fitWidth and
+ * fitHeight). Worker to page: {@code ready}, {@code backend} (backend, model, threads, adapter, text = a note for the
+ * user), {@code progress} (id, stage, loaded, total), {@code result} (id, png, width, height, timings, sourceWidth,
+ * sourceHeight, animated) and {@code error} (id, stage, text, code, name, format; width, height, fitWidth and
+ * fitHeight for a photo past the size limits).
  * Exports, to a second worker: {@code export} (id, file, png or alpha, width, height, format, background, color,
  * backgroundImage, blur, cropMargin, cropAspect) answered by {@code exported} (id, png = the encoded file), and {@code zip} (blobs,
  * names) answered by {@code zipped} (png = the archive).
@@ -218,6 +220,42 @@ public interface Message extends JSObject {
 
     @JSProperty
     void setNames(JSArray<JSString> names);
+
+    /**
+     * A smaller size: on {@code error}, the one offered for a photo past the size limits (0 when none is); on
+     * {@code run}, the one the user accepted (0 for full resolution).
+     */
+    @JSProperty
+    int getFitWidth();
+
+    @JSProperty
+    void setFitWidth(int width);
+
+    @JSProperty
+    int getFitHeight();
+
+    @JSProperty
+    void setFitHeight(int height);
+
+    /** On {@code result}: the photo's own size when the cutout was made from a smaller copy; 0 otherwise. */
+    @JSProperty
+    int getSourceWidth();
+
+    @JSProperty
+    void setSourceWidth(int width);
+
+    @JSProperty
+    int getSourceHeight();
+
+    @JSProperty
+    void setSourceHeight(int height);
+
+    /** On {@code result}: the file is an animation, of which the first frame was used. */
+    @JSProperty
+    boolean isAnimated();
+
+    @JSProperty
+    void setAnimated(boolean animated);
 
     /** Stage timings as a flat JSON object (see {@code StageTimings}). */
     @JSProperty

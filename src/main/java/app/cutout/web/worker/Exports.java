@@ -29,7 +29,9 @@ final class Exports {
     void export(Message request) {
         int id = request.getId();
         try {
-            RgbaImage photo = ImageCodec.decode(request.getFile(), request.getName());
+            // At the size the cutout was made: smaller than the file for photos past the size limits.
+            RgbaImage photo = ImageCodec.decode(request.getFile(), request.getName(), request.getWidth(),
+                    request.getHeight());
             byte[] alpha = alphaOf(request, photo);
             Rect frame = frame(request, alpha, photo.width, photo.height);
             String format = request.getFormat();
@@ -41,8 +43,8 @@ final class Exports {
                 out = Compositor.composite(photo, alpha, background, frame);
             }
             outbox.exported(id, ImageCodec.encode(out, mimeType(format), quality(format)));
-        } catch (ImageCodec.UnreadableImageException e) {
-            outbox.error(id, "export", e.getMessage(), e.code, request.getName(), e.type);
+        } catch (RefusedImageException e) {
+            outbox.refused(id, "export", e, request.getName());
         } catch (Throwable e) {
             outbox.error(id, "export", "The export failed: " + e.getMessage());
         }

@@ -1,11 +1,13 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.image.ImageLimits;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ImageBitmapOptions;
 import app.cutout.web.jso.browser.OffscreenCanvas;
 import app.cutout.web.jso.browser.OffscreenContext2D;
+import app.cutout.web.platform.BitmapPixels;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
 import org.teavm.jso.canvas.ImageData;
@@ -13,71 +15,118 @@ import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.Int32Array;
 import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
-/** Decodes image files to {@link RgbaImage} and encodes RGBA to PNG, with the browser's own codecs. */
+/**
+ * Decodes image files to {@link RgbaImage} and encodes RGBA to PNG (or JPEG/WebP), with the browser's own codecs.
+ *
+ * <p>Memory: pixels cross between the browser and Java in strips ({@link BitmapPixels}), so a photo exists
+ * at full size only as the decoded bitmap and the Java array (decoding), or the Java array and the canvas (encoding),
+ * never also as a full-size {@code ImageData}. For 50 megapixels that is 400 MB at the peak instead of 800 MB.
+ */
 final class ImageCodec {
     private ImageCodec() {
     }
 
-    /** @throws UnreadableImageException when the browser cannot decode the file */
+    /** Decodes at the file's own size. */
     static RgbaImage decode(Blob file, String name) {
+        return decode(file, name, 0, 0);
+    }
+
+    /**
+     * @param wantedWidth a smaller size accepted for a photo past {@link ImageLimits}; 0 for the file's own
+     * @throws RefusedImageException when the file is refused or the browser cannot decode it
+     */
+    static RgbaImage decode(Blob file, String name, int wantedWidth, int wantedHeight) {
+        return decode(file, name, Intake.check(file, name, wantedWidth, wantedHeight));
+    }
+
+    static RgbaImage decode(Blob file, String name, Intake.Plan plan) {
+        ImageBitmapOptions options = plan.downscaled ? ImageBitmapOptions.exactAt(plan.width, plan.height)
+                : ImageBitmapOptions.exact();
         ImageBitmap bitmap;
         try {
-            bitmap = Promises.await(Global.createImageBitmap(file, ImageBitmapOptions.exact()), "Decoding");
+            bitmap = Promises.await(Global.createImageBitmap(file, options), "Decoding");
         } catch (JsException e) {
-            throw new UnreadableImageException(file.getSize() == 0 ? "empty" : "unreadable",
-                    describeUnreadable(file, name), file.getType());
+            throw Intake.undecodable(file, name, plan.header);
         }
         try {
             int width = bitmap.getWidth();
             int height = bitmap.getHeight();
-            OffscreenCanvas canvas = new OffscreenCanvas(width, height);
-            OffscreenContext2D context = canvas.getContext("2d", OffscreenCanvas.ContextAttributes.readback());
-            context.drawImage(bitmap, 0, 0);
-            ImageData data = context.getImageData(0, 0, width, height);
-            int[] pixels = new Int32Array(data.getData().getBuffer()).copyToJavaArray();
-            return new RgbaImage(width, height, pixels);
+            if (plan.width == 0) {
+                // The header gave no size: check the decoded one before any full-size buffer is made.
+                Intake.size(width, height, name, Intake.formatOf(plan.header, file), 0, 0);
+            }
+            return new RgbaImage(width, height, BitmapPixels.read(bitmap));
         } finally {
             bitmap.close();
         }
     }
 
-    static Blob encodePng(RgbaImage image) {
-        return encode(image, "image/png", 1);
-    }
-
     /** @param quality 0..1 for lossy formats; ignored for PNG */
     static Blob encode(RgbaImage image, String mimeType, double quality) {
-        Int32Array packed = Int32Array.copyFromJavaArray(image.pixels);
-        ImageData data = new ImageData(new Uint8ClampedArray(packed.getBuffer()), image.width, image.height);
-        OffscreenCanvas canvas = new OffscreenCanvas(image.width, image.height);
-        canvas.getContext("2d", OffscreenCanvas.ContextAttributes.readback()).putImageData(data, 0, 0);
+        return toBlob(draw(image), mimeType, quality);
+    }
+
+    /**
+     * Draws the image into a canvas of its size, strip by strip. The caller can drop its last reference to the
+     * image before {@link #toBlob}, so the Java array and the encoder's output never coexist.
+     *
+     * @throws CanvasTooLargeException when this browser cannot make a canvas of that size
+     */
+    static OffscreenCanvas draw(RgbaImage image) {
+        int width = image.width;
+        int height = image.height;
+        OffscreenCanvas canvas = new OffscreenCanvas(width, height);
+        OffscreenContext2D context = canvas.getContext("2d", OffscreenCanvas.ContextAttributes.readback());
+        if (!works(context, width, height)) {
+            canvas.setWidth(0);
+            throw new CanvasTooLargeException(width, height);
+        }
+        int rows = BitmapPixels.stripRows(width, height);
+        int[] part = new int[width * rows];
+        Int32Array packed = new Int32Array(width * rows);
+        for (int y = 0; y < height; y += rows) {
+            int n = Math.min(rows, height - y);
+            System.arraycopy(image.pixels, y * width, part, 0, n * width);
+            packed.set(part);
+            ImageData data = new ImageData(new Uint8ClampedArray(packed.getBuffer(), 0, n * width * 4), width, n);
+            context.putImageData(data, 0, y);
+        }
+        return canvas;
+    }
+
+    /** Encodes the canvas and frees its pixels. */
+    static Blob toBlob(OffscreenCanvas canvas, String mimeType, double quality) {
         OffscreenCanvas.EncodeOptions options = OffscreenCanvas.EncodeOptions.of(mimeType);
         if (!"image/png".equals(mimeType)) {
             options.setQuality(quality);
         }
-        return Promises.await(canvas.convertToBlob(options), "Encoding the " + mimeType + " file");
-    }
-
-    private static String describeUnreadable(Blob file, String name) {
-        String type = file.getType();
-        String what = name == null || name.isEmpty() ? "This file" : "\u201c" + name + "\u201d";
-        if (file.getSize() == 0) {
-            return what + " is empty. Choose a photo file (JPEG, PNG, WebP, AVIF, GIF or BMP).";
+        try {
+            return Promises.await(canvas.convertToBlob(options), "Encoding the " + mimeType + " file");
+        } finally {
+            canvas.setWidth(0);
         }
-        String format = type == null || type.isEmpty() ? "" : " (" + type + ")";
-        return what + format + " is not an image this browser can decode. "
-                + "Choose a JPEG, PNG, WebP, AVIF, GIF or BMP photo, or convert it to one of those first.";
     }
 
-    /** The input could not be decoded; the message is for the user. */
-    static final class UnreadableImageException extends RuntimeException {
-        final String code;
-        final String type;
+    /**
+     * A canvas past the browser's limits does not fail: it silently draws nothing, which would give a blank
+     * result. One opaque pixel in the far corner shows whether it is real.
+     */
+    private static boolean works(OffscreenContext2D context, int width, int height) {
+        context.fillRect(width - 1, height - 1, 1, 1);
+        boolean ok = context.getImageData(width - 1, height - 1, 1, 1).getData().get(3) == 255;
+        context.clearRect(width - 1, height - 1, 1, 1);
+        return ok;
+    }
 
-        UnreadableImageException(String code, String message, String type) {
-            super(message);
-            this.code = code;
-            this.type = type == null ? "" : type;
+    /** This browser cannot draw an image of this size, though it is within {@link ImageLimits}. */
+    static final class CanvasTooLargeException extends RuntimeException {
+        final int width;
+        final int height;
+
+        CanvasTooLargeException(int width, int height) {
+            super("This browser cannot make an image of " + width + " × " + height + " pixels.");
+            this.width = width;
+            this.height = height;
         }
     }
 }

@@ -34,6 +34,11 @@ final class ModelStore {
     private final String baseUrl;
     /** Set when the last load could not store its copy, for the UI to mention. */
     private String storageNote = "";
+    /**
+     * Set when a download failed its SHA-256: the browser's HTTP cache may now hold those bytes (and would hand them
+     * out again, even after revalidation), so the next download asks the server afresh.
+     */
+    private boolean bypassHttpCache;
 
     ModelStore(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -54,11 +59,12 @@ final class ModelStore {
                 return cached;
             }
         }
-        Uint8Array bytes = download(url, spec, progress);
+        Uint8Array bytes = download(url, spec, progress, bypassHttpCache);
         String actual = sha256(bytes);
-        if (!actual.equals(spec.sha256)) {
+        bypassHttpCache = !actual.equals(spec.sha256);
+        if (bypassHttpCache) {
             throw new IllegalStateException("The downloaded " + spec.label + " model is corrupt (sha256 " + actual
-                    + ", expected " + spec.sha256 + "). Reload the page to download it again.");
+                    + ", expected " + spec.sha256 + "). Choose Try again to download it again.");
         }
         storageNote = cache == null ? "This browser lets Cutout store nothing here (private browsing, storage "
                 + "turned off, or a page not served over https), so the model is downloaded again on each visit and "
@@ -124,10 +130,14 @@ final class ModelStore {
             + " || /quota/i.test(String(e.message || e)));")
     private static native boolean isQuotaError(Object e);
 
-    private static Uint8Array download(String url, ModelSpec spec, ProgressListener progress) {
+    @JSBody(script = "return { cache: 'reload' };")
+    private static native JSObject fromServer();
+
+    private static Uint8Array download(String url, ModelSpec spec, ProgressListener progress, boolean fresh) {
         Response response;
         try {
-            response = Promises.await(Global.fetch(url), "Downloading the model");
+            response = Promises.await(fresh ? Global.fetch(url, fromServer()) : Global.fetch(url),
+                    "Downloading the model");
         } catch (JsException e) {
             throw new IllegalStateException("The " + spec.label + " model could not be downloaded ("
                     + e.jsMessage() + "). Check the connection and try again.");
@@ -146,10 +156,11 @@ final class ModelStore {
             try {
                 chunk = Promises.await(reader.read(), "Downloading the model");
             } catch (JsException e) {
-                // Nothing partial is kept, so the next attempt (Try again, or the next photo) starts over.
+                // Nothing partial is kept here; on the next attempt (Try again, or the next photo) the browser's HTTP
+                // cache may resume from where this stopped, with a Range request.
                 throw new IllegalStateException("The download of the " + spec.label + " model was interrupted after "
                         + Math.round(offset / 1e6) + " of " + Math.round(spec.bytes / 1e6) + " MB (" + e.jsMessage()
-                        + "). Check the connection, then choose Try again: the download starts over.");
+                        + "). Check the connection, then choose Try again.");
             }
             if (chunk.isDone()) {
                 break;

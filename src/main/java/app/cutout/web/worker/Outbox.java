@@ -38,13 +38,21 @@ final class Outbox {
         send(message);
     }
 
-    void result(int id, Blob png, int width, int height, String timings) {
+    /**
+     * @param sourceWidth the photo's own size when the cutout was made from a smaller copy, else 0
+     * @param animated the file is an animation and its first frame was used
+     */
+    void result(int id, Blob png, int width, int height, String timings, int sourceWidth, int sourceHeight,
+            boolean animated) {
         Message message = Message.of(Message.RESULT);
         message.setId(id);
         message.setPng(png);
         message.setWidth(width);
         message.setHeight(height);
         message.setTimings(timings);
+        message.setSourceWidth(sourceWidth);
+        message.setSourceHeight(sourceHeight);
+        message.setAnimated(animated);
         send(message);
     }
 
@@ -75,6 +83,22 @@ final class Outbox {
         message.setCode(code);
         message.setName(name);
         message.setFormat(format);
+        send(message);
+    }
+
+    /** A refused file: its code, and for photos past the size limits their size and the smaller size offered. */
+    void refused(int id, String stage, RefusedImageException e, String name) {
+        Message message = Message.of(Message.ERROR);
+        message.setId(id);
+        message.setStage(stage);
+        message.setText(e.getMessage());
+        message.setCode(e.code);
+        message.setName(name);
+        message.setFormat(e.format);
+        message.setWidth(e.width);
+        message.setHeight(e.height);
+        message.setFitWidth(e.fitWidth);
+        message.setFitHeight(e.fitHeight);
         send(message);
     }
 

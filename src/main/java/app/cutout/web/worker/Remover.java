@@ -1,5 +1,8 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.image.ImageHeader;
+import app.cutout.core.image.ImageLimits;
+import app.cutout.core.image.Refusal;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.model.Backend;
 import app.cutout.core.model.BackendPlanner;
@@ -13,6 +16,7 @@ import app.cutout.core.refine.EdgeRefiner;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.Gpu;
 import app.cutout.web.jso.browser.GpuAdapter;
+import app.cutout.web.jso.browser.OffscreenCanvas;
 import app.cutout.web.jso.browser.ScopeNavigator;
 import app.cutout.web.platform.Js;
 import app.cutout.web.platform.JsException;
@@ -57,7 +61,9 @@ final class Remover {
             stage = Stage.PREPARING;
             outbox.progress(id, stage, 0, 0);
             double t = Performance.now();
-            RgbaImage image = ImageCodec.decode(request.getFile(), request.getName());
+            Intake.Plan input = Intake.check(request.getFile(), request.getName(), request.getFitWidth(),
+                    request.getFitHeight());
+            RgbaImage image = ImageCodec.decode(request.getFile(), request.getName(), input);
             timings.put(StageTimings.DECODE, Performance.now() - t);
 
             stage = Stage.LOADING_MODEL;
@@ -91,12 +97,24 @@ final class Remover {
             }
             timings.put(StageTimings.POST, Performance.now() - t);
             t = Performance.now();
-            Blob png = ImageCodec.encodePng(image);
+            int width = image.width;
+            int height = image.height;
+            OffscreenCanvas canvas = ImageCodec.draw(image);
+            // The pixels are in the canvas now: let the Java copy go before the encoder allocates its output.
+            image = null;
+            Blob png = ImageCodec.toBlob(canvas, "image/png", 1);
             timings.put(StageTimings.ENCODE, Performance.now() - t);
             timings.put(StageTimings.TOTAL, Performance.now() - start);
-            outbox.result(id, png, image.width, image.height, timings.toJson());
-        } catch (ImageCodec.UnreadableImageException e) {
-            outbox.error(id, stage, e.getMessage(), e.code, request.getName(), e.type);
+            ImageHeader header = input.header;
+            outbox.result(id, png, width, height, timings.toJson(), input.downscaled ? header.displayWidth() : 0,
+                    input.downscaled ? header.displayHeight() : 0, header.animated);
+        } catch (RefusedImageException e) {
+            outbox.refused(id, stage, e, request.getName());
+        } catch (ImageCodec.CanvasTooLargeException e) {
+            // Within Cutout's limits but past this browser's: offer half the pixels, as often as it takes.
+            int[] fit = ImageLimits.fit(e.width, e.height, (long) e.width * e.height / 2, ImageLimits.MAX_SIDE);
+            outbox.refused(id, stage, new RefusedImageException(Refusal.TOO_LARGE_FOR_BROWSER, request.getName(),
+                    "", e.width, e.height, fit[0], fit[1]), request.getName());
         } catch (Throwable e) {
             outbox.error(id, stage, describe(stage, e));
         }
@@ -109,9 +127,15 @@ final class Remover {
             if (segmenter.plan.backend != Backend.WEBGPU) {
                 throw e;
             }
-            // A WebGPU failure on the first run (an unsupported op, a lost device) must not cost the user the photo.
-            webGpuFailure = e.jsMessage();
+            // A WebGPU failure on any run (an unsupported op, a lost device) must not cost the user the photo.
+            String lost = segmenter.deviceLost();
+            webGpuFailure = lost != null ? "the GPU device was lost: " + lost : e.jsMessage();
             Plan fallback = BackendPlanner.fallbackToWasm(segmenter.plan, capabilities(), webGpuFailure);
+            if (lost != null) {
+                fallback = fallback.withNote("The GPU stopped working while removing a background (device lost: "
+                        + lost + "), so that photo was finished on the CPU, and the next ones will be too. Reload "
+                        + "the page to use the GPU again.");
+            }
             ensureSession(id, fallback, timings);
             outbox.progress(id, Stage.REMOVING, 0, 0);
             return segmenter.run(modelInput);
@@ -202,7 +226,8 @@ final class Remover {
         String detail = e.getMessage() == null || e.getMessage().isEmpty() ? e.getClass().getName() : e.getMessage();
         switch (stage) {
             case Stage.LOADING_MODEL:
-                return "The model could not be loaded: " + detail;
+                // The model store's own failures (interrupted download, wrong checksum) are sentences already.
+                return e instanceof IllegalStateException ? detail : "The model could not be loaded: " + detail;
             case Stage.REMOVING:
                 return "Removing the background failed: " + detail + ". Try the CPU backend.";
             default:

@@ -3,21 +3,34 @@ package app.cutout.web.worker;
 import app.cutout.core.model.Backend;
 import app.cutout.core.model.ModelSpec;
 import app.cutout.core.model.Plan;
+import app.cutout.web.jso.browser.GpuDevice;
 import app.cutout.web.jso.ort.InferenceSession;
 import app.cutout.web.jso.ort.Ort;
 import app.cutout.web.jso.ort.OrtEnv;
+import app.cutout.web.jso.ort.OrtWebGpuEnv;
 import app.cutout.web.jso.ort.SessionOptions;
 import app.cutout.web.jso.ort.Tensor;
+import app.cutout.web.platform.Js;
+import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSMapLike;
 import org.teavm.jso.core.JSNumber;
 import org.teavm.jso.core.JSObjects;
+import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
+import org.teavm.jso.core.JSUndefined;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 
-/** One ONNX Runtime Web session for one {@link Plan}; runs ISNet on a prepared input. */
+/**
+ * One ONNX Runtime Web session for one {@link Plan}; runs ISNet on a prepared input.
+ *
+ * <p>On WebGPU it watches the device: a lost device (driver reset, GPU removed or put to sleep) may leave a run
+ * pending forever, so each run races the device's {@code lost} promise and fails at once when it settles.
+ */
 final class Segmenter {
     private static final int INPUT_FLOATS = 3 * ModelSpec.SIZE * ModelSpec.SIZE;
     private static boolean envConfigured;
@@ -26,10 +39,13 @@ final class Segmenter {
     private final InferenceSession session;
     /** Reused across runs: the tensor input is 12 MB, allocated once per session. */
     private final Float32Array input = new Float32Array(INPUT_FLOATS);
+    /** On WebGPU, {@code {lost, reason}}: the device's lost promise and, once it settled, why; null on WASM. */
+    private final JSObject device;
 
-    private Segmenter(Plan plan, InferenceSession session) {
+    private Segmenter(Plan plan, InferenceSession session, JSObject device) {
         this.plan = plan;
         this.session = session;
+        this.device = device;
     }
 
     /**
@@ -47,7 +63,50 @@ final class Segmenter {
         SessionOptions options = SessionOptions.create(plan.backend == Backend.WEBGPU ? "webgpu" : "wasm");
         InferenceSession session = Promises.await(InferenceSession.create(weights, options),
                 "Starting the " + plan.backend.label + " session");
-        return new Segmenter(plan, session);
+        return new Segmenter(plan, session, plan.backend == Backend.WEBGPU ? watch(env) : null);
+    }
+
+    /**
+     * The runtime's device, known once a WebGPU session exists. Watching is a safeguard only: when this build of the
+     * runtime does not show its device, or anything about it fails, runs simply go unwatched.
+     */
+    private static JSObject watch(OrtEnv env) {
+        try {
+            GpuDevice gpu = Promises.await(deviceOf(env.getWebgpu()), "Finding the session's GPU device");
+            return Js.isMissing(gpu) || Js.isMissing(gpu.getLost()) ? null : watchLoss(gpu.getLost());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code env.webgpu.device} is documented as a promise, but some builds hand out the device itself. */
+    @JSBody(params = "webgpu", script = "return Promise.resolve(webgpu ? webgpu.device : null);")
+    private static native JSPromise<GpuDevice> deviceOf(OrtWebGpuEnv webgpu);
+
+    /** The reason is the browser's message without its final full stop, as it goes inside a sentence. */
+    @JSBody(params = "lost", script = "const state = { lost: lost, reason: null };"
+            + " lost.then(function (info) { const text = String((info && (info.message || info.reason)) || 'unknown');"
+            + " state.reason = text.replace(/\\.$/, ''); });"
+            + " return state;")
+    private static native JSObject watchLoss(JSPromise<GpuDevice.LostInfo> lost);
+
+    /** Settles like {@code run}, or rejects as soon as the device is lost, whichever is first. */
+    @JSBody(params = {"run", "state"}, script = "run.catch(function () {});"
+            + " return Promise.race([run, state.lost.then(function (info) {"
+            + " throw new Error('the GPU device was lost (' + ((info && (info.message || info.reason)) || 'unknown')"
+            + " + ')'); })]);")
+    private static native JSPromise<JSMapLike<Tensor>> untilLost(JSPromise<JSMapLike<Tensor>> run, JSObject state);
+
+    @JSBody(params = "state", script = "return state.reason;")
+    private static native String lossReason(JSObject state);
+
+    /** Why the WebGPU device was lost, once it has been; null while it works (and always on WASM). */
+    String deviceLost() {
+        if (device == null) {
+            return null;
+        }
+        String reason = lossReason(device);
+        return Js.isMissing(reason) ? null : reason;
     }
 
     static int threadsInUse() {
@@ -70,7 +129,14 @@ final class Segmenter {
         feeds.set(ModelSpec.INPUT_NAME, tensor);
         JSArray<JSString> fetches = new JSArray<>();
         fetches.push(JSString.valueOf(ModelSpec.OUTPUT_NAME));
-        JSMapLike<Tensor> outputs = Promises.await(session.run(feeds, fetches), "Running the model");
+        JSMapLike<Tensor> outputs;
+        try {
+            JSPromise<JSMapLike<Tensor>> run = session.run(feeds, fetches);
+            outputs = Promises.await(device == null ? run : untilLost(run, device), "Running the model");
+        } finally {
+            // The input wraps the reused buffer, so this only drops the runtime's hold on it.
+            tensor.dispose();
+        }
         Tensor output = outputs.get(ModelSpec.OUTPUT_NAME);
         try {
             Float32Array data = output.getFloatData();
@@ -84,7 +150,23 @@ final class Segmenter {
         }
     }
 
+    /**
+     * Frees the session. After a device loss it is not waited for (the runtime may never finish with a dead device);
+     * a failure is of no consequence to the user, whose next run gets a new session either way.
+     */
     void release() {
-        Promises.await(session.release(), "Releasing the session");
+        JSPromise<JSUndefined> released = session.release();
+        if (deviceLost() != null) {
+            ignoreFailure(released);
+            return;
+        }
+        try {
+            Promises.await(released, "Releasing the session");
+        } catch (JsException e) {
+            // Nothing to tell the user: the session is dropped anyway.
+        }
     }
+
+    @JSBody(params = "promise", script = "promise.catch(function () {});")
+    private static native void ignoreFailure(JSPromise<?> promise);
 }

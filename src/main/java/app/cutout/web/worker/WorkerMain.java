@@ -26,13 +26,13 @@ public final class WorkerMain {
             Message message = (Message) event.getData();
             switch (message.getType()) {
                 case Message.RUN:
-                    enqueue(() -> remover.run(message));
+                    enqueue(() -> remover.run(message), message.getId(), outbox);
                     break;
                 case Message.EXPORT:
-                    enqueue(() -> exports.export(message));
+                    enqueue(() -> exports.export(message), message.getId(), outbox);
                     break;
                 case Message.ZIP:
-                    enqueue(() -> exports.zip(message));
+                    enqueue(() -> exports.zip(message), message.getId(), outbox);
                     break;
                 default:
                     break;
@@ -41,8 +41,15 @@ public final class WorkerMain {
         outbox.ready();
     }
 
-    /** Tasks catch their own failures, so the chain never breaks. */
-    private static void enqueue(Runnable task) {
-        queue = queue.flatThen(ignored -> JSPromise.runAsync(task));
+    /**
+     * Tasks catch their own failures. What escapes them anyway (a WebAssembly trap is not a Java exception) is
+     * reported for the request and swallowed, so one bad request never stalls the ones queued after it.
+     */
+    private static void enqueue(Runnable task, int id, Outbox outbox) {
+        queue = queue.flatThen(ignored -> JSPromise.runAsync(task)).catchError(error -> {
+            outbox.error(id, "", "Processing stopped unexpectedly (" + Global.describe(error) + "). Try this photo "
+                    + "again; if it fails again, reload the page.");
+            return JSUndefined.instance();
+        });
     }
 }

@@ -18,6 +18,10 @@ public abstract class Global implements JSObject {
     @JSTopLevel
     public static native JSPromise<Response> fetch(String url);
 
+    /** @param init a {@code RequestInit}, e.g. {@code { cache: 'reload' }} */
+    @JSTopLevel
+    public static native JSPromise<Response> fetch(String url, JSObject init);
+
     @JSTopLevel
     @JSProperty("crossOriginIsolated")
     public static native boolean isCrossOriginIsolated();

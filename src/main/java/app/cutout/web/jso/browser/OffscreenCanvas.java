@@ -19,6 +19,13 @@ public class OffscreenCanvas implements JSObject {
     @JSProperty
     public native int getWidth();
 
+    /** Setting a size of 0 frees the canvas's pixels at once rather than at garbage collection. */
+    @JSProperty
+    public native void setWidth(int width);
+
+    @JSProperty
+    public native void setHeight(int height);
+
     @JSProperty
     public native int getHeight();
 

@@ -13,4 +13,7 @@ public interface OrtEnv extends JSObject {
 
     @JSProperty
     JSObject getVersions();
+
+    @JSProperty
+    OrtWebGpuEnv getWebgpu();
 }

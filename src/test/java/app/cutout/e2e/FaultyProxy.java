@@ -1,0 +1,155 @@
+package app.cutout.e2e;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback reverse proxy in front of the app's server that breaks chosen responses, for the failures a real
+ * network causes: a download cut off partway, or bytes that arrive changed. Everything else passes through with its
+ * headers (isolation, CSP, caching, ranges), so the app behaves as behind the real server.
+ */
+final class FaultyProxy implements AutoCloseable {
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "transfer-encoding", "content-length",
+            "keep-alive", "date");
+
+    private final HttpServer http;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final String upstream;
+    private final String suffix;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    /** How many of the next matching responses to cut off partway. */
+    private final AtomicInteger cuts = new AtomicInteger();
+    /** While set, the byte in the middle of a matching file is flipped in every response that carries it. */
+    private volatile boolean corrupt;
+
+    private FaultyProxy(HttpServer http, String upstream, String suffix) {
+        this.http = http;
+        this.upstream = upstream;
+        this.suffix = suffix;
+    }
+
+    /** Proxies to {@code upstream} (a base URL ending in '/'); faults apply to paths ending in {@code suffix}. */
+    static FaultyProxy start(String upstream, String suffix) {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            FaultyProxy proxy = new FaultyProxy(http, upstream, suffix);
+            http.createContext("/", proxy::handle);
+            http.setExecutor(proxy.executor);
+            http.start();
+            return proxy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/";
+    }
+
+    /** Cuts the next matching response off after 40 % of its body: the connection drops mid-download. */
+    void cutNext() {
+        cuts.incrementAndGet();
+    }
+
+    /**
+     * Flips the middle byte of matching files from now on, whichever response (whole, or a range) carries it, so
+     * that the browser's HTTP cache ends up holding the changed byte too.
+     */
+    void corrupt(boolean on) {
+        corrupt = on;
+    }
+
+    /** "PATH status[ range] [fault]", in order. */
+    List<String> log() {
+        return List.copyOf(log);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream).resolve(uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
+            for (String header : List.of("Range", "If-Range", "If-None-Match", "If-Modified-Since")) {
+                String value = exchange.getRequestHeaders().getFirst(header);
+                if (value != null) {
+                    request.header(header, value);
+                }
+            }
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(request.method(exchange.getRequestMethod(),
+                        HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
+                if (!HOP_BY_HOP.contains(header.getKey().toLowerCase()) && !header.getKey().startsWith(":")) {
+                    exchange.getResponseHeaders().put(header.getKey(), header.getValue());
+                }
+            }
+            byte[] body = response.body();
+            boolean matching = uri.getPath().endsWith(suffix) && body.length > 0;
+            boolean cut = matching && cuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            boolean changed = matching && !cut && corrupt && flipMiddle(body, response);
+            String range = response.headers().firstValue("Content-Range").orElse("");
+            log.add(uri.getPath() + " " + response.statusCode() + (range.isEmpty() ? "" : " " + range)
+                    + (cut ? " CUT" : "") + (changed ? " CORRUPT" : ""));
+            boolean head = "HEAD".equals(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(response.statusCode(), head || body.length == 0 ? -1 : body.length);
+            if (head || body.length == 0) {
+                return;
+            }
+            OutputStream out = exchange.getResponseBody();
+            if (cut) {
+                out.write(body, 0, body.length * 2 / 5);
+                out.flush();
+                // Closing the exchange short of the promised length drops the connection: a failed download.
+                return;
+            }
+            out.write(body);
+        }
+    }
+
+    /** Flips the file's middle byte if this body (the whole file, or the range it says) carries it. */
+    private static boolean flipMiddle(byte[] body, HttpResponse<byte[]> response) {
+        long start = 0;
+        long total = body.length;
+        String range = response.headers().firstValue("Content-Range").orElse(null);
+        if (range != null) {
+            // "bytes START-END/TOTAL"
+            String[] parts = range.replace("bytes ", "").split("[-/]");
+            start = Long.parseLong(parts[0]);
+            total = Long.parseLong(parts[2]);
+        }
+        long middle = total / 2 - start;
+        if (middle < 0 || middle >= body.length) {
+            return false;
+        }
+        body[(int) middle] ^= 0x01;
+        return true;
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+    }
+}
