@@ -25,8 +25,8 @@ const RUNS = Number(params.get("runs") || 5);
 const WARMUP = Number(params.get("warmup") || 1);
 const TIMEOUT_MS = Number(params.get("timeout") || 300) * 1000;
 const SRC = params.get("src") || "bench-images/astronaut-4000x3000.jpg";
-const STAGES = ["model_fetch_ms", "session_ms", "decode_ms", "pre_ms", "inference_ms", "post_ms", "encode_ms",
-  "total_ms"];
+const STAGES = ["model_fetch_ms", "session_ms", "decode_ms", "pre_ms", "inference_ms", "post_ms", "show_ms",
+  "ready_ms", "encode_ms", "total_ms"];
 
 const pre = document.getElementById("log");
 
@@ -133,6 +133,8 @@ class WorkerClient {
       this.worker.addEventListener("message", event => {
         const m = event.data;
         if (m.type === "ready") resolve();
+        // The cutout as a bitmap, before its PNG (its timings come again with the result): not kept.
+        else if (m.type === "preview") m.bitmap?.close();
         else if (m.type === "backend") this.backend = { backend: m.backend, model: m.model, threads: m.threads,
           adapter: m.adapter, text: m.text };
         else if (m.type === "result" || m.type === "error") {

@@ -121,6 +121,29 @@ public final class Compositor {
     }
 
     /**
+     * Gives {@code photo} the cutout's colours wherever the cutout is not fully transparent, keeping the photo's own
+     * alpha and, where the cutout is transparent, its own colours. The cutout's edge colours are the subject's with
+     * the old background taken out (foreground estimation), so compositing over a new background shows no halo,
+     * while the restore brush and the blurred background still find the photo's colours everywhere else.
+     *
+     * @param photo packed pixels, changed in place
+     * @param cutout the worker's cutout of the same size
+     * @throws IllegalArgumentException if the sizes differ
+     */
+    public static void takeForeground(int[] photo, int[] cutout) {
+        if (photo.length != cutout.length) {
+            throw new IllegalArgumentException("Expected a cutout of " + photo.length + " pixels, got "
+                    + cutout.length);
+        }
+        for (int i = 0; i < photo.length; i++) {
+            int c = cutout[i];
+            if ((c >>> 24) != 0) {
+                photo[i] = (photo[i] & 0xFF000000) | (c & 0x00FFFFFF);
+            }
+        }
+    }
+
+    /**
      * Composites {@code crop} (or the whole image if {@code null}) into a new image of the crop's size; only the
      * returned image is new, nothing is modified.
      *

@@ -11,6 +11,10 @@ public final class StageTimings {
     public static final String PRE = "pre_ms";
     public static final String INFERENCE = "inference_ms";
     public static final String POST = "post_ms";
+    /** Drawing the finished pixels into a canvas and handing a bitmap of it to the page. */
+    public static final String SHOW = "show_ms";
+    /** From the start of the run until the page has the cutout to show and edit (the PNG follows). */
+    public static final String READY = "ready_ms";
     public static final String ENCODE = "encode_ms";
     public static final String TOTAL = "total_ms";
 

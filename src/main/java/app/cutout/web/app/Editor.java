@@ -1,6 +1,7 @@
 package app.cutout.web.app;
 
 import app.cutout.core.edit.Brush;
+import app.cutout.core.edit.Compositor;
 import app.cutout.core.edit.Crop;
 import app.cutout.core.edit.Rect;
 import app.cutout.core.edit.UndoStack;
@@ -68,6 +69,8 @@ final class Editor {
     private double lastX;
     private double lastY;
     private int loadGeneration;
+    /** The photo being decoded for display, between {@link #open} and the moment it shows; else null. */
+    private Item loading;
 
     Editor(HTMLDocument document, Runnable onEdit) {
         this.document = document;
@@ -95,29 +98,67 @@ final class Editor {
         return item;
     }
 
-    /** Shows a finished photo. Decoding runs off the event handler; the previous photo stays until it is ready. */
-    void open(Item next, Blob cutoutPng) {
+    /**
+     * Shows a finished photo: from the worker's bitmap when it is still there (no PNG to decode), else from its
+     * PNG. Decoding runs off the event handler; the previous photo stays until it is ready.
+     */
+    void open(Item next) {
+        if (next == loading) {
+            // Asked again while it loads (its PNG arrived meanwhile): the load under way will show it.
+            return;
+        }
+        loading = next;
         int generation = ++loadGeneration;
-        new Thread(() -> load(next, cutoutPng, generation)).start();
+        new Thread(() -> {
+            try {
+                load(next, generation);
+            } finally {
+                if (generation == loadGeneration) {
+                    loading = null;
+                }
+            }
+        }).start();
+    }
+
+    /** The open photo's PNG has been written: the page's result image can point at it. */
+    void saved(Item saved) {
+        if (saved == item && saved.cutoutUrl != null) {
+            resultImage.setSrc(saved.cutoutUrl);
+        }
     }
 
     void close() {
         loadGeneration++;
+        loading = null;
         item = null;
         pixels = null;
         section.setHidden(true);
     }
 
-    private void load(Item next, Blob cutoutPng, int generation) {
+    private void load(Item next, int generation) {
         // A photo past the size limits was processed as a smaller copy: decode it at that size too.
         int[] rgb = decode(next.file, next.downscaled() ? ImageBitmapOptions.exactAt(next.width, next.height)
                 : ImageBitmapOptions.exact());
+        int[] cutout;
+        ImageBitmap preview = next.preview;
+        if (preview != null) {
+            next.preview = null;
+            try {
+                cutout = BitmapPixels.read(preview);
+            } finally {
+                preview.close();
+            }
+        } else {
+            cutout = decode(next.cutoutPng, ImageBitmapOptions.exact());
+        }
         if (next.alpha == null) {
-            int[] cutout = decode(cutoutPng, ImageBitmapOptions.exact());
             next.modelAlpha = MaskStats.alphaOf(cutout);
             next.alpha = next.modelAlpha.clone();
             next.undo = new UndoStack(next.width, next.height);
         }
+        // The refined edge colours (the old background taken out) where the cutout shows anything; the photo's
+        // own colours elsewhere, for the restore brush.
+        Compositor.takeForeground(rgb, cutout);
         if (generation != loadGeneration) {
             return;
         }
@@ -128,7 +169,9 @@ final class Editor {
         context = (Canvas2D) canvas.getContext("2d");
         stage.getStyle().setCssText("width:" + next.width + "px;height:" + next.height + "px");
         original.setSrc(next.originalUrl);
-        resultImage.setSrc(next.cutoutUrl);
+        if (next.cutoutUrl != null) {
+            resultImage.setSrc(next.cutoutUrl);
+        }
         bgBlur.setSrc(next.originalUrl);
         repaint(new Rect(0, 0, next.width, next.height));
         section.setHidden(false);

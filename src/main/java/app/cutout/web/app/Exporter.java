@@ -79,10 +79,10 @@ final class Exporter {
         request.setFile(item.file);
         request.setWidth(item.width);
         request.setHeight(item.height);
+        // The PNG always: its edge colours are the refined ones; the edited mask, if any, replaces its alpha.
+        request.setPng(item.cutoutPng);
         if (item.alpha != null && item.edited) {
             request.setAlpha(Int8Array.copyFromJavaArray(item.alpha).getBuffer());
-        } else {
-            request.setPng(item.cutoutPng);
         }
         request.setFormat(options.format);
         request.setBackground(options.background);

@@ -1,6 +1,7 @@
 package app.cutout.web.app;
 
 import app.cutout.core.edit.UndoStack;
+import app.cutout.web.jso.browser.ImageBitmap;
 import org.teavm.jso.file.Blob;
 import org.teavm.jso.file.File;
 
@@ -36,6 +37,11 @@ final class Item {
     int width;
     int height;
     String timings = "";
+    /**
+     * The finished cutout, sent by the worker before its PNG; taken (and closed) by the editor, or closed when the
+     * PNG arrives. Null otherwise.
+     */
+    ImageBitmap preview;
     /** The worker's cutout PNG (transparent background, model alpha) and its object URL. */
     Blob cutoutPng;
     String cutoutUrl;
@@ -69,6 +75,20 @@ final class Item {
      */
     boolean retryable() {
         return ERROR.equals(state) && (fitWidth > 0 || errorCode.isEmpty());
+    }
+
+    /** The cutout can be shown and edited: finished, or finished but for its PNG. */
+    boolean viewable() {
+        return DONE.equals(state) || (app.cutout.web.protocol.Stage.SAVING.equals(state) && (preview != null
+                || alpha != null));
+    }
+
+    /** Gives up the preview bitmap, if it was not taken, so its pixels do not stay in memory. */
+    void dropPreview() {
+        if (preview != null) {
+            preview.close();
+            preview = null;
+        }
     }
 
     boolean running() {

@@ -35,6 +35,8 @@ public final class Main {
     private final UrlOptions urlOptions;
     private int nextId = 1;
     private Item latest;
+    /** An export asked for while the open photo's PNG was still being written. */
+    private Item exportWhenSaved;
     private Exporter.Options exportOptions = new Exporter.Options();
     private String backgroundUrl;
 
@@ -241,8 +243,16 @@ public final class Main {
         if (item == latest) {
             view.item(item, count(Item.DONE), items.size());
         }
-        if (Item.DONE.equals(item.state) && editor.item() == null) {
+        if (item.viewable() && editor.item() == null) {
             openItem(item);
+        } else if (Item.DONE.equals(item.state)) {
+            editor.saved(item);
+        }
+        if (item == exportWhenSaved && item.finished()) {
+            exportWhenSaved = null;
+            if (Item.DONE.equals(item.state) && editor.item() == item) {
+                exporter.export(item, exportOptions);
+            }
         }
         document.getElementById("download-all").setAttribute("data-count", Integer.toString(count(Item.DONE)));
         if (count(Item.DONE) > 0) {
@@ -261,11 +271,11 @@ public final class Main {
     }
 
     private void openItem(Item item) {
-        if (!Item.DONE.equals(item.state)) {
+        if (!item.viewable()) {
             return;
         }
         queueView.select(item);
-        editor.open(item, item.cutoutPng);
+        editor.open(item);
     }
 
     private void removeItem(Item item) {
@@ -355,7 +365,14 @@ public final class Main {
         format.addEventListener("change", event -> exportOptions.format = format.getValue());
         document.getElementById("export-button").addEventListener("click", event -> {
             Item item = editor.item();
-            if (item != null) {
+            if (item == null) {
+                return;
+            }
+            if (item.cutoutPng == null) {
+                // Shown from the worker's bitmap while its PNG is being written: export as soon as it is.
+                exportWhenSaved = item;
+                view.info(Texts.t("exporting"));
+            } else {
                 exporter.export(item, exportOptions);
             }
         });

@@ -58,6 +58,10 @@ final class Processor {
 
     /** Stops a photo: drops it if it waits, ends the worker if it is running. */
     void cancel(Item item) {
+        if (app.cutout.web.protocol.Stage.SAVING.equals(item.state)) {
+            // The cutout is made and shown; only its PNG is being written, which cancelling would throw away.
+            return;
+        }
         if (item == running) {
             worker.terminate();
             running = null;
@@ -166,7 +170,16 @@ final class Processor {
                 item.total = message.getTotal();
                 listener.changed(item);
                 break;
+            case Message.PREVIEW:
+                item.state = app.cutout.web.protocol.Stage.SAVING;
+                item.width = message.getWidth();
+                item.height = message.getHeight();
+                item.timings = message.getTimings();
+                item.preview = message.getBitmap();
+                listener.changed(item);
+                break;
             case Message.RESULT:
+                item.dropPreview();
                 item.state = Item.DONE;
                 item.width = message.getWidth();
                 item.height = message.getHeight();
@@ -181,6 +194,7 @@ final class Processor {
                 pump();
                 break;
             case Message.ERROR:
+                item.dropPreview();
                 item.state = Item.ERROR;
                 item.error = ErrorText.of(message);
                 item.errorCode = Js.isMissing(message.getCode()) ? "" : message.getCode();

@@ -73,13 +73,13 @@ final class QueueView {
             row.progress.removeAttribute("value");
         }
         boolean active = !item.finished();
-        row.cancel.setHidden(!active);
+        row.cancel.setHidden(!active || Stage.SAVING.equals(item.state));
         row.remove.setHidden(active);
         row.retry.setHidden(!item.retryable());
         if (item.retryable()) {
             row.labelRetry();
         }
-        if (Item.DONE.equals(item.state)) {
+        if (item.viewable()) {
             row.open.removeAttribute("disabled");
         } else {
             row.open.setAttribute("disabled", "");

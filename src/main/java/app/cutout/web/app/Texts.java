@@ -50,6 +50,7 @@ final class Texts {
         put("status.preparing", "Preparing the photo…", "Preparando la foto…");
         put("status.removing", "Removing the background…", "Quitando el fondo…");
         put("status.finishing", "Finishing…", "Terminando…");
+        put("status.saving", "Done; writing the PNG…", "Hecho; escribiendo el PNG…");
         put("status.done", "Done", "Hecho");
         put("status.error", "Failed", "Error");
         put("status.cancelled", "Cancelled", "Cancelada");

@@ -1,5 +1,6 @@
 package app.cutout.web.protocol;
 
+import app.cutout.web.jso.browser.ImageBitmap;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.core.JSObjects;
@@ -13,10 +14,11 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
  *
  * <p>Page to worker: {@code run} (id, file, name, backendChoice, modelChoice, threads, strength, fitWidth and
  * fitHeight). Worker to page: {@code ready}, {@code backend} (backend, model, threads, adapter, text = a note for the
- * user), {@code progress} (id, stage, loaded, total), {@code result} (id, png, width, height, timings, sourceWidth,
+ * user), {@code progress} (id, stage, loaded, total), {@code preview} (id, bitmap = the cutout, transferred; width, height,
+ * timings so far) as soon as the pixels are final, then {@code result} (id, png, width, height, timings, sourceWidth,
  * sourceHeight, animated) and {@code error} (id, stage, text, code, name, format; width, height, fitWidth and
  * fitHeight for a photo past the size limits).
- * Exports, to a second worker: {@code export} (id, file, png or alpha, width, height, format, background, color,
+ * Exports, to a second worker: {@code export} (id, file, png, alpha when edited, width, height, format, background, color,
  * backgroundImage, blur, cropMargin, cropAspect) answered by {@code exported} (id, png = the encoded file), and {@code zip} (blobs,
  * names) answered by {@code zipped} (png = the archive).
  */
@@ -25,6 +27,7 @@ public interface Message extends JSObject {
     String READY = "ready";
     String BACKEND = "backend";
     String PROGRESS = "progress";
+    String PREVIEW = "preview";
     String RESULT = "result";
     String ERROR = "error";
     String EXPORT = "export";
@@ -263,4 +266,10 @@ public interface Message extends JSObject {
 
     @JSProperty
     void setTimings(String timings);
+
+    @JSProperty
+    ImageBitmap getBitmap();
+
+    @JSProperty
+    void setBitmap(ImageBitmap bitmap);
 }

@@ -6,6 +6,8 @@ public final class Stage {
     public static final String PREPARING = "preparing";
     public static final String REMOVING = "removing";
     public static final String FINISHING = "finishing";
+    /** The cutout is on the page (shown, editable); the worker is still writing its PNG. */
+    public static final String SAVING = "saving";
 
     private Stage() {
     }

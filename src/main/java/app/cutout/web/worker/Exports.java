@@ -70,13 +70,19 @@ final class Exports {
         }
     }
 
+    /**
+     * The mask to export (the user's edits, else the cutout's own alpha), and the cutout's colours taken into
+     * {@code photo} where it shows (the edge colours with the old background taken out).
+     */
     private static byte[] alphaOf(Message request, RgbaImage photo) {
-        byte[] alpha;
-        if (!Js.isMissing(request.getAlpha())) {
-            alpha = new Int8Array(request.getAlpha()).copyToJavaArray();
-        } else {
-            alpha = MaskStats.alphaOf(ImageCodec.decode(request.getPng(), "cutout").pixels);
+        int[] cutout = ImageCodec.decode(request.getPng(), "cutout").pixels;
+        if (cutout.length != photo.width * photo.height) {
+            throw new IllegalStateException("Expected a cutout of " + photo.width + "x" + photo.height + ", got "
+                    + cutout.length + " pixels");
         }
+        Compositor.takeForeground(photo.pixels, cutout);
+        byte[] alpha = Js.isMissing(request.getAlpha()) ? MaskStats.alphaOf(cutout)
+                : new Int8Array(request.getAlpha()).copyToJavaArray();
         if (alpha.length != photo.width * photo.height) {
             throw new IllegalStateException("Expected a mask of " + photo.width + "x" + photo.height + ", got "
                     + alpha.length + " pixels");

@@ -1,6 +1,7 @@
 package app.cutout.web.worker;
 
 import app.cutout.core.model.Plan;
+import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.WorkerScope;
 import app.cutout.web.protocol.Message;
 import org.teavm.jso.JSObject;
@@ -36,6 +37,19 @@ final class Outbox {
         message.setAdapter(adapter);
         message.setText(note);
         send(message);
+    }
+
+    /** The finished cutout as a bitmap, moved (not copied) to the page, so it can be shown before the PNG exists. */
+    void preview(int id, ImageBitmap bitmap, int width, int height, String timings) {
+        Message message = Message.of(Message.PREVIEW);
+        message.setId(id);
+        message.setBitmap(bitmap);
+        message.setWidth(width);
+        message.setHeight(height);
+        message.setTimings(timings);
+        JSArray<JSObject> transfer = new JSArray<>();
+        transfer.push(bitmap);
+        scope.postMessage(message, transfer);
     }
 
     /**

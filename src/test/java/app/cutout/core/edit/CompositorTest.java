@@ -285,4 +285,16 @@ class CompositorTest {
         }
         return new RgbaImage(width, height, px);
     }
+
+    @Test
+    void takeForegroundUsesTheCutoutsColoursWhereItShowsAndKeepsThePhotosAlpha() {
+        int[] photo = {pack(10, 20, 30, 255), pack(40, 50, 60, 128), pack(70, 80, 90, 255), pack(1, 2, 3, 0)};
+        int[] cutout = {pack(11, 21, 31, 0), pack(41, 51, 61, 1), pack(71, 81, 91, 255), pack(4, 5, 6, 7)};
+        Compositor.takeForeground(photo, cutout);
+        // Transparent in the cutout: the photo's colour stays (the restore brush shows it); else the cutout's,
+        // always with the photo's alpha.
+        assertArrayEquals(new int[] {pack(10, 20, 30, 255), pack(41, 51, 61, 128), pack(71, 81, 91, 255),
+            pack(4, 5, 6, 0)}, photo);
+        assertThrows(IllegalArgumentException.class, () -> Compositor.takeForeground(new int[2], new int[3]));
+    }
 }

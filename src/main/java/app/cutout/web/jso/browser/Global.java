@@ -15,6 +15,10 @@ public abstract class Global implements JSObject {
     @JSTopLevel
     public static native JSPromise<ImageBitmap> createImageBitmap(Blob image, ImageBitmapOptions options);
 
+    /** A copy of the canvas's pixels as a bitmap, which can be transferred to another thread. */
+    @JSTopLevel
+    public static native JSPromise<ImageBitmap> createImageBitmap(OffscreenCanvas canvas);
+
     @JSTopLevel
     public static native JSPromise<Response> fetch(String url);
 
