@@ -40,6 +40,9 @@ class CutoutWasmIT {
                 assertEquals("done", state, "astronaut.png failed: " + page.message());
                 assertEquals("wasm", page.backendInfo("backend"), "#backend-info data-backend");
                 assertEquals("quint8", page.backendInfo("model"), "#backend-info data-model");
+                // A CPU plan runs in ONNX Runtime's plain WebAssembly build, not the (larger, slower to start)
+                // asyncify build inside the WebGPU bundle.
+                assertEquals("wasm", page.backendInfo("runtime"), "#backend-info data-runtime");
                 System.out.println("threads: " + page.backendInfo("threads"));
 
                 BufferedImage cutout = page.result();

@@ -67,6 +67,7 @@ class RobustGpuLossIT {
                 assertEquals("done", queue.awaitOutcome(1, RUN), "the photo must survive the lost GPU: "
                         + queue.status(1));
                 assertEquals("wasm", page.backendInfo("backend"), "finished on the CPU");
+                assertEquals("webgpu", page.backendInfo("runtime"), "by the CPU backend of the runtime already loaded");
                 String note = browser.text("#note");
                 System.out.println("note: " + note);
                 assertTrue(note.contains("GPU stopped working") && note.contains("CPU"), "the user is told: " + note);

@@ -78,7 +78,7 @@ public final class Main {
 
             @Override
             public void backend(Message m) {
-                view.backend(m.getBackend(), m.getModel(), m.getThreads(), m.getAdapter(), m.getText());
+                view.backend(m.getBackend(), m.getModel(), m.getThreads(), m.getAdapter(), m.getText(), m.getRuntime());
             }
 
             @Override

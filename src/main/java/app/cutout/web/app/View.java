@@ -60,8 +60,9 @@ final class View {
         }
     }
 
-    void backend(String backend, String model, int threads, String adapter, String noteText) {
+    void backend(String backend, String model, int threads, String adapter, String noteText, String runtime) {
         backendInfo.setAttribute("data-backend", backend);
+        backendInfo.setAttribute("data-runtime", runtime);
         backendInfo.setAttribute("data-model", model);
         backendInfo.setAttribute("data-threads", Integer.toString(threads));
         modelKey = "model.name." + ("fp16".equals(model) ? "fp16" : "quint8");

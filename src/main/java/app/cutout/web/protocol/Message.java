@@ -13,8 +13,8 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
  * The one message shape between the page and the worker: a {@code type} plus the fields that type uses.
  *
  * <p>Page to worker: {@code run} (id, file, name, backendChoice, modelChoice, threads, strength, fitWidth and
- * fitHeight). Worker to page: {@code ready}, {@code backend} (backend, model, threads, adapter, text = a note for the
- * user), {@code progress} (id, stage, loaded, total), {@code preview} (id, bitmap = the cutout, transferred; width, height,
+ * fitHeight). Worker to page: {@code ready}, {@code backend} (backend, model, threads, adapter, runtime, text = a note
+ * for the user), {@code progress} (id, stage, loaded, total), {@code preview} (id, bitmap = the cutout, transferred; width, height,
  * timings so far) as soon as the pixels are final, then {@code result} (id, png, width, height, timings, sourceWidth,
  * sourceHeight, animated) and {@code error} (id, stage, text, code, name, format; width, height, fitWidth and
  * fitHeight for a photo past the size limits).
@@ -272,4 +272,10 @@ public interface Message extends JSObject {
 
     @JSProperty
     void setBitmap(ImageBitmap bitmap);
+
+    @JSProperty
+    String getRuntime();
+
+    @JSProperty
+    void setRuntime(String runtime);
 }

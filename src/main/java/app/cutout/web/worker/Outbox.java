@@ -29,8 +29,10 @@ final class Outbox {
         send(message);
     }
 
-    void backend(Plan plan, int threads, String adapter, String note) {
+    /** @param runtime the ONNX Runtime build in use: {@code webgpu} or {@code wasm} (its file's name) */
+    void backend(Plan plan, int threads, String adapter, String note, String runtime) {
         Message message = Message.of(Message.BACKEND);
+        message.setRuntime(runtime);
         message.setBackend(plan.backend.id);
         message.setModel(plan.model.id);
         message.setThreads(threads);

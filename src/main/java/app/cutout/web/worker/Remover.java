@@ -182,7 +182,7 @@ final class Remover {
         if (!models.storageNote().isEmpty()) {
             note = (note + " " + models.storageNote()).trim();
         }
-        outbox.backend(used, Segmenter.threadsInUse(), capabilities().adapterName, note);
+        outbox.backend(used, Segmenter.threadsInUse(), capabilities().adapterName, note, segmenter.runtime());
     }
 
     private Capabilities capabilities() {

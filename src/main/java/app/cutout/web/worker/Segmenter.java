@@ -5,7 +5,7 @@ import app.cutout.core.model.ModelSpec;
 import app.cutout.core.model.Plan;
 import app.cutout.web.jso.browser.GpuDevice;
 import app.cutout.web.jso.ort.InferenceSession;
-import app.cutout.web.jso.ort.Ort;
+import app.cutout.web.jso.ort.OrtBundle;
 import app.cutout.web.jso.ort.OrtEnv;
 import app.cutout.web.jso.ort.OrtWebGpuEnv;
 import app.cutout.web.jso.ort.SessionOptions;
@@ -33,37 +33,56 @@ import org.teavm.jso.typedarrays.Uint8Array;
  */
 final class Segmenter {
     private static final int INPUT_FLOATS = 3 * ModelSpec.SIZE * ModelSpec.SIZE;
-    private static boolean envConfigured;
+    /** The bundles whose {@code env} has been set up, i.e. that have started (or tried to start) a session. */
+    private static final java.util.Set<OrtBundle> started = new java.util.HashSet<>();
+    /** The thread count given to the runtime; 0 until the first session. */
+    private static int threads;
 
     final Plan plan;
+    /** The runtime build the session belongs to; its tensors must come from the same one. */
+    private final OrtBundle bundle;
     private final InferenceSession session;
     /** Reused across runs: the tensor input is 12 MB, allocated once per session. */
     private final Float32Array input = new Float32Array(INPUT_FLOATS);
     /** On WebGPU, {@code {lost, reason}}: the device's lost promise and, once it settled, why; null on WASM. */
     private final JSObject device;
 
-    private Segmenter(Plan plan, InferenceSession session, JSObject device) {
+    private Segmenter(Plan plan, OrtBundle bundle, InferenceSession session, JSObject device) {
         this.plan = plan;
+        this.bundle = bundle;
         this.session = session;
         this.device = device;
     }
 
     /**
-     * The runtime reads {@code env.wasm} once, when the first session starts its WebAssembly module; later changes
-     * are ignored, so the thread count set here holds for the worker's lifetime.
+     * The bundle for a plan: WebGPU needs the WebGPU build; the CPU gets the lighter plain build, unless the WebGPU
+     * build is already running in this worker (a fallback after a WebGPU failure), whose CPU backend is then as good
+     * and already loaded.
+     */
+    static OrtBundle bundleFor(Plan plan) {
+        if (plan.backend == Backend.WEBGPU || started.contains(OrtBundle.WEBGPU)) {
+            return OrtBundle.WEBGPU;
+        }
+        return OrtBundle.CPU;
+    }
+
+    /**
+     * The runtime reads {@code env.wasm} once, when a bundle's first session starts its WebAssembly module; later
+     * changes are ignored, so the thread count set here holds for the worker's lifetime.
      */
     static Segmenter create(Plan plan, Uint8Array weights, String ortBaseUrl, int wasmThreads) {
-        OrtEnv env = Ort.getEnv();
-        if (!envConfigured) {
+        OrtBundle bundle = bundleFor(plan);
+        OrtEnv env = bundle.env();
+        if (started.add(bundle)) {
             env.getWasm().setWasmPaths(ortBaseUrl);
-            env.getWasm().setNumThreads(wasmThreads);
+            env.getWasm().setNumThreads(threads == 0 ? wasmThreads : threads);
             env.setLogLevel("error");
-            envConfigured = true;
+            threads = env.getWasm().getNumThreads();
         }
         SessionOptions options = SessionOptions.create(plan.backend == Backend.WEBGPU ? "webgpu" : "wasm");
-        InferenceSession session = Promises.await(InferenceSession.create(weights, options),
+        InferenceSession session = Promises.await(bundle.createSession(weights, options),
                 "Starting the " + plan.backend.label + " session");
-        return new Segmenter(plan, session, plan.backend == Backend.WEBGPU ? watch(env) : null);
+        return new Segmenter(plan, bundle, session, plan.backend == Backend.WEBGPU ? watch(env) : null);
     }
 
     /**
@@ -109,8 +128,13 @@ final class Segmenter {
         return Js.isMissing(reason) ? null : reason;
     }
 
+    /** The runtime build this session runs in: {@code webgpu} or {@code wasm}. */
+    String runtime() {
+        return bundle.name;
+    }
+
     static int threadsInUse() {
-        return envConfigured ? Ort.getEnv().getWasm().getNumThreads() : 0;
+        return threads;
     }
 
     /**
@@ -124,7 +148,7 @@ final class Segmenter {
         dims.push(JSNumber.valueOf(3));
         dims.push(JSNumber.valueOf(ModelSpec.SIZE));
         dims.push(JSNumber.valueOf(ModelSpec.SIZE));
-        Tensor tensor = new Tensor("float32", input, dims);
+        Tensor tensor = bundle.tensor(input, dims);
         JSMapLike<Tensor> feeds = JSObjects.create();
         feeds.set(ModelSpec.INPUT_NAME, tensor);
         JSArray<JSString> fetches = new JSArray<>();

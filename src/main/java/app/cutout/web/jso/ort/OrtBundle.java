@@ -1,0 +1,95 @@
+package app.cutout.web.jso.ort;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSBodyImport;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSNumber;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Uint8Array;
+
+/**
+ * One of ONNX Runtime Web's two builds, as ES modules next to the site's {@code teavm/} folder.
+ *
+ * <p>{@link #WEBGPU} ({@code ort.webgpu.min.mjs}) runs WebGPU and, through its asyncify WebAssembly build (27 MB),
+ * the CPU too. {@link #CPU} ({@code ort.wasm.min.mjs}) runs only the CPU, with the plain WebAssembly build (13 MB),
+ * which starts a session about five times sooner on a laptop-class CPU and infers as fast (bench/README.md). Each
+ * has its own {@code env}, classes and WebAssembly instance: a tensor goes only to a session of its own bundle. The
+ * WebAssembly file of a bundle is fetched when its first session starts, so a worker that never uses one never
+ * downloads it.
+ */
+public abstract class OrtBundle {
+    public static final OrtBundle WEBGPU = new OrtBundle("webgpu") {
+        @Override
+        public OrtEnv env() {
+            return webGpuEnv();
+        }
+
+        @Override
+        public JSPromise<InferenceSession> createSession(Uint8Array model, SessionOptions options) {
+            return webGpuSession(model, options);
+        }
+
+        @Override
+        public Tensor tensor(Float32Array data, JSArray<JSNumber> dims) {
+            return webGpuTensor(data, dims);
+        }
+    };
+
+    public static final OrtBundle CPU = new OrtBundle("wasm") {
+        @Override
+        public OrtEnv env() {
+            return cpuEnv();
+        }
+
+        @Override
+        public JSPromise<InferenceSession> createSession(Uint8Array model, SessionOptions options) {
+            return cpuSession(model, options);
+        }
+
+        @Override
+        public Tensor tensor(Float32Array data, JSArray<JSNumber> dims) {
+            return cpuTensor(data, dims);
+        }
+    };
+
+    /** Module paths, relative to the wasm runtime in {@code teavm/}. */
+    static final String WEBGPU_MODULE = "../ort/ort.webgpu.min.mjs";
+    static final String CPU_MODULE = "../ort/ort.wasm.min.mjs";
+
+    /** A short name for diagnostics: {@code webgpu} or {@code wasm}, after the bundle's file. */
+    public final String name;
+
+    private OrtBundle(String name) {
+        this.name = name;
+    }
+
+    public abstract OrtEnv env();
+
+    public abstract JSPromise<InferenceSession> createSession(Uint8Array model, SessionOptions options);
+
+    /** A float32 tensor over {@code data} (not copied). */
+    public abstract Tensor tensor(Float32Array data, JSArray<JSNumber> dims);
+
+    @JSBody(script = "return ort.env;", imports = @JSBodyImport(alias = "ort", fromModule = WEBGPU_MODULE))
+    private static native OrtEnv webGpuEnv();
+
+    @JSBody(params = {"model", "options"}, script = "return ort.InferenceSession.create(model, options);",
+            imports = @JSBodyImport(alias = "ort", fromModule = WEBGPU_MODULE))
+    private static native JSPromise<InferenceSession> webGpuSession(Uint8Array model, SessionOptions options);
+
+    @JSBody(params = {"data", "dims"}, script = "return new ort.Tensor('float32', data, dims);",
+            imports = @JSBodyImport(alias = "ort", fromModule = WEBGPU_MODULE))
+    private static native Tensor webGpuTensor(Float32Array data, JSArray<JSNumber> dims);
+
+    @JSBody(script = "return ort.env;", imports = @JSBodyImport(alias = "ort", fromModule = CPU_MODULE))
+    private static native OrtEnv cpuEnv();
+
+    @JSBody(params = {"model", "options"}, script = "return ort.InferenceSession.create(model, options);",
+            imports = @JSBodyImport(alias = "ort", fromModule = CPU_MODULE))
+    private static native JSPromise<InferenceSession> cpuSession(Uint8Array model, SessionOptions options);
+
+    @JSBody(params = {"data", "dims"}, script = "return new ort.Tensor('float32', data, dims);",
+            imports = @JSBodyImport(alias = "ort", fromModule = CPU_MODULE))
+    private static native Tensor cpuTensor(Float32Array data, JSArray<JSNumber> dims);
+}
