@@ -15,43 +15,12 @@ import org.teavm.jso.typedarrays.Uint8Array;
  * the CPU too. {@link #CPU} ({@code ort.wasm.min.mjs}) runs only the CPU, with the plain WebAssembly build (13 MB),
  * which starts a session about five times sooner on a laptop-class CPU and infers as fast (bench/README.md). Each
  * has its own {@code env}, classes and WebAssembly instance: a tensor goes only to a session of its own bundle. The
- * WebAssembly file of a bundle is fetched when its first session starts, so a worker that never uses one never
- * downloads it.
+ * WebAssembly file of a bundle is loaded when its first session starts (the service worker precaches both, for
+ * offline use).
  */
-public abstract class OrtBundle {
-    public static final OrtBundle WEBGPU = new OrtBundle("webgpu") {
-        @Override
-        public OrtEnv env() {
-            return webGpuEnv();
-        }
-
-        @Override
-        public JSPromise<InferenceSession> createSession(Uint8Array model, SessionOptions options) {
-            return webGpuSession(model, options);
-        }
-
-        @Override
-        public Tensor tensor(Float32Array data, JSArray<JSNumber> dims) {
-            return webGpuTensor(data, dims);
-        }
-    };
-
-    public static final OrtBundle CPU = new OrtBundle("wasm") {
-        @Override
-        public OrtEnv env() {
-            return cpuEnv();
-        }
-
-        @Override
-        public JSPromise<InferenceSession> createSession(Uint8Array model, SessionOptions options) {
-            return cpuSession(model, options);
-        }
-
-        @Override
-        public Tensor tensor(Float32Array data, JSArray<JSNumber> dims) {
-            return cpuTensor(data, dims);
-        }
-    };
+public final class OrtBundle {
+    public static final OrtBundle WEBGPU = new OrtBundle("webgpu", true);
+    public static final OrtBundle CPU = new OrtBundle("wasm", false);
 
     /** Module paths, relative to the wasm runtime in {@code teavm/}. */
     static final String WEBGPU_MODULE = "../ort/ort.webgpu.min.mjs";
@@ -59,17 +28,26 @@ public abstract class OrtBundle {
 
     /** A short name for diagnostics: {@code webgpu} or {@code wasm}, after the bundle's file. */
     public final String name;
+    /** Module imports are fixed per method, so each bundle has its own three natives below. */
+    private final boolean webGpu;
 
-    private OrtBundle(String name) {
+    private OrtBundle(String name, boolean webGpu) {
         this.name = name;
+        this.webGpu = webGpu;
     }
 
-    public abstract OrtEnv env();
+    public OrtEnv env() {
+        return webGpu ? webGpuEnv() : cpuEnv();
+    }
 
-    public abstract JSPromise<InferenceSession> createSession(Uint8Array model, SessionOptions options);
+    public JSPromise<InferenceSession> createSession(Uint8Array model, SessionOptions options) {
+        return webGpu ? webGpuSession(model, options) : cpuSession(model, options);
+    }
 
     /** A float32 tensor over {@code data} (not copied). */
-    public abstract Tensor tensor(Float32Array data, JSArray<JSNumber> dims);
+    public Tensor tensor(Float32Array data, JSArray<JSNumber> dims) {
+        return webGpu ? webGpuTensor(data, dims) : cpuTensor(data, dims);
+    }
 
     @JSBody(script = "return ort.env;", imports = @JSBodyImport(alias = "ort", fromModule = WEBGPU_MODULE))
     private static native OrtEnv webGpuEnv();
