@@ -30,7 +30,10 @@ self.addEventListener("install", (event) => {
       }
     },
     (error) => {
-      channel.postMessage({ type: "shell-failed", scope: SCOPE, text: describe(error) });
+      // text is the English sentence; code and detail let the page word it in its own language.
+      channel.postMessage({ type: "shell-failed", scope: SCOPE, text: describe(error),
+        code: error && error.name === "QuotaExceededError" ? "quota" : "error",
+        detail: String(error && error.message ? error.message : error) });
       throw error;
     }));
 });

@@ -39,6 +39,10 @@ public final class Main {
     private Item exportWhenSaved;
     private Exporter.Options exportOptions = new Exporter.Options();
     private String backgroundUrl;
+    private OfflineStatus offline;
+    private StoragePanel storage;
+    /** The worker's last word on the backend in use, worded again on a language switch. */
+    private Message lastBackend;
 
     private Main(HTMLDocument document) {
         this.document = document;
@@ -78,7 +82,8 @@ public final class Main {
 
             @Override
             public void backend(Message m) {
-                view.backend(m.getBackend(), m.getModel(), m.getThreads(), m.getAdapter(), m.getText(), m.getRuntime());
+                lastBackend = m;
+                showBackend();
             }
 
             @Override
@@ -138,8 +143,8 @@ public final class Main {
         main.chooseLanguage();
         main.wire();
         main.view.ready(Global.isCrossOriginIsolated());
-        OfflineStatus.install(document);
-        StoragePanel.install(document);
+        main.offline = OfflineStatus.install(document);
+        main.storage = StoragePanel.install(document);
     }
 
     private void chooseLanguage() {
@@ -152,7 +157,25 @@ public final class Main {
             Texts.use(select.getValue());
             view.translate();
             queueView.relabel();
+            // The status line and the backend line were worded when they last changed; word them again.
+            if (latest != null) {
+                view.item(latest, count(Item.DONE), items.size());
+            }
+            if (lastBackend != null) {
+                showBackend();
+            }
+            if (offline != null) {
+                offline.relabel();
+            }
+            if (storage != null) {
+                storage.relabel();
+            }
         });
+    }
+
+    private void showBackend() {
+        Message m = lastBackend;
+        view.backend(m.getBackend(), m.getModel(), m.getThreads(), m.getAdapter(), m.getText(), m.getRuntime());
     }
 
     private void wire() {

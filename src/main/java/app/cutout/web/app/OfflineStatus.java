@@ -43,7 +43,9 @@ public final class OfflineStatus {
     private final String base = Global.baseUrl();
     private ServiceWorkerRegistration registration;
     private String shell = SAVING;
+    /** Why the shell could not be kept: a {@link Texts} key (empty when none) and its detail, worded when shown. */
     private String shellFailure = "";
+    private String shellFailureDetail = "";
     private boolean reloadOnNewController;
 
     private OfflineStatus(HTMLDocument document) {
@@ -53,10 +55,12 @@ public final class OfflineStatus {
         modelSelect = (HTMLSelectElement) document.getElementById("model-select");
     }
 
-    /** Starts it all; does nothing when the page has no {@code #offline-status}. Returns at once. */
-    public static void install(HTMLDocument document) {
+    /**
+     * Starts it all; does nothing and returns null when the page has no {@code #offline-status}. Returns at once.
+     */
+    public static OfflineStatus install(HTMLDocument document) {
         if (document.getElementById("offline-status") == null || document.getElementById("net-status") == null) {
-            return;
+            return null;
         }
         OfflineStatus offline = new OfflineStatus(document);
         offline.showNetwork();
@@ -71,6 +75,13 @@ public final class OfflineStatus {
         }
         Channel.listen(offline::heard);
         JSPromise.runAsync(offline::register);
+        return offline;
+    }
+
+    /** Words everything again in the language now chosen. */
+    void relabel() {
+        showNetwork();
+        refresh();
     }
 
     private void register() {
@@ -91,8 +102,8 @@ public final class OfflineStatus {
                     ServiceWorkerContainer.RegistrationOptions.scope(base)), "Registering the offline worker");
         } catch (JsException e) {
             shell = FAILED;
-            shellFailure = "Cutout cannot be kept on this device for offline use (" + e.jsMessage()
-                    + "). It still works while online.";
+            shellFailure = "offline.registerFailed";
+            shellFailureDetail = e.jsMessage();
             render(List.of());
             return;
         }
@@ -125,8 +136,7 @@ public final class OfflineStatus {
                     if (!READY.equals(shell)) {
                         shell = FAILED;
                         if (shellFailure.isEmpty()) {
-                            shellFailure = "Cutout could not be saved on this device for offline use. "
-                                    + "It still works while online.";
+                            shellFailure = "offline.saveFailed";
                         }
                         refresh();
                     }
@@ -140,7 +150,9 @@ public final class OfflineStatus {
     private void heard(Channel.Note note) {
         String type = note.getType();
         if (Channel.SHELL_FAILED.equals(type) && base.equals(note.getScope())) {
-            shellFailure = note.getText();
+            // sw.js says what went wrong as a code and the browser's own detail; the sentence is worded here.
+            shellFailure = "quota".equals(note.getCode()) ? "offline.shellQuota" : "offline.shellFailed";
+            shellFailureDetail = Js.isMissing(note.getDetail()) ? note.getText() : note.getDetail();
             if (!READY.equals(shell)) {
                 shell = FAILED;
             }
@@ -184,7 +196,8 @@ public final class OfflineStatus {
     private void showNetwork() {
         boolean online = Navigator.isOnline();
         net.setAttribute("data-online", Boolean.toString(online));
-        net.setInnerText(online ? "Online" : "Offline");
+        net.removeAttribute("data-i18n");
+        net.setInnerText(Texts.t(online ? "net.online" : "net.offline"));
     }
 
     private void render(List<ModelCache.Entry> models) {
@@ -202,40 +215,36 @@ public final class OfflineStatus {
         switch (shell) {
             case UNSUPPORTED:
                 state = "unsupported";
-                text = (isSecureContext()
-                        ? "This browser does not allow offline use here (private browsing, or service workers turned "
-                                + "off)."
-                        : "Offline use needs the page to be served over https:// (or from this computer).")
-                        + " Cutout works while online.";
+                text = Texts.t(isSecureContext() ? "offline.unsupported" : "offline.insecure");
                 break;
             case FAILED:
                 state = "failed";
-                text = shellFailure;
+                text = Texts.t(shellFailure.isEmpty() ? "offline.saveFailed" : shellFailure, shellFailureDetail);
                 break;
             case READY:
                 if (model != null) {
                     state = "true";
-                    text = (online ? "Ready to work offline" : "Working offline")
-                            + ": the app and the " + model.spec().label + " model are on this device.";
+                    text = Texts.t(online ? "offline.ready" : "offline.working", modelName(model.spec()));
                 } else {
                     state = "needs-model";
-                    String which = wanted == null ? "the model" : "the " + wanted.label + " model";
-                    text = online
-                            ? "The app is saved on this device. Process one photo while online to keep " + which
-                                    + " too; then Cutout works offline."
-                            : "Offline, and " + which + " is not on this device yet: photos can be processed "
-                                    + "again once you are online.";
+                    String which = wanted == null ? Texts.t("offline.theModel")
+                            : Texts.t("offline.theNamed", modelName(wanted));
+                    text = Texts.t(online ? "offline.needsModel" : "offline.needsModelOffline", which);
                 }
                 break;
             default:
                 state = "saving";
-                text = online ? "Saving Cutout on this device for offline use\u2026"
-                        : "Offline. Cutout was not fully saved on this device, so it may not work until you are "
-                                + "online again.";
+                text = Texts.t(online ? "offline.saving" : "offline.notSaved");
                 break;
         }
         status.setAttribute("data-ready", state);
+        status.removeAttribute("data-i18n");
         status.setInnerText(text);
+    }
+
+    /** "8-bit model", "modelo de 8 bits". */
+    static String modelName(ModelSpec spec) {
+        return Texts.t("model.name." + spec.id);
     }
 
     /** The model the settings ask for, or null for "Automatic" (then any stored model counts). */

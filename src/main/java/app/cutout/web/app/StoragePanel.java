@@ -1,7 +1,9 @@
 package app.cutout.web.app;
 
+import app.cutout.core.model.ModelSpec;
 import app.cutout.web.jso.browser.StorageManager;
 import app.cutout.web.platform.Channel;
+import app.cutout.web.platform.Js;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
 import java.util.List;
@@ -29,8 +31,15 @@ public final class StoragePanel {
     private final HTMLElement confirmText;
     private final HTMLButtonElement confirmButton;
     private double modelBytes;
-    /** Why the last downloaded model could not be stored, from the worker; cleared once one is stored. */
+    /**
+     * Why the last downloaded model could not be stored, from the worker's note: its code ({@code quota} or
+     * {@code error}; empty when none) and the browser's detail. Cleared once a model is stored.
+     */
     private String storeFailure = "";
+    private String storeFailureDetail = "";
+    private String storeFailureModel = "";
+    /** What the usage line says after a deletion, until the next refresh; a {@link Texts} key or empty. */
+    private String deleteOutcome = "";
 
     private StoragePanel(HTMLDocument document) {
         summary = document.getElementById("storage-summary");
@@ -42,10 +51,13 @@ public final class StoragePanel {
         confirmButton = (HTMLButtonElement) document.getElementById("delete-models-confirm");
     }
 
-    /** Fills the panel and keeps it current; does nothing when the page has no {@code #storage-usage}. */
-    public static void install(HTMLDocument document) {
+    /**
+     * Fills the panel and keeps it current; does nothing and returns null when the page has no
+     * {@code #storage-usage}.
+     */
+    public static StoragePanel install(HTMLDocument document) {
         if (document.getElementById("storage-usage") == null || document.getElementById("delete-models") == null) {
-            return;
+            return null;
         }
         StoragePanel panel = new StoragePanel(document);
         panel.delete.addEventListener("click", event -> panel.askToDelete());
@@ -53,7 +65,9 @@ public final class StoragePanel {
         document.getElementById("delete-models-cancel").addEventListener("click", event -> panel.closeConfirm());
         Channel.listen(note -> {
             if (Channel.MODEL_NOT_STORED.equals(note.getType())) {
-                panel.storeFailure = note.getText();
+                panel.storeFailure = "quota".equals(note.getCode()) ? "quota" : "error";
+                panel.storeFailureDetail = Js.isMissing(note.getDetail()) ? note.getText() : note.getDetail();
+                panel.storeFailureModel = Js.isMissing(note.getModel()) ? "" : note.getModel();
                 panel.refresh();
             } else if (Channel.MODELS_CHANGED.equals(note.getType()) || Channel.SHELL_READY.equals(note.getType())) {
                 if (Channel.MODELS_CHANGED.equals(note.getType())) {
@@ -63,6 +77,15 @@ public final class StoragePanel {
             }
         });
         panel.refresh();
+        return panel;
+    }
+
+    /** Words everything again in the language now chosen. */
+    void relabel() {
+        if (!confirm.isHidden()) {
+            confirmText.setInnerText(Texts.t("storage.deleteConfirm", ModelCache.size(modelBytes)));
+        }
+        refresh();
     }
 
     private void refresh() {
@@ -70,14 +93,11 @@ public final class StoragePanel {
     }
 
     private void check() {
+        usage.removeAttribute("data-i18n");
         if (!ModelCache.available()) {
-            usage.setInnerText("Nothing is stored on this device.");
-            showMessage("no-storage", (OfflineStatus.isSecureContext()
-                    ? "This browser does not let Cutout store anything here (private browsing, or storage turned "
-                            + "off for this site)."
-                    : "Browsers let a page store files only when it is served over https:// (or from this computer).")
-                    + " Cutout still works while online, but it downloads the model on every visit and cannot work "
-                    + "offline.");
+            usage.setInnerText(Texts.t("storage.nothing"));
+            showMessage("no-storage", Texts.t(OfflineStatus.isSecureContext() ? "storage.private"
+                    : "storage.insecure") + " " + Texts.t("storage.onlineOnly"));
             delete.setDisabled(true);
             return;
         }
@@ -85,7 +105,7 @@ public final class StoragePanel {
         try {
             models = ModelCache.list();
         } catch (JsException e) {
-            usage.setInnerText("The stored models could not be read (" + e.jsMessage() + ").");
+            usage.setInnerText(Texts.t("storage.unreadable", e.jsMessage()));
             return;
         }
         modelBytes = 0;
@@ -93,13 +113,17 @@ public final class StoragePanel {
         StringBuilder ids = new StringBuilder();
         for (ModelCache.Entry entry : models) {
             modelBytes += entry.bytes();
-            names.append(names.length() == 0 ? "" : ", ").append(entry.spec().label).append(" (")
-                    .append(ModelCache.size(entry.bytes())).append(')');
+            names.append(names.length() == 0 ? "" : ", ").append(Texts.t("storage.model",
+                    OfflineStatus.modelName(entry.spec()), ModelCache.size(entry.bytes())));
             ids.append(ids.length() == 0 ? "" : ",").append(entry.spec().id);
         }
-        StringBuilder text = new StringBuilder(models.isEmpty() ? "No model is stored on this device yet."
-                : "Models stored on this device: " + names + ".");
-        String warning = storeFailure;
+        StringBuilder text = new StringBuilder();
+        if (!deleteOutcome.isEmpty()) {
+            text.append(Texts.t(deleteOutcome)).append(' ');
+            deleteOutcome = "";
+        }
+        text.append(models.isEmpty() ? Texts.t("storage.none") : Texts.t("storage.models", names));
+        String warning = storeFailureText();
         String kind = "store-failed";
         StorageManager storage = StorageManager.current();
         if (storage != null) {
@@ -107,18 +131,13 @@ public final class StoragePanel {
                 StorageManager.Estimate estimate = Promises.await(storage.estimate(), "Asking for the storage use");
                 double used = estimate.getUsage();
                 double quota = estimate.getQuota();
-                text.append(" In all, Cutout uses ").append(ModelCache.size(used)).append(" here (app and models)");
-                if (quota > 0) {
-                    text.append(" of the ").append(ModelCache.size(quota)).append(" this browser allows it");
-                    if (quota - used < LOW_SPACE && warning.isEmpty()) {
-                        kind = "low-space";
-                        warning = "Storage for this site is nearly full (" + ModelCache.size(Math.max(0, quota - used))
-                                + " left): a model may not be kept for next time, and then Cutout cannot work "
-                                + "offline. It still works while online. Deleting models, or other sites' data, "
-                                + "frees space.";
-                    }
+                text.append(' ').append(quota > 0
+                        ? Texts.t("storage.totalOf", ModelCache.size(used), ModelCache.size(quota))
+                        : Texts.t("storage.total", ModelCache.size(used)));
+                if (quota > 0 && quota - used < LOW_SPACE && warning.isEmpty()) {
+                    kind = "low-space";
+                    warning = Texts.t("storage.lowSpace", ModelCache.size(Math.max(0, quota - used)));
                 }
-                text.append('.');
             } catch (JsException e) {
                 // The estimate is a nicety; the models' own sizes are already shown.
             }
@@ -127,7 +146,7 @@ public final class StoragePanel {
         usage.setAttribute("data-model-bytes", Long.toString(Math.round(modelBytes)));
         usage.setAttribute("data-models", ids.toString());
         if (summary != null) {
-            summary.setInnerText(models.isEmpty() ? "" : ": " + ModelCache.size(modelBytes) + " of models");
+            summary.setInnerText(models.isEmpty() ? "" : Texts.t("storage.summary", ModelCache.size(modelBytes)));
         }
         if (warning.isEmpty()) {
             hideMessage();
@@ -137,9 +156,21 @@ public final class StoragePanel {
         delete.setDisabled(models.isEmpty());
     }
 
+    /** The worker's note that a model could not be stored, in the chosen language; empty when there is none. */
+    private String storeFailureText() {
+        if (storeFailure.isEmpty()) {
+            return "";
+        }
+        if ("quota".equals(storeFailure)) {
+            ModelSpec spec = "fp16".equals(storeFailureModel) ? ModelSpec.FP16 : ModelSpec.QUINT8;
+            return Texts.t("storage.notStoredQuota", OfflineStatus.modelName(spec), Math.round(spec.bytes / 1e6));
+        }
+        return Texts.t("storage.notStored", storeFailureDetail);
+    }
+
     private void askToDelete() {
-        confirmText.setInnerText("Delete the downloaded models (" + ModelCache.size(modelBytes) + ") from this "
-                + "device? Cutout will need a connection to download them again before it can process photos.");
+        confirmText.removeAttribute("data-i18n");
+        confirmText.setInnerText(Texts.t("storage.deleteConfirm", ModelCache.size(modelBytes)));
         confirm.setHidden(false);
         delete.setHidden(true);
         confirmButton.focus();
@@ -154,9 +185,10 @@ public final class StoragePanel {
         confirmButton.setDisabled(true);
         try {
             ModelCache.deleteAll();
-            usage.setInnerText("The models were deleted from this device.");
+            deleteOutcome = "storage.deleted";
+            usage.setInnerText(Texts.t("storage.deleted"));
         } catch (JsException e) {
-            showMessage("error", "The models could not be deleted (" + e.jsMessage() + ").");
+            showMessage("error", Texts.t("storage.deleteFailed", e.jsMessage()));
         } finally {
             confirmButton.setDisabled(false);
             closeConfirm();

@@ -1,8 +1,10 @@
 package app.cutout.web.app;
 
 import app.cutout.core.image.Refusal;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The UI's words in English and Spanish. Static page text carries {@code data-i18n="key"} and is filled from here;
@@ -141,6 +143,102 @@ final class Texts {
                 "Hecha a {0} × {1}, reducida desde {2} × {3}");
         put("status.done.animated", "Done, from the first frame of the animation",
                 "Hecha, con el primer fotograma de la animación");
+        // The offline and storage panel (#offline-panel: OfflineStatus, StoragePanel).
+        put("offline.panel", "Offline use and storage", "Uso sin conexión y almacenamiento");
+        put("net.online", "Online", "En línea");
+        put("net.offline", "Offline", "Sin conexión");
+        put("offline.checking", "Checking offline use…", "Comprobando el uso sin conexión…");
+        put("offline.update", "Update to the new version", "Actualizar a la versión nueva");
+        put("offline.unsupported", "This browser does not allow offline use here (private browsing, or service "
+                + "workers turned off). Cutout works while online.", "Este navegador no permite el uso sin conexión "
+                + "aquí (navegación privada, o service workers desactivados). Cutout funciona mientras haya conexión.");
+        put("offline.insecure", "Offline use needs the page to be served over https:// (or from this computer). "
+                + "Cutout works while online.", "El uso sin conexión necesita que la página se sirva por https:// (o "
+                + "desde este ordenador). Cutout funciona mientras haya conexión.");
+        put("offline.registerFailed", "Cutout cannot be kept on this device for offline use ({0}). It still works "
+                + "while online.", "Cutout no puede guardarse en este dispositivo para usarlo sin conexión ({0}). "
+                + "Sigue funcionando mientras haya conexión.");
+        put("offline.saveFailed", "Cutout could not be saved on this device for offline use. It still works while "
+                + "online.", "Cutout no se pudo guardar en este dispositivo para usarlo sin conexión. Sigue "
+                + "funcionando mientras haya conexión.");
+        put("offline.shellQuota", "This device's storage for the site is full, so Cutout cannot be kept for offline "
+                + "use. It still works online.", "El almacenamiento de este dispositivo para el sitio está lleno, así "
+                + "que Cutout no puede guardarse para usarlo sin conexión. Sigue funcionando con conexión.");
+        put("offline.shellFailed", "Cutout could not be kept for offline use ({0}). It still works online.",
+                "Cutout no se pudo guardar para usarlo sin conexión ({0}). Sigue funcionando con conexión.");
+        put("offline.ready", "Ready to work offline: the app and the {0} are on this device.",
+                "Listo para funcionar sin conexión: la aplicación y el {0} están en este dispositivo.");
+        put("offline.working", "Working offline: the app and the {0} are on this device.",
+                "Funcionando sin conexión: la aplicación y el {0} están en este dispositivo.");
+        put("offline.theModel", "the model", "el modelo");
+        put("offline.theNamed", "the {0}", "el {0}");
+        put("offline.needsModel", "The app is saved on this device. Process one photo while online to keep {0} "
+                + "too; then Cutout works offline.", "La aplicación está guardada en este dispositivo. Procesa una "
+                + "foto con conexión para guardar también {0}; después Cutout funciona sin conexión.");
+        put("offline.needsModelOffline", "Offline, and {0} is not on this device yet: photos can be processed again "
+                + "once you are online.", "Sin conexión, y {0} aún no está en este dispositivo: podrás procesar "
+                + "fotos de nuevo cuando vuelvas a tener conexión.");
+        put("offline.saving", "Saving Cutout on this device for offline use…",
+                "Guardando Cutout en este dispositivo para usarlo sin conexión…");
+        put("offline.notSaved", "Offline. Cutout was not fully saved on this device, so it may not work until you "
+                + "are online again.", "Sin conexión. Cutout no llegó a guardarse entero en este dispositivo, así que "
+                + "puede que no funcione hasta que vuelvas a tener conexión.");
+        put("storage.title", "Storage on this device", "Almacenamiento en este dispositivo");
+        put("storage.checking", "Checking storage…", "Comprobando el almacenamiento…");
+        put("storage.nothing", "Nothing is stored on this device.", "No hay nada guardado en este dispositivo.");
+        put("storage.private", "This browser does not let Cutout store anything here (private browsing, or storage "
+                + "turned off for this site).", "Este navegador no deja que Cutout guarde nada aquí (navegación "
+                + "privada, o almacenamiento desactivado para este sitio).");
+        put("storage.insecure", "Browsers let a page store files only when it is served over https:// (or from this "
+                + "computer).", "Los navegadores solo dejan que una página guarde archivos cuando se sirve por "
+                + "https:// (o desde este ordenador).");
+        put("storage.onlineOnly", "Cutout still works while online, but it downloads the model on every visit and "
+                + "cannot work offline.", "Cutout sigue funcionando con conexión, pero descarga el modelo en cada "
+                + "visita y no puede funcionar sin conexión.");
+        put("storage.unreadable", "The stored models could not be read ({0}).",
+                "No se pudieron leer los modelos guardados ({0}).");
+        put("storage.none", "No model is stored on this device yet.",
+                "Todavía no hay ningún modelo guardado en este dispositivo.");
+        put("storage.models", "Models stored on this device: {0}.", "Modelos guardados en este dispositivo: {0}.");
+        put("storage.model", "{0} ({1})", "{0} ({1})");
+        put("storage.total", "In all, Cutout uses {0} here (app and models).",
+                "En total, Cutout usa {0} aquí (aplicación y modelos).");
+        put("storage.totalOf", "In all, Cutout uses {0} here (app and models) of the {1} this browser allows it.",
+                "En total, Cutout usa {0} aquí (aplicación y modelos) de los {1} que este navegador le permite.");
+        put("storage.lowSpace", "Storage for this site is nearly full ({0} left): a model may not be kept for next "
+                + "time, and then Cutout cannot work offline. It still works while online. Deleting models, or other "
+                + "sites' data, frees space.", "El almacenamiento de este sitio está casi lleno (quedan {0}): puede "
+                + "que un modelo no se guarde para la próxima vez, y entonces Cutout no puede funcionar sin conexión. "
+                + "Sigue funcionando con conexión. Borrar modelos, o datos de otros sitios, libera espacio.");
+        put("storage.summary", ": {0} of models", ": {0} en modelos");
+        put("storage.delete", "Delete downloaded models…", "Borrar los modelos descargados…");
+        put("storage.deleteShort", "Delete the downloaded models?", "¿Borrar los modelos descargados?");
+        put("storage.deleteConfirm", "Delete the downloaded models ({0}) from this device? Cutout will need a "
+                + "connection to download them again before it can process photos.", "¿Borrar de este dispositivo "
+                + "los modelos descargados ({0})? Cutout necesitará conexión para descargarlos de nuevo antes de "
+                + "poder procesar fotos.");
+        put("storage.deleteButton", "Delete", "Borrar");
+        put("storage.deleted", "The models were deleted from this device.",
+                "Los modelos se borraron de este dispositivo.");
+        put("storage.deleteFailed", "The models could not be deleted ({0}).", "No se pudieron borrar los modelos ({0}).");
+        put("storage.notStoredQuota", "There is not enough storage space on this device to keep the {0} ({1} MB), so "
+                + "it will be downloaded again next time and Cutout cannot work offline. Free some space (see Storage "
+                + "on this device) and process a photo again.", "No hay espacio suficiente en este dispositivo para "
+                + "guardar el {0} ({1} MB), así que se descargará de nuevo la próxima vez y Cutout no puede funcionar "
+                + "sin conexión. Libera espacio (consulta Almacenamiento en este dispositivo) y procesa una foto de "
+                + "nuevo.");
+        put("storage.notStored", "The model could not be stored for next time ({0}), so it will be downloaded again "
+                + "next time and Cutout cannot work offline.", "No se pudo guardar el modelo para la próxima vez ({0}), "
+                + "así que se descargará de nuevo la próxima vez y Cutout no puede funcionar sin conexión.");
+        // Names the page gives that screen readers read out (data-i18n-label).
+        put("toolbar", "Editor tools", "Herramientas del editor");
+        put("preview", "Cutout preview", "Vista previa del recorte");
+        put("swatch.white", "White", "Blanco");
+        put("swatch.black", "Black", "Negro");
+        put("swatch.grey", "Light grey", "Gris claro");
+        put("swatch.blue", "Blue", "Azul");
+        put("swatch.green", "Green", "Verde");
+        put("swatch.yellow", "Yellow", "Amarillo");
         put("error.worker", "The processing worker failed to start ({0}). Use a current Chrome, Edge, Firefox or "
                 + "Safari.", "El proceso de trabajo no pudo iniciarse ({0}). Usa un Chrome, Edge, Firefox o Safari "
                 + "actual.");
@@ -202,5 +300,10 @@ final class Texts {
 
     static boolean has(String key) {
         return EN.containsKey(key);
+    }
+
+    /** Every key, for the tests. */
+    static Set<String> keys(String lang) {
+        return Collections.unmodifiableSet(("es".equals(lang) ? ES : EN).keySet());
     }
 }

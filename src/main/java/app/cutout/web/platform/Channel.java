@@ -33,12 +33,26 @@ public final class Channel {
     }
 
     public static void post(String type, String text) {
+        post(type, text, null, null, null);
+    }
+
+    /**
+     * A note whose {@code text} is the English sentence, and {@code code}, {@code model} (a model id, or null) and
+     * {@code detail} (the browser's error description, which is not translated) what a page needs to word it in its
+     * own language.
+     */
+    public static void post(String type, String text, String code, String model, String detail) {
         if (!isSupported()) {
             return;
         }
         Note note = JSObjects.create();
         note.setType(type);
         note.setText(text);
+        if (code != null) {
+            note.setCode(code);
+            note.setDetail(detail == null ? "" : detail);
+            note.setModel(model == null ? "" : model);
+        }
         BroadcastChannel channel = new BroadcastChannel(NAME);
         channel.postMessage(note);
         channel.close();
@@ -62,7 +76,7 @@ public final class Channel {
         void handle(Note note);
     }
 
-    /** {@code {type, scope?, text?}}; scope and text come from the service worker. */
+    /** {@code {type, scope?, text?, code?, model?, detail?}}; scope comes from the service worker. */
     public interface Note extends JSObject {
         @JSProperty
         String getType();
@@ -78,5 +92,26 @@ public final class Channel {
 
         @JSProperty
         void setText(String text);
+
+        /** Why, as a word ({@code quota} or {@code error}); missing on notes that carry only text. */
+        @JSProperty
+        String getCode();
+
+        @JSProperty
+        void setCode(String code);
+
+        /** The browser's description of the error, for inside the sentence. */
+        @JSProperty
+        String getDetail();
+
+        @JSProperty
+        void setDetail(String detail);
+
+        /** The model's id, where the note is about one. */
+        @JSProperty
+        String getModel();
+
+        @JSProperty
+        void setModel(String model);
     }
 }

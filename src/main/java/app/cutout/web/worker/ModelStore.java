@@ -105,24 +105,29 @@ final class ModelStore {
         JSArray<JSObject> parts = new JSArray<>();
         parts.push(bytes);
         // Settled here rather than through Promises.await: the note depends on the error's name, not only its text.
-        String failure = cache.put(url, new Response(new Blob(parts)))
-                .then(ok -> JSString.valueOf(""), error -> JSString.valueOf(storeFailure(error, spec)))
+        String error = cache.put(url, new Response(new Blob(parts)))
+                .then(ok -> JSString.valueOf(""), e -> JSString.valueOf((isQuotaError(e) ? "quota" : "error") + ":"
+                        + Global.describe(e)))
                 .await().stringValue();
-        if (failure.isEmpty()) {
+        if (error.isEmpty()) {
             Channel.post(Channel.MODELS_CHANGED);
-        } else {
-            Channel.post(Channel.MODEL_NOT_STORED, failure);
+            return "";
         }
+        // The page words the note in its own language from the code and the detail.
+        String code = error.substring(0, error.indexOf(':'));
+        String detail = error.substring(error.indexOf(':') + 1);
+        String failure = storeFailure("quota".equals(code), detail, spec);
+        Channel.post(Channel.MODEL_NOT_STORED, failure, code, spec.id, detail);
         return failure;
     }
 
-    private static String storeFailure(Object error, ModelSpec spec) {
-        if (isQuotaError(error)) {
+    private static String storeFailure(boolean quota, String detail, ModelSpec spec) {
+        if (quota) {
             return "There is not enough storage space on this device to keep the " + spec.label + " model ("
                     + Math.round(spec.bytes / 1e6) + " MB), so it will be downloaded again next time and Cutout "
                     + "cannot work offline. Free some space (see Storage on this device) and process a photo again.";
         }
-        return "The model could not be stored for next time (" + Global.describe(error) + "), so it will be "
+        return "The model could not be stored for next time (" + detail + "), so it will be "
                 + "downloaded again next time and Cutout cannot work offline.";
     }
 

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -56,5 +58,60 @@ class TextsTest {
                 assertNotEquals(english, spanish, "\"" + key + "\" is not translated to Spanish");
             }
         }
+    }
+
+    @Test
+    void everyKeyHasBothLanguagesWithTheSamePlaceholders() {
+        assertEquals(Texts.keys("en"), Texts.keys("es"));
+        Pattern placeholder = Pattern.compile("\\{[0-9]+}");
+        for (String key : Texts.keys("en")) {
+            Texts.use("en");
+            String english = Texts.t(key);
+            Texts.use("es");
+            String spanish = Texts.t(key);
+            assertEquals(placeholders(placeholder, english), placeholders(placeholder, spanish),
+                    "\"" + key + "\" has other placeholders in Spanish");
+            // Names, numbers and bare placeholders may be the same in both languages.
+            if (!english.matches("[0-9%: ]*|WebP|GPU \\(WebGPU\\)|CPU \\(WebAssembly\\)|Editor|[{}0-9() ]*")) {
+                assertNotEquals(english, spanish, "\"" + key + "\" is not translated to Spanish");
+            }
+        }
+    }
+
+    /**
+     * The offline and storage panel words everything through Texts: its code holds no sentence of its own (string
+     * literals with a space, outside comments).
+     */
+    @Test
+    void theOfflineAndStoragePanelHaveNoWordsOfTheirOwn() throws IOException {
+        for (String file : List.of("OfflineStatus.java", "StoragePanel.java")) {
+            String source = Files.readString(Path.of("src/main/java/app/cutout/web/app", file))
+                    .replaceAll("(?s)/\\*.*?\\*/", "")
+                    .replaceAll("//[^\n]*", "");
+            Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(source);
+            List<String> sentences = new ArrayList<>();
+            while (m.find()) {
+                String literal = m.group(1);
+                // Texts keys and DOM names have no spaces; sentences do (", " joins a list). The two labels below
+                // name a step for the developer (Promises.await's label), never shown in the page.
+                if (literal.matches(".*[A-Za-z].*") && literal.contains(" ") && !literal.startsWith("return ")
+                        && !literal.matches("Registering the offline worker|Asking for the storage use")) {
+                    sentences.add(literal);
+                }
+                if (literal.matches("[a-z]+(\\.[A-Za-z]+)+") && !literal.endsWith(".js")) {
+                    assertTrue(Texts.has(literal), file + " uses Texts key \"" + literal + "\" that Texts lacks");
+                }
+            }
+            assertEquals(List.of(), sentences, file + " words text itself instead of through Texts");
+        }
+    }
+
+    private static Set<String> placeholders(Pattern placeholder, String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = placeholder.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
     }
 }
