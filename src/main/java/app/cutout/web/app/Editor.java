@@ -28,8 +28,12 @@ import org.teavm.jso.typedarrays.Int32Array;
 import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
 /**
- * The editor for one finished photo: full-resolution preview with zoom and pan, before/after comparison, erase and
- * restore brushes on the alpha with undo/redo, and the live preview of background and crop.
+ * The editor for one finished photo: full-resolution preview with zoom and pan, before/after comparison, brushes on
+ * the alpha with undo/redo, and the live preview of background and crop.
+ *
+ * <p>Brushes: <b>Erase</b> makes pixels transparent; <b>Restore</b> brings back the model's alpha, so it undoes
+ * erasing (or adding) where it passes without touching anything else; <b>Add</b> makes pixels opaque, for parts of the
+ * subject the model missed.
  *
  * <p>Brush strokes are applied here, on the page's thread, at full resolution: a stroke touches only a small
  * rectangle, which is repainted alone, so brushing stays immediate even while the worker runs inference.
@@ -274,7 +278,7 @@ final class Editor {
     }
 
     private boolean isBrush() {
-        return "erase".equals(tool) || "restore".equals(tool);
+        return "erase".equals(tool) || "restore".equals(tool) || "add".equals(tool);
     }
 
     double brushRadius() {
@@ -290,7 +294,8 @@ final class Editor {
      * moves each pixel by its largest coverage over the whole stroke instead of building up across segments.
      */
     void paint(double x0, double y0, double x1, double y1) {
-        Brush.Mode mode = "erase".equals(tool) ? Brush.Mode.ERASE : Brush.Mode.RESTORE;
+        Brush.Mode mode = "erase".equals(tool) ? Brush.Mode.ERASE
+                : "restore".equals(tool) ? Brush.Mode.MODEL : Brush.Mode.RESTORE;
         double radius = brushRadius();
         Rect dirty = Brush.segmentBounds(item.width, item.height, x0, y0, x1, y1, radius);
         if (dirty == null) {
@@ -348,7 +353,12 @@ final class Editor {
             bgImage.setSrc(imageUrl);
         }
         bgBlur.setHidden(!"blur".equals(kind));
-        bgBlur.getStyle().setCssText("filter:blur(" + blurPx + "px)");
+        // CSS blurs as if transparent pixels lay outside the photo, so its border would fade into the checkerboard,
+        // where the export repeats the edge pixels. The preview enlarges the blurred photo by 2 sigma a side and
+        // clips it back to the photo's box (clip-path applies after the filter); the blur is divided by the scale.
+        double scale = item == null ? 1 : 1 + 4 * blurPx / Math.min(item.width, item.height);
+        bgBlur.getStyle().setCssText("filter:blur(" + blurPx / scale + "px);transform:scale(" + scale
+                + ");clip-path:inset(" + (1 - 1 / scale) * 50 + "%)");
     }
 
     void showCrop(Rect crop) {
@@ -453,7 +463,7 @@ final class Editor {
         document.getElementById("zoom-out").addEventListener("click", event -> zoomCentre(0.8));
         document.getElementById("zoom-fit").addEventListener("click", event -> fit());
         document.getElementById("zoom-100").addEventListener("click", event -> actualSize());
-        for (String id : new String[] {"tool-pan", "tool-erase", "tool-restore"}) {
+        for (String id : new String[] {"tool-pan", "tool-erase", "tool-restore", "tool-add"}) {
             HTMLInputElement radio = (HTMLInputElement) document.getElementById(id);
             radio.addEventListener("change", event -> setTool(radio.getValue()));
         }
@@ -511,6 +521,9 @@ final class Editor {
                 return true;
             case "r":
                 select("tool-restore");
+                return true;
+            case "a":
+                select("tool-add");
                 return true;
             case "m":
                 select("tool-pan");

@@ -75,6 +75,7 @@ final class Texts {
         put("tool.pan", "Move", "Mover");
         put("tool.erase", "Erase", "Borrar");
         put("tool.restore", "Restore", "Restaurar");
+        put("tool.add", "Add", "Añadir");
         put("brushSize", "Brush size", "Tamaño del pincel");
         put("softness", "Softness", "Suavidad");
         put("undo", "Undo", "Deshacer");
