@@ -128,6 +128,8 @@ final class QueueView {
         Row(Item item) {
             this.item = item;
             li = document.createElement("li");
+            // The card's look and the error colour hang on this class; select() toggles "selected" later.
+            li.setClassName("queue-item");
             li.setAttribute("data-id", Integer.toString(item.id));
             open = document.createElement("button");
             open.setAttribute("type", "button");
