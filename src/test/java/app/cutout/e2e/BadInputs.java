@@ -73,10 +73,13 @@ public final class BadInputs {
             cases.add(refused(dir, "notes.png",
                     "Shopping list:\n- milk\n- bread\n".getBytes(StandardCharsets.UTF_8), "not an image"));
             cases.add(refused(dir, "drawing.svg", svg().getBytes(StandardCharsets.UTF_8), "SVG"));
+            // Headless Chromium cannot decode HEIC: the refusal must name the format and say how to convert it.
+            cases.add(refused(dir, "IMG_0042.heic", heic(4032, 3024), "HEIC photo"));
             cases.add(refused(dir, "bomb-30000x30000.png", pngBomb(30000, 30000), "30000 × 30000"));
             cases.add(done(dir, "deep-16bit.png", png(sixteenBit(scene(320, 240, 1))), 320, 240));
             cases.add(done(dir, "palette.png", png(palette(scene(320, 240, 2))), 320, 240));
             cases.add(done(dir, "cmyk.jpg", cmykJpeg(scene(320, 240, 3)), 320, 240));
+            cases.add(done(dir, "bitmap.bmp", encode(scene(320, 240, 7), "bmp"), 320, 240));
             cases.add(done(dir, "one-pixel.png", png(scene(1, 1, 4)), 1, 1));
             cases.add(done(dir, "thin-10000x10.png", png(scene(10000, 10, 5)), 10000, 10));
             cases.add(done(dir, "animated.gif", animatedGif(scene(320, 240, 6)), 320, 240));
@@ -329,6 +332,33 @@ public final class BadInputs {
         out.write(name);
         out.write(data);
         out.writeInt((int) crc.getValue());
+    }
+
+    /**
+     * The start of an iPhone-style HEIC file: {@code ftyp} with the heic brand, a {@code meta} box whose only property
+     * is the image's extent, and an {@code mdat} of filler bytes where the HEVC data would be.
+     */
+    static byte[] heic(int width, int height) {
+        java.nio.ByteBuffer ispe = java.nio.ByteBuffer.allocate(12).putInt(0).putInt(width).putInt(height);
+        byte[] ftyp = box("ftyp", "heic\0\0\0\0mif1heic".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] meta = box("meta", join(new byte[4], box("hdlr", new byte[25]),
+                box("iprp", box("ipco", box("ispe", ispe.array())))));
+        byte[] filler = new byte[4096];
+        new java.util.Random(42).nextBytes(filler);
+        return join(ftyp, meta, box("mdat", filler));
+    }
+
+    private static byte[] box(String type, byte[] body) {
+        return java.nio.ByteBuffer.allocate(8 + body.length).putInt(8 + body.length)
+                .put(type.getBytes(StandardCharsets.ISO_8859_1)).put(body).array();
+    }
+
+    private static byte[] join(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     public static String svg() {

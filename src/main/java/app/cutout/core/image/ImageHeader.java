@@ -7,14 +7,14 @@ import java.util.Arrays;
  * it is animated and whether it looks cut short.
  *
  * <p>The size is read from the format's own header (PNG {@code IHDR}, JPEG {@code SOFn}, GIF logical screen, WebP
- * {@code VP8 }/{@code VP8L}/{@code VP8X}, BMP {@code BITMAPINFOHEADER}, AVIF {@code ispe}) so that a decompression
+ * {@code VP8 }/{@code VP8L}/{@code VP8X}, BMP {@code BITMAPINFOHEADER}, AVIF and HEIC {@code ispe}) so that a decompression
  * bomb, a small file that claims an enormous size, is refused before the browser spends gigabytes decoding it. Only
  * the bytes needed are read, through {@link ByteSource}, in windows of {@link #WINDOW} bytes.
  */
 public final class ImageHeader {
     /** File formats Cutout recognises; {@link #UNKNOWN} is anything else, images the browser may still decode. */
     public enum Format {
-        PNG("PNG"), JPEG("JPEG"), GIF("GIF"), WEBP("WebP"), BMP("BMP"), AVIF("AVIF"), SVG("SVG"), UNKNOWN("");
+        PNG("PNG"), JPEG("JPEG"), GIF("GIF"), WEBP("WebP"), BMP("BMP"), AVIF("AVIF"), HEIC("HEIC"), SVG("SVG"), UNKNOWN("");
 
         public final String label;
 
@@ -105,8 +105,12 @@ public final class ImageHeader {
         if (r.matches(0, "BM") && r.has(0, 14)) {
             return bmp(r);
         }
-        if (r.matches(4, "ftyp") && isAvif(r)) {
-            return avif(r);
+        if (r.matches(4, "ftyp") && hasBrand(r, AVIF_BRANDS)) {
+            return isoImage(r, Format.AVIF);
+        }
+        if (r.matches(4, "ftyp") && hasBrand(r, HEIC_BRANDS)) {
+            // iPhones' photos. Some browsers decode them, most do not: the name lets the refusal say what to do.
+            return isoImage(r, Format.HEIC);
         }
         if (looksLikeSvg(r)) {
             return new ImageHeader(Format.SVG, 0, 0, 1, false, false);
@@ -309,21 +313,28 @@ public final class ImageHeader {
 
     // ---- AVIF (ISO BMFF) ----
 
-    private static boolean isAvif(Reader r) {
+    private static final String[] AVIF_BRANDS = {"avif", "avis"};
+    /** HEIF brands for HEVC-coded images and sequences ({@code mif1} alone is the generic HEIF image brand). */
+    private static final String[] HEIC_BRANDS = {"heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"};
+
+    private static boolean hasBrand(Reader r, String[] brands) {
         long size = r.be32(0) & 0xFFFFFFFFL;
         if (size < 16 || size > 4096) {
             return false;
         }
         // Major brand, then (after the minor version) the compatible brands.
         for (long pos = 8; pos + 4 <= size; pos += pos == 8 ? 8 : 4) {
-            if (r.matches(pos, "avif") || r.matches(pos, "avis")) {
-                return true;
+            for (String brand : brands) {
+                if (r.matches(pos, brand)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private static ImageHeader avif(Reader r) {
+    /** AVIF and HEIC share the ISO base media file format: the size is in meta/iprp/ipco/ispe. */
+    private static ImageHeader isoImage(Reader r, Format format) {
         long[] best = new long[2];
         boolean truncated = false;
         long pos = 0;
@@ -339,7 +350,7 @@ public final class ImageHeader {
             }
             pos += size;
         }
-        return new ImageHeader(Format.AVIF, (int) best[0], (int) best[1], 1, false, truncated);
+        return new ImageHeader(format, (int) best[0], (int) best[1], 1, false, truncated);
     }
 
     /** Collects the largest {@code ispe} (image spatial extents) under meta/iprp/ipco. */

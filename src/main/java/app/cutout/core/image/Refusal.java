@@ -12,6 +12,8 @@ public final class Refusal {
     public static final String EMPTY = "empty";
     public static final String UNREADABLE = "unreadable";
     public static final String SVG = "svg";
+    /** A HEIC photo this browser cannot decode. */
+    public static final String HEIC = "heic";
     public static final String INCOMPLETE = "incomplete";
     public static final String DAMAGED = "damaged";
     /** Over {@link ImageLimits#MAX_PIXELS}; a smaller copy is offered. */
@@ -24,7 +26,7 @@ public final class Refusal {
     public static final String TOO_LARGE_FOR_BROWSER = "too-large-for-browser";
 
     /** Every code, for the page's translations. */
-    public static final String[] CODES = {EMPTY, UNREADABLE, SVG, INCOMPLETE, DAMAGED, TOO_LARGE, TOO_LONG,
+    public static final String[] CODES = {EMPTY, UNREADABLE, SVG, HEIC, INCOMPLETE, DAMAGED, TOO_LARGE, TOO_LONG,
         TOO_LARGE_TO_OPEN, TOO_LARGE_FOR_BROWSER};
 
     private Refusal() {
@@ -41,6 +43,10 @@ public final class Refusal {
             case SVG:
                 return "“{0}” is an SVG drawing, which Cutout cannot open: it removes backgrounds from photos. Save "
                         + "the drawing as a PNG and add that instead.";
+            case HEIC:
+                return "“{0}” is a HEIC photo (the format iPhones save in), which this browser cannot decode. "
+                        + "Convert it to JPEG first (on a Mac: open it in Preview, File → Export, JPEG; on an iPhone: "
+                        + "Settings → Camera → Formats → Most Compatible for new photos), then add the JPEG.";
             case INCOMPLETE:
                 return "“{0}” is incomplete: the file ends before the image does, so it was probably not fully "
                         + "downloaded or copied. Download or copy it again, then add the new file.";

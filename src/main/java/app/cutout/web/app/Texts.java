@@ -117,6 +117,10 @@ final class Texts {
                 + "JPEG, PNG, WebP, AVIF, GIF o BMP, o conviértela antes a uno de esos formatos.");
         refusal(Refusal.SVG, "«{0}» es un dibujo SVG, que Cutout no puede abrir: quita el fondo de fotos. Guarda el "
                 + "dibujo como PNG y añade ese archivo.");
+        refusal(Refusal.HEIC, "«{0}» es una foto HEIC (el formato en que guardan los iPhone), que este navegador no "
+                + "puede decodificar. Conviértela antes a JPEG (en un Mac: ábrela en Vista Previa, Archivo → Exportar, "
+                + "JPEG; en un iPhone: Ajustes → Cámara → Formatos → Más compatible para las fotos nuevas) y añade el "
+                + "JPEG.");
         refusal(Refusal.INCOMPLETE, "«{0}» está incompleto: el archivo termina antes que la imagen, así que "
                 + "seguramente no se descargó o copió entero. Descárgalo o cópialo de nuevo y añade el archivo nuevo.");
         refusal(Refusal.DAMAGED, "«{0}» ({1}) está dañado: empieza como una imagen, pero este navegador no puede "

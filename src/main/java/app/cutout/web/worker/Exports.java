@@ -32,15 +32,26 @@ final class Exports {
             // At the size the cutout was made: smaller than the file for photos past the size limits.
             RgbaImage photo = ImageCodec.decode(request.getFile(), request.getName(), request.getWidth(),
                     request.getHeight());
-            byte[] alpha = alphaOf(request, photo);
+            int[] cutout = ImageCodec.decode(request.getPng(), "cutout").pixels;
+            if (cutout.length != photo.width * photo.height) {
+                throw new IllegalStateException("Expected a cutout of " + photo.width + "x" + photo.height
+                        + ", got " + cutout.length + " pixels");
+            }
+            byte[] alpha = alphaOf(request, cutout);
             Rect frame = frame(request, alpha, photo.width, photo.height);
             String format = request.getFormat();
             RgbaImage out;
             if ("mask".equals(format)) {
                 out = maskImage(alpha, photo.width, frame);
             } else {
-                Background background = background(request, format);
-                out = Compositor.composite(photo, alpha, background, frame);
+                // The background is laid out from the photo's own colours (a blur must be of the original) ...
+                Compositor.Prepared background = Compositor.prepare(photo, background(request, format), frame);
+                // ... and the subject is drawn in the cutout's colours: its soft edges without the old background.
+                Compositor.takeForeground(photo.pixels, cutout);
+                cutout = null;
+                int[] pixels = new int[frame.width * frame.height];
+                Compositor.composite(photo, alpha, background, frame, pixels, 0, frame.width);
+                out = new RgbaImage(frame.width, frame.height, pixels);
             }
             outbox.exported(id, ImageCodec.encode(out, mimeType(format), quality(format)));
         } catch (RefusedImageException e) {
@@ -70,22 +81,12 @@ final class Exports {
         }
     }
 
-    /**
-     * The mask to export (the user's edits, else the cutout's own alpha), and the cutout's colours taken into
-     * {@code photo} where it shows (the edge colours with the old background taken out).
-     */
-    private static byte[] alphaOf(Message request, RgbaImage photo) {
-        int[] cutout = ImageCodec.decode(request.getPng(), "cutout").pixels;
-        if (cutout.length != photo.width * photo.height) {
-            throw new IllegalStateException("Expected a cutout of " + photo.width + "x" + photo.height + ", got "
-                    + cutout.length + " pixels");
-        }
-        Compositor.takeForeground(photo.pixels, cutout);
+    /** The mask to export: the user's edits, else the cutout's own alpha. */
+    private static byte[] alphaOf(Message request, int[] cutout) {
         byte[] alpha = Js.isMissing(request.getAlpha()) ? MaskStats.alphaOf(cutout)
                 : new Int8Array(request.getAlpha()).copyToJavaArray();
-        if (alpha.length != photo.width * photo.height) {
-            throw new IllegalStateException("Expected a mask of " + photo.width + "x" + photo.height + ", got "
-                    + alpha.length + " pixels");
+        if (alpha.length != cutout.length) {
+            throw new IllegalStateException("Expected a mask of " + cutout.length + " pixels, got " + alpha.length);
         }
         return alpha;
     }

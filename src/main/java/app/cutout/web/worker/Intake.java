@@ -81,6 +81,9 @@ final class Intake {
         if (header.format == ImageHeader.Format.UNKNOWN) {
             return new RefusedImageException(Refusal.UNREADABLE, name, file.getType());
         }
+        if (header.format == ImageHeader.Format.HEIC && !header.truncated) {
+            return new RefusedImageException(Refusal.HEIC, name, "HEIC");
+        }
         return new RefusedImageException(header.truncated ? Refusal.INCOMPLETE : Refusal.DAMAGED, name,
                 formatOf(header, file));
     }

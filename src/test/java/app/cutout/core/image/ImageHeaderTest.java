@@ -212,9 +212,16 @@ class ImageHeaderTest {
     }
 
     @Test
-    void heicIsNotAvif() {
+    void heicIsNamedWithItsSizeAndIsNotAvif() {
         byte[] ftyp = box("ftyp", concat(ascii("heic"), new byte[4], ascii("mif1"), ascii("heic")));
-        assertEquals(Format.UNKNOWN, read(concat(ftyp, box("mdat", new byte[8]))).format);
+        byte[] meta = box("meta", concat(new byte[4], box("hdlr", new byte[25]),
+                box("iprp", box("ipco", ispe(4032, 3024)))));
+        assertHeader(Format.HEIC, 4032, 3024, read(concat(ftyp, meta, box("mdat", new byte[8]))));
+        // An AVIF brand wins: AVIF files list mif1 too.
+        byte[] avif = box("ftyp", concat(ascii("mif1"), new byte[4], ascii("mif1"), ascii("avif")));
+        assertEquals(Format.AVIF, read(concat(avif, box("mdat", new byte[8]))).format);
+        byte[] mp4 = box("ftyp", concat(ascii("isom"), new byte[4], ascii("isom"), ascii("mp41")));
+        assertEquals(Format.UNKNOWN, read(concat(mp4, box("mdat", new byte[8]))).format);
     }
 
     // ---- the rest ----
