@@ -190,8 +190,17 @@ final class DevTools implements AutoCloseable {
 
     /** Collects garbage in the session's isolate, then returns its JS heap's used bytes (wasm GC objects included). */
     long heapUsed(String session) {
+        return ((Number) heapUsage(session).get("usedSize")).longValue();
+    }
+
+    /**
+     * After a garbage collection, {@code Runtime.getHeapUsage}: {@code usedSize} (the JS heap, wasm GC objects
+     * included) and, in recent Chromium, {@code backingStorageSize} (ArrayBuffer backing stores of that context;
+     * shared memory, such as a threaded WebAssembly module's, is not among them).
+     */
+    Map<String, Object> heapUsage(String session) {
         send(session, "HeapProfiler.collectGarbage", Map.of());
-        return ((Number) send(session, "Runtime.getHeapUsage", Map.of()).get("usedSize")).longValue();
+        return send(session, "Runtime.getHeapUsage", Map.of());
     }
 
     @Override

@@ -66,6 +66,10 @@ class RobustSessionIT {
                 MemoryFigures last = after.get(PHOTOS - 1);
                 assertWithin("page heap", third.pageHeap(), last.pageHeap());
                 assertWithin("worker heap", third.workerHeap(), last.workerHeap());
+                if (third.workerBuffers() >= 0) {
+                    // The worker's ArrayBuffers: output tensors' data must not pile up.
+                    assertWithin("worker ArrayBuffers", third.workerBuffers(), last.workerBuffers());
+                }
                 assertWithin("renderer RSS", third.rendererRss(), last.rendererRss());
 
                 List<String> urls = blobUrls(browser);
