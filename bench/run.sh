@@ -3,6 +3,7 @@
 #
 #   bench/run.sh [--backend wasm|webgpu] [--model quint8|fp16] [--threads N] [--runs N] [--out DIR]
 #                [--peer] [--native] [--timeout SEC] [--no-build] IMAGE...
+#   bench/run.sh --quality GT_DIR [--runs N] [--out DIR] [--no-build]   (GT_DIR from bench/groundtruth.sh)
 #
 # Builds the site if target/site is missing or older than the sources (says so on stderr), installs
 # bench/node_modules with the machine's npm, serves target/bench-site with Cutout's own static server on a free
@@ -14,9 +15,11 @@ repo="$(dirname "$bench")"
 say() { echo "run.sh: $*" >&2; }
 
 build=1
+quality=0
 args=()
 for a in "$@"; do
   if [ "$a" = "--no-build" ]; then build=0; else args+=("$a"); fi
+  if [ "$a" = "--quality" ]; then quality=1; fi
 done
 
 for tool in node npm java; do
@@ -40,6 +43,15 @@ else
   newer="$(cd "$repo" && find src/main pom.xml package.json package-lock.json build models/models.json -type f \
              -newermt "@$newest_site" -print 2>/dev/null | head -3 | tr '\n' ' ')"
   [ -n "$newer" ] && reason="sources are newer than target/site ($newer...)"
+fi
+# --quality scores with app.cutout.quality.QualityScore from the test classes (the same build compiles them).
+scorer="$repo/target/test-classes/app/cutout/quality/QualityScore.class"
+if [ $quality = 1 ] && [ -z "$reason" ]; then
+  if [ ! -f "$scorer" ]; then
+    reason="target/test-classes has no QualityScore"
+  elif [ -n "$(find "$repo/src/test/java/app/cutout/quality" -newer "$scorer" -type f | head -1)" ]; then
+    reason="src/test/java/app/cutout/quality is newer than its classes"
+  fi
 fi
 if [ -n "$reason" ]; then
   if [ $build = 1 ]; then

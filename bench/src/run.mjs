@@ -3,10 +3,13 @@
 //
 // node bench/src/run.mjs [--backend wasm|webgpu[,…]] [--model quint8|fp16[,…]] [--threads N[,…]] [--runs N]
 //                        [--out DIR] [--peer] [--native] [--timeout SEC] [--chromium PATH] IMAGE...
+// node bench/src/run.mjs --quality GT_DIR [--runs N] [--out DIR] [...]
 //
 // One JSON line per image and configuration goes to stdout; progress and a readable summary go to stderr.
-import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync, existsSync, appendFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, existsSync, appendFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
@@ -22,6 +25,15 @@ const TARGET_RATIO = 0.75;
 const TARGET_INFERENCE_VS_NATIVE = 1.6;
 const STAGES = ["decode_ms", "pre_ms", "inference_ms", "post_ms", "show_ms", "ready_ms", "encode_ms", "total_ms",
   "wall_ms"];
+// --quality: refinement on must beat the raw mask and the peer by this much on SAD and gradient error.
+const QUALITY_GAIN = 0.15;
+// IoU counts as "not worse" down to this much below (the table prints three decimals).
+const IOU_SLACK = 0.0005;
+// Pre- plus post-processing must stay under this share of inference on photos of at least QUALITY_TIMED_PIXELS.
+const PRE_POST_SHARE = 0.10;
+const QUALITY_TIMED_PIXELS = 10e6;
+const REFINE_ON = 100;
+const REFINE_OFF = 0;
 
 // ---------------------------------------------------------------------------------------------------- options
 
@@ -29,7 +41,9 @@ function usage(message) {
   if (message) process.stderr.write(`run: ${message}\n`);
   process.stderr.write("usage: bench/run.sh [--backend wasm|webgpu] [--model quint8|fp16] [--threads N] [--runs N]\n"
     + "                    [--out DIR] [--peer] [--native] [--timeout SEC] IMAGE...\n"
-    + "       --backend/--model/--threads take comma-separated lists; every combination is measured.\n");
+    + "       bench/run.sh --quality GT_DIR [--runs N] [--out DIR] ...\n"
+    + "       --backend/--model/--threads take comma-separated lists; every combination is measured.\n"
+    + "       --quality scores Cutout (refinement on and off) and the peer against GT_DIR/NAME.matte.png.\n");
   process.exit(2);
 }
 
@@ -37,8 +51,9 @@ function parseArgs(argv) {
   const o = {
     backends: ["wasm"], models: ["quint8"], threads: [availableParallelism()], runs: 3, out: null, peer: false,
     native: false, timeoutS: 300, chromium: process.env.CHROMIUM ?? "/usr/bin/chromium", images: [],
-    settleMs: 400,
+    settleMs: 400, quality: null,
   };
+  let runsGiven = false;
   const list = (v, allowed) => {
     const xs = String(v).split(",").map((s) => s.trim()).filter(Boolean);
     for (const x of xs) if (allowed && !allowed.includes(x)) usage(`unknown value ${x} (allowed: ${allowed})`);
@@ -55,7 +70,12 @@ function parseArgs(argv) {
         if (!Number.isInteger(n) || n < 1 || n > 64) usage(`--threads ${t}: expected 1..64`);
         return n;
       }); break;
-      case "--runs": o.runs = Number(next()); if (!Number.isInteger(o.runs) || o.runs < 1) usage("--runs: >= 1"); break;
+      case "--runs":
+        o.runs = Number(next());
+        runsGiven = true;
+        if (!Number.isInteger(o.runs) || o.runs < 1) usage("--runs: >= 1");
+        break;
+      case "--quality": o.quality = resolve(next()); break;
       case "--out": o.out = resolve(next()); break;
       case "--peer": o.peer = true; break;
       case "--native": o.native = true; break;
@@ -68,6 +88,22 @@ function parseArgs(argv) {
         o.images.push(resolve(a));
     }
   }
+  if (o.quality) {
+    if (o.images.length) usage("--quality takes its images from GT_DIR; give no IMAGE");
+    if (!existsSync(o.quality) || !statSync(o.quality).isDirectory()) usage(`--quality: no directory ${o.quality}`);
+    o.images = readdirSync(o.quality)
+      .filter((f) => /\.(jpe?g|png|webp)$/i.test(f) && !f.endsWith(".matte.png"))
+      .sort()
+      .map((f) => join(o.quality, f));
+    for (const img of o.images) {
+      const truth = matteOf(img);
+      if (!existsSync(truth)) usage(`--quality: ${basename(img)} has no ${basename(truth)}`);
+    }
+    if (o.images.length === 0) usage(`--quality: no images in ${o.quality}`);
+    // The comparison needs the peer; timings need only one run after the warm-up.
+    o.peer = true;
+    if (!runsGiven) o.runs = 1;
+  }
   if (o.images.length === 0) usage("no IMAGE given");
   for (const img of o.images) {
     if (!existsSync(img) || !statSync(img).isFile()) usage(`image not found: ${img}`);
@@ -76,6 +112,9 @@ function parseArgs(argv) {
 }
 
 // ---------------------------------------------------------------------------------------------------- helpers
+
+/** GT_DIR/NAME.jpg → GT_DIR/NAME.matte.png */
+const matteOf = (image) => join(dirname(image), `${basename(image, extname(image))}.matte.png`);
 
 const log = (s) => process.stderr.write(`run: ${s}\n`);
 
@@ -460,18 +499,26 @@ function maskAgreement(a, b) {
   return { mad: diff / a.length, iou: union ? inter / union : 1 };
 }
 
-async function benchImage({ context, origin, opts, config, image, native, outName, sw }) {
+/**
+ * Warm-up and timed runs of one image on a fresh Cutout page (and a fresh peer page when {@code withPeer}); returns
+ * the result line and the last results' alpha. {@code refine} (0..100) sets Cutout's ?refine=, null the default.
+ */
+async function benchImage({
+  context, origin, opts, config, image, native, outName, sw, refine = null, withPeer = opts.peer,
+}) {
   const swFrom = sw.nonLocal.length;
   const loadStart = loadavg()[0];
   const q = `backend=${config.backend}&model=${config.model}&threads=${config.threads}`;
+  const cutQuery = refine == null ? q : `${q}&refine=${refine}`;
   const timeoutMs = opts.timeoutS * 1000;
   const name = basename(image);
-  const cut = await AppPage.open(context, `${origin}/?${q}`, origin, "cutout", timeoutMs);
+  const cut = await AppPage.open(context, `${origin}/?${cutQuery}`, origin, "cutout", timeoutMs);
   let peer = null;
   try {
-    if (opts.peer) peer = await AppPage.open(context, `${origin}/peer/?${q}`, origin, "peer", timeoutMs);
+    if (withPeer) peer = await AppPage.open(context, `${origin}/peer/?${q}`, origin, "peer", timeoutMs);
 
-    log(`${name} [${config.backend}/${config.model}/${config.threads}t]: warm-up`);
+    const refineNote = refine == null ? "" : `, refine=${refine}`;
+    log(`${name} [${config.backend}/${config.model}/${config.threads}t${refineNote}]: warm-up`);
     const warm = await cut.run(image);
     await cut.settle(opts.settleMs);
     let peerWarm = null;
@@ -583,11 +630,137 @@ async function benchImage({ context, origin, opts, config, image, native, outNam
     }
     const errors = [...cut.pageErrors, ...(peer ? peer.pageErrors : [])];
     if (errors.length) log(`page errors: ${errors.join(" | ")}`);
-    return line;
+    return { line, alpha: result.alpha, peerAlpha: peerResult?.alpha ?? null };
   } finally {
     await cut.close();
     if (peer) await peer.close();
   }
+}
+
+// ---------------------------------------------------------------------------------------------------- --quality
+
+/** Runs app.cutout.quality.QualityScore (MatteMetrics on the JVM) on the written masks; returns its JSON. */
+function scoreMattes(truth, masks) {
+  const classes = [join(repo, "target", "classes"), join(repo, "target", "test-classes")];
+  const scorer = join(classes[1], "app", "cutout", "quality", "QualityScore.class");
+  if (!existsSync(scorer)) throw new BenchError(`${scorer} missing: build first (bench/run.sh does)`);
+  const args = ["-cp", classes.join(":"), "app.cutout.quality.QualityScore", truth,
+    ...Object.entries(masks).map(([label, file]) => `${label}=${file}`)];
+  const r = spawnSync("java", args, { encoding: "utf8", timeout: 600000 });
+  if (r.status !== 0) {
+    const why = (r.stderr || r.error || "").toString().trim();
+    throw new BenchError(`scoring ${basename(truth)} failed (${r.status ?? r.signal}): ${why}`);
+  }
+  return JSON.parse(r.stdout);
+}
+
+const rel = (a, b) => (b > 0 ? r3(a / b - 1) : (a === 0 ? 0 : null));
+const r4 = (x) => (x == null ? null : Math.round(x * 10000) / 10000);
+
+/**
+ * One ground-truth image: Cutout with refinement on (and the peer, alternating), then Cutout with refinement off,
+ * each on fresh pages; the three alphas scored against GT_DIR/NAME.matte.png.
+ */
+async function qualityImage({ context, origin, opts, config, image, outName, sw }) {
+  const on = await benchImage({
+    context, origin, opts, config, image, native: null, outName, sw, refine: REFINE_ON, withPeer: true,
+  });
+  const off = await benchImage({
+    context, origin, opts, config, image, native: null, outName: `${outName}.raw`, sw, refine: REFINE_OFF,
+    withPeer: false,
+  });
+  const truth = matteOf(image);
+  const s = scoreMattes(truth, {
+    refined: join(opts.out, `${outName}.mask.png`),
+    raw: join(opts.out, `${outName}.raw.mask.png`),
+    peer: join(opts.out, `${outName}.peer-mask.png`),
+  });
+  const l = on.line;
+  const r = off.line;
+  const line = {
+    image: l.image, width: l.width, height: l.height, backend: l.backend, model: l.model, threads: l.threads,
+    truth: basename(truth), refined: s.refined, raw: s.raw, peer: s.peer,
+    sad_vs_raw: rel(s.refined.sad, s.raw.sad),
+    sad_vs_peer: rel(s.refined.sad, s.peer.sad),
+    grad_vs_raw: rel(s.refined.grad, s.raw.grad),
+    grad_vs_peer: rel(s.refined.grad, s.peer.grad),
+    iou_vs_raw: r4(s.refined.iou - s.raw.iou),
+    iou_vs_peer: r4(s.refined.iou - s.peer.iou),
+    // Not part of the target: SAD over the ground truth's edges alone (see QualityScore), to tell edge errors from
+    // a subject missed or added as a whole.
+    edge_px: s.edge_px,
+    sad_edge_vs_raw: rel(s.refined.sad_edge, s.raw.sad_edge),
+    sad_edge_vs_peer: rel(s.refined.sad_edge, s.peer.sad_edge),
+  };
+  const misses = [];
+  for (const k of ["sad_vs_raw", "sad_vs_peer", "grad_vs_raw", "grad_vs_peer"]) {
+    if (line[k] == null || line[k] > -QUALITY_GAIN) misses.push(`${k} ${line[k]}`);
+  }
+  for (const k of ["iou_vs_raw", "iou_vs_peer"]) {
+    if (line[k] < -IOU_SLACK) misses.push(`${k} ${line[k]}`);
+  }
+  line.quality_ok = misses.length === 0;
+  line.quality_misses = misses;
+  line.pre_ms = l.pre_ms;
+  line.inference_ms = l.inference_ms;
+  line.post_ms = l.post_ms;
+  line.pre_post_vs_inference = r3((l.pre_ms + l.post_ms) / l.inference_ms);
+  if (l.width * l.height >= QUALITY_TIMED_PIXELS) {
+    line.pre_post_target = PRE_POST_SHARE;
+    line.pre_post_ok = line.pre_post_vs_inference < PRE_POST_SHARE;
+  }
+  line.raw_pre_ms = r.pre_ms;
+  line.raw_inference_ms = r.inference_ms;
+  line.raw_post_ms = r.post_ms;
+  line.total_ms = l.total_ms;
+  line.raw_total_ms = r.total_ms;
+  line.peer_inference_ms = l.peer_inference_ms;
+  line.peer_post_ms = l.peer_post_ms;
+  line.peer_total_ms = l.peer_total_ms;
+  line.runs = l.runs;
+  line.load_avg = [l.load_avg[0], r.load_avg[1]];
+  line.non_local_requests = l.non_local_requests + r.non_local_requests;
+  line.peer_non_local_requests = l.peer_non_local_requests;
+  return line;
+}
+
+const pct = (x) => (x == null ? "n/a" : `${x > 0 ? "+" : ""}${Math.round(x * 100)}%`);
+const share = (x) => (x == null ? "n/a" : `${(x * 100).toFixed(1)}%`);
+
+function qualitySummary(l) {
+  const m = (k) => `${k} ${l.refined[k]} / ${l.raw[k]} / ${l.peer[k]}`;
+  return `${l.image} ${l.width}×${l.height} (refined / raw / peer): ${m("sad")}, ${m("grad")}, ${m("mse")}, `
+    + `${m("iou")} → ${l.quality_ok ? "target met" : `target missed (${l.quality_misses.join(", ")})`}`
+    + `\n  edge band (${l.edge_px} px): ${m("sad_edge")}`
+    + `\n  pre ${l.pre_ms} + post ${l.post_ms} ms = ${share(l.pre_post_vs_inference)} of inference ${l.inference_ms} ms`
+    + (l.pre_post_target != null ? ` (target < ${share(l.pre_post_target)}: ${l.pre_post_ok ? "met" : "missed"})` : "")
+    + `; raw post ${l.raw_post_ms} ms; non-local requests: ${l.non_local_requests} (peer ${l.peer_non_local_requests})`;
+}
+
+/** A Markdown table of every image: metrics refined / raw / peer, changes, verdicts. */
+function qualityTable(lines) {
+  const f = (x, d) => (x == null ? "n/a" : x.toFixed(d));
+  const rows = [
+    `Quality (refined = ?refine=${REFINE_ON}, raw = ?refine=${REFINE_OFF}, peer = @imgly/background-removal 1.7.0); `
+      + `target: SAD and gradient error at least ${Math.round(QUALITY_GAIN * 100)}% below raw and peer, IoU not lower`,
+    "",
+    "| image | size | SAD refined / raw / peer | vs raw, peer | grad refined / raw / peer | vs raw, peer "
+      + "| MSE refined / raw / peer | IoU@128 refined / raw / peer | target | edge SAD refined / raw / peer |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+  ];
+  for (const l of lines) {
+    const trip = (k, d) => `${f(l.refined[k], d)} / ${f(l.raw[k], d)} / ${f(l.peer[k], d)}`;
+    rows.push(`| ${l.image} | ${l.width}×${l.height} | ${trip("sad", 2)} | ${pct(l.sad_vs_raw)}, ${pct(l.sad_vs_peer)} `
+      + `| ${trip("grad", 2)} | ${pct(l.grad_vs_raw)}, ${pct(l.grad_vs_peer)} | ${trip("mse", 5)} | ${trip("iou", 3)} `
+      + `| ${l.quality_ok ? "met" : "missed"} | ${trip("sad_edge", 2)} |`);
+  }
+  const timed = lines.filter((l) => l.pre_post_target != null);
+  for (const l of timed) {
+    rows.push("", `${l.image} ${l.width}×${l.height}: pre ${l.pre_ms} + post ${l.post_ms} ms = `
+      + `${share(l.pre_post_vs_inference)} of inference ${l.inference_ms} ms (target < ${share(PRE_POST_SHARE)}: `
+      + `${l.pre_post_ok ? "met" : "missed"}); with refinement off post is ${l.raw_post_ms} ms`);
+  }
+  return rows.join("\n");
 }
 
 function summary(l) {
@@ -632,6 +805,11 @@ async function main() {
     if (!url.startsWith("blob:") && !url.startsWith("data:") && !url.startsWith(`${server.origin}/`)) sw.nonLocal.push(url);
   });
   let failures = 0;
+  const qualityLines = [];
+  // --quality scores masks from files: without --out they go to run.sh's temporary directory.
+  if (opts.quality && !opts.out) {
+    opts.out = join(process.env.BENCH_TMP ?? mkdtempSync(join(tmpdir(), "cutout-q-")), "quality");
+  }
   try {
     const configs = [];
     for (const backend of opts.backends) {
@@ -651,7 +829,16 @@ async function main() {
           const base = basename(image, extname(image));
           const outName = configs.length > 1 ? `${base}.${config.backend}-${config.model}-t${config.threads}` : base;
           try {
-            const line = await benchImage({ context, origin: server.origin, opts, config, image, native, outName, sw });
+            if (opts.quality) {
+              const line = await qualityImage({ context, origin: server.origin, opts, config, image, outName, sw });
+              process.stdout.write(`${JSON.stringify(line)}\n`);
+              qualityLines.push(line);
+              log(qualitySummary(line));
+              continue;
+            }
+            const { line } = await benchImage({
+              context, origin: server.origin, opts, config, image, native, outName, sw,
+            });
             process.stdout.write(`${JSON.stringify(line)}\n`);
             log(summary(line));
           } catch (e) {
@@ -669,6 +856,7 @@ async function main() {
     killAll();
     rmSync(profile, { recursive: true, force: true });
   }
+  if (qualityLines.length) log(qualityTable(qualityLines));
   if (failures) {
     log(`${failures} measurement(s) failed`);
     process.exitCode = 1;
