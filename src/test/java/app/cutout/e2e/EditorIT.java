@@ -146,14 +146,14 @@ class EditorIT {
         double radius = 20;
         double[] from = {156, 300};
         double[] to = {356, 300};
-        drag(from, to);
+        new EditorPage(browser).drag(from, to);
         BufferedImage after = exportImage();
         byte[] edited = gray(after);
         int changed = 0;
         for (int y = 0; y < astronautHeight; y++) {
             for (int x = 0; x < astronautWidth; x++) {
                 int i = y * astronautWidth + x;
-                double d = distanceToSegment(x + 0.5, y + 0.5, from, to);
+                double d = EditorPage.distanceToSegment(x + 0.5, y + 0.5, from, to);
                 if (d > radius + 1.5) {
                     assertEquals(modelMask[i], edited[i], "pixel (" + x + "," + y + ") outside the stroke changed");
                 } else if (d < radius - 1.5) {
@@ -296,42 +296,6 @@ class EditorIT {
             assertTrue(name.endsWith(suffix), "download name " + name + " should end with " + suffix);
         }
         return browser.fetchBytes(browser.attribute("#download", "href"));
-    }
-
-    /** Drags with the mouse between two points given in photo pixels. */
-    private void drag(double[] from, double[] to) {
-        js.executeScript("document.getElementById('viewport').scrollIntoView({block: 'center'});");
-        @SuppressWarnings("unchecked")
-        List<Number> t = (List<Number>) js.executeScript("const v = document.getElementById('viewport')"
-                + ".getBoundingClientRect(); const m = new DOMMatrix(getComputedStyle("
-                + "document.getElementById('stage')).transform); return [v.left, v.top, m.a, m.e, m.f];");
-        double left = t.get(0).doubleValue();
-        double top = t.get(1).doubleValue();
-        double scale = t.get(2).doubleValue();
-        double tx = t.get(3).doubleValue();
-        double ty = t.get(4).doubleValue();
-        Actions actions = new Actions(browser.driver());
-        actions.moveToLocation((int) Math.round(left + tx + from[0] * scale),
-                (int) Math.round(top + ty + from[1] * scale)).clickAndHold();
-        for (int step = 1; step <= 10; step++) {
-            double x = from[0] + (to[0] - from[0]) * step / 10;
-            double y = from[1] + (to[1] - from[1]) * step / 10;
-            actions.moveToLocation((int) Math.round(left + tx + x * scale), (int) Math.round(top + ty + y * scale));
-        }
-        actions.release().perform();
-        // Where the pointer really landed, in photo pixels, after rounding to screen pixels.
-        from[0] = (Math.round(left + tx + from[0] * scale) - left - tx) / scale;
-        from[1] = (Math.round(top + ty + from[1] * scale) - top - ty) / scale;
-        to[0] = (Math.round(left + tx + to[0] * scale) - left - tx) / scale;
-        to[1] = (Math.round(top + ty + to[1] * scale) - top - ty) / scale;
-    }
-
-    private static double distanceToSegment(double px, double py, double[] a, double[] b) {
-        double dx = b[0] - a[0];
-        double dy = b[1] - a[1];
-        double t = ((px - a[0]) * dx + (py - a[1]) * dy) / (dx * dx + dy * dy);
-        t = Math.max(0, Math.min(1, t));
-        return Math.hypot(px - (a[0] + t * dx), py - (a[1] + t * dy));
     }
 
     private static byte[] gray(BufferedImage image) {

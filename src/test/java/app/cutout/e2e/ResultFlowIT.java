@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,6 +49,7 @@ class ResultFlowIT {
                         + ".observe(document.getElementById('queue'), {subtree: true, childList: true,"
                         + "  attributes: true, attributeFilter: ['data-state']});");
                 QueueRows queue = new QueueRows(browser);
+                EditorPage editor = new EditorPage(browser);
                 queue.upload(List.of(photoFile));
                 assertEquals("done", queue.awaitOutcome(1, RUN), queue.status(1));
                 @SuppressWarnings("unchecked")
@@ -68,7 +68,7 @@ class ResultFlowIT {
                 browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(), RUN);
                 int refined = 0;
                 int compared = 0;
-                BufferedImage plain = export(browser, "png");
+                BufferedImage plain = export(editor, "png");
                 CutoutAssertions.assertSameSize(cutout, plain);
                 for (int y = 0; y < cutout.getHeight(); y++) {
                     for (int x = 0; x < cutout.getWidth(); x++) {
@@ -92,8 +92,8 @@ class ResultFlowIT {
 
                 // A colour background blends the cutout's colours, also after a brush edit elsewhere.
                 js.executeScript("document.querySelector(\".swatch[data-color='#2648c9']\").click();");
-                erase(browser, js, cutout.getWidth(), cutout.getHeight());
-                BufferedImage blue = export(browser, "png");
+                erase(editor, browser, cutout.getWidth(), cutout.getHeight());
+                BufferedImage blue = export(editor, "png");
                 int checked = 0;
                 for (int y = 0; y < cutout.getHeight(); y++) {
                     for (int x = 0; x < cutout.getWidth(); x++) {
@@ -120,38 +120,15 @@ class ResultFlowIT {
     }
 
     /** One erase stroke down the left quarter of the photo, so the export goes through the edited-mask path. */
-    private static void erase(Browser browser, JavascriptExecutor js, int width, int height) {
-        js.executeScript("document.getElementById('tool-erase').click();"
-                + "document.getElementById('viewport').scrollIntoView({block: 'center'});");
-        // Photo pixels to page coordinates through the stage's transform (zoom and pan).
-        @SuppressWarnings("unchecked")
-        List<Number> t = (List<Number>) js.executeScript("const v = document.getElementById('viewport')"
-                + ".getBoundingClientRect(); const m = new DOMMatrix(getComputedStyle("
-                + "document.getElementById('stage')).transform); return [v.left, v.top, m.a, m.e, m.f];");
-        double left = t.get(0).doubleValue() + t.get(3).doubleValue();
-        double top = t.get(1).doubleValue() + t.get(4).doubleValue();
-        double scale = t.get(2).doubleValue();
-        int x = (int) Math.round(left + width / 4.0 * scale);
-        Actions actions = new Actions(browser.driver()).moveToLocation(x, (int) Math.round(top + height / 4.0 * scale))
-                .clickAndHold();
-        for (int step = 1; step <= 10; step++) {
-            actions.moveToLocation(x, (int) Math.round(top + (height / 4.0 + height / 2.0 * step / 10) * scale));
-        }
-        actions.release().perform();
+    private static void erase(EditorPage editor, Browser browser, int width, int height) {
+        editor.tool("erase");
+        editor.drag(new double[] {width / 4.0, height / 4.0}, new double[] {width / 4.0, height * 3 / 4.0});
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
                 ((JavascriptExecutor) d).executeScript("return !document.getElementById('undo').disabled;")));
     }
 
-    private static BufferedImage export(Browser browser, String format) throws IOException {
-        browser.select("#export-format", format);
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        js.executeScript("document.getElementById('download').setAttribute('data-state', 'stale');"
-                + "document.getElementById('export-button').click();");
-        String state = browser.waitForAttribute("#download", "data-state", s -> s.equals("done") || s.equals("error"),
-                Duration.ofMinutes(3));
-        assertEquals("done", state, "export failed: " + browser.text("#message"));
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(browser.fetchBytes(
-                browser.attribute("#download", "href"))));
+    private static BufferedImage export(EditorPage editor, String format) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(editor.export(format).bytes()));
         assertNotNull(image, "the export does not decode");
         return image;
     }
