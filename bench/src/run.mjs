@@ -252,7 +252,9 @@ async function startChromium(executable) {
     "--disable-component-update", "--disable-sync", "--no-default-browser-check", "--disable-default-apps",
     "--disable-extensions", "--mute-audio", "--disable-background-timer-throttling",
     "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
-    "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank",
+    "--remote-debugging-port=0", `--user-data-dir=${profile}`,
+    // Extra flags for experiments, e.g. CHROMIUM_FLAGS=--js-flags=--no-wasm-dynamic-tiering (space-separated).
+    ...(process.env.CHROMIUM_FLAGS ?? "").split(" ").filter(Boolean), "about:blank",
   ];
   const proc = spawn(executable, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
   track("chromium", proc, true);
@@ -536,6 +538,7 @@ async function benchImage({
       // Alternate the contenders on the same image, so that slow phases of a noisy machine hit all of them.
       last = await cut.run(image);
       cutRuns.push(last.timings);
+      if (process.env.BENCH_TIMINGS) log(`${name}: timings ${JSON.stringify(last.timings)}`);
       await cut.settle(opts.settleMs);
       if (peer) {
         peerLast = await peer.run(image);

@@ -11,6 +11,7 @@ import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ImageBitmapOptions;
 import app.cutout.web.jso.browser.PointerEvent;
+import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.BitmapPixels;
 import app.cutout.web.platform.Promises;
 import org.teavm.jso.JSObject;
@@ -63,6 +64,8 @@ final class Editor {
 
     private Item item;
     private int[] pixels;
+    /** One strip of {@link #repaint}'s output, kept between repaints: brush strokes repaint many small rectangles. */
+    private int[] patch;
     private Canvas2D context;
     private double scale = 1;
     private double tx;
@@ -141,8 +144,8 @@ final class Editor {
 
     private void load(Item next, int generation) {
         // A photo past the size limits was processed as a smaller copy: decode it at that size too.
-        int[] rgb = decode(next.file, next.downscaled() ? ImageBitmapOptions.exactAt(next.width, next.height)
-                : ImageBitmapOptions.exact());
+        int[] rgb = decode(next.file, ImageBitmapOptions.photo(next.file.getType(), next.downscaled(), next.width,
+                next.height));
         int[] cutout;
         ImageBitmap preview = next.preview;
         if (preview != null) {
@@ -195,24 +198,31 @@ final class Editor {
         }
     }
 
-    /** Writes original colour with the edited alpha into the canvas, for one rectangle. */
+    /** Writes original colour with the edited alpha into the canvas, for one rectangle, a strip of rows at a time. */
     private void repaint(Rect r) {
         if (r == null || r.width <= 0 || r.height <= 0) {
             return;
         }
-        int[] patch = new int[r.width * r.height];
         byte[] alpha = item.alpha;
         int w = item.width;
-        for (int y = 0; y < r.height; y++) {
-            int src = (r.y + y) * w + r.x;
-            int dst = y * r.width;
-            for (int x = 0; x < r.width; x++) {
-                patch[dst + x] = (pixels[src + x] & 0x00FFFFFF) | ((alpha[src + x] & 0xFF) << 24);
-            }
+        int rows = BitmapPixels.stripRows(r.width, r.height);
+        if (patch == null || patch.length < r.width * rows) {
+            patch = new int[r.width * rows];
         }
-        Int32Array packed = Int32Array.copyFromJavaArray(patch);
-        ImageData data = new ImageData(new Uint8ClampedArray(packed.getBuffer()), r.width, r.height);
-        context.putImageData(data, r.x, r.y);
+        for (int y0 = 0; y0 < r.height; y0 += rows) {
+            int n = Math.min(rows, r.height - y0);
+            for (int y = 0; y < n; y++) {
+                int src = (r.y + y0 + y) * w + r.x;
+                int dst = y * r.width;
+                for (int x = 0; x < r.width; x++) {
+                    patch[dst + x] = (pixels[src + x] & 0x00FFFFFF) | ((alpha[src + x] & 0xFF) << 24);
+                }
+            }
+            Int32Array packed = ArrayTransfer.ints(patch, 0, n * r.width);
+            ImageData data = new ImageData(new Uint8ClampedArray(packed.getBuffer(), packed.getByteOffset(),
+                    n * r.width * 4), r.width, n);
+            context.putImageData(data, r.x, r.y + y0);
+        }
     }
 
     // ---- view transform ----

@@ -4,6 +4,7 @@ import app.cutout.core.ops.Names;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.jso.browser.ObjectUrls;
+import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.protocol.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.file.Blob;
-import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * Exports through a second worker, so compositing and encoding a large photo never block the page or wait for the
@@ -82,7 +82,7 @@ final class Exporter {
         // The PNG always: its edge colours are the refined ones; the edited mask, if any, replaces its alpha.
         request.setPng(item.cutoutPng);
         if (item.alpha != null && item.edited) {
-            request.setAlpha(Int8Array.copyFromJavaArray(item.alpha).getBuffer());
+            request.setAlpha(ArrayTransfer.copyOf(item.alpha).getBuffer());
         }
         request.setFormat(options.format);
         request.setBackground(options.background);

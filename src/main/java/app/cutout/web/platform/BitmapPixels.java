@@ -25,10 +25,19 @@ public final class BitmapPixels {
 
     /** The bitmap's pixels, {@code (a << 24) | (b << 16) | (g << 8) | r}, rows top to bottom. */
     public static int[] read(ImageBitmap bitmap) {
+        return read(bitmap, null);
+    }
+
+    /**
+     * As {@link #read(ImageBitmap)}, into {@code reuse} when it has exactly the bitmap's pixel count (every element
+     * is overwritten); a new array otherwise. Allocating 48 MB for a 12 MP photo costs 130–180 ms in Chromium, more
+     * than reading the pixels.
+     */
+    public static int[] read(ImageBitmap bitmap, int[] reuse) {
         int width = bitmap.getWidth();
         int height = bitmap.getHeight();
         int rows = stripRows(width, height);
-        int[] pixels = new int[width * height];
+        int[] pixels = reuse != null && reuse.length == width * height ? reuse : new int[width * height];
         OffscreenCanvas strip = new OffscreenCanvas(width, rows);
         OffscreenContext2D context = strip.getContext("2d", OffscreenCanvas.ContextAttributes.readback());
         for (int y = 0; y < height; y += rows) {
@@ -37,8 +46,7 @@ public final class BitmapPixels {
             context.clearRect(0, 0, width, n);
             context.drawImage(bitmap, 0, y, width, n, 0, 0, width, n);
             ImageData data = context.getImageData(0, 0, width, n);
-            int[] part = new Int32Array(data.getData().getBuffer()).copyToJavaArray();
-            System.arraycopy(part, 0, pixels, y * width, n * width);
+            ArrayTransfer.copy(new Int32Array(data.getData().getBuffer()), pixels, y * width);
         }
         strip.setWidth(0);
         return pixels;

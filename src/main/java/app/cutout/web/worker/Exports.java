@@ -7,6 +7,7 @@ import app.cutout.core.edit.Rect;
 import app.cutout.core.edit.ZipWriter;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.ops.MaskStats;
+import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.Js;
 import app.cutout.web.platform.Promises;
 import app.cutout.web.protocol.Message;
@@ -66,14 +67,14 @@ final class Exports {
             JSArray<Blob> blobs = request.getBlobs();
             ZipWriter zip = new ZipWriter();
             for (int i = 0; i < blobs.getLength(); i++) {
-                byte[] bytes = new Int8Array(Promises.await(blobs.get(i).arrayBuffer(), "Reading an export"))
-                        .copyToJavaArray();
+                byte[] bytes = ArrayTransfer.copyOf(new Int8Array(Promises.await(blobs.get(i).arrayBuffer(),
+                        "Reading an export")));
                 zip.add(request.getNames().get(i).stringValue(), bytes);
             }
             // Chunks go into the Blob as they are: no single copy of the whole archive is made.
             JSArray<JSObject> parts = new JSArray<>();
             for (byte[] chunk : zip.finish()) {
-                parts.push(Int8Array.copyFromJavaArray(chunk));
+                parts.push(ArrayTransfer.copyOf(chunk));
             }
             outbox.zipped(request.getId(), new Blob(parts));
         } catch (Throwable e) {
@@ -84,7 +85,7 @@ final class Exports {
     /** The mask to export: the user's edits, else the cutout's own alpha. */
     private static byte[] alphaOf(Message request, int[] cutout) {
         byte[] alpha = Js.isMissing(request.getAlpha()) ? MaskStats.alphaOf(cutout)
-                : new Int8Array(request.getAlpha()).copyToJavaArray();
+                : ArrayTransfer.copyOf(new Int8Array(request.getAlpha()));
         if (alpha.length != cutout.length) {
             throw new IllegalStateException("Expected a mask of " + cutout.length + " pixels, got " + alpha.length);
         }

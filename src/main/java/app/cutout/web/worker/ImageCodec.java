@@ -7,6 +7,7 @@ import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ImageBitmapOptions;
 import app.cutout.web.jso.browser.OffscreenCanvas;
 import app.cutout.web.jso.browser.OffscreenContext2D;
+import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.BitmapPixels;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
@@ -40,8 +41,13 @@ final class ImageCodec {
     }
 
     static RgbaImage decode(Blob file, String name, Intake.Plan plan) {
-        ImageBitmapOptions options = plan.downscaled ? ImageBitmapOptions.exactAt(plan.width, plan.height)
-                : ImageBitmapOptions.exact();
+        return decode(file, name, plan, null);
+    }
+
+    /** @param reuse an array to decode into when it has exactly the photo's pixel count, else null */
+    static RgbaImage decode(Blob file, String name, Intake.Plan plan, int[] reuse) {
+        ImageBitmapOptions options = ImageBitmapOptions.photo(file.getType(), plan.downscaled, plan.width,
+                plan.height);
         ImageBitmap bitmap;
         try {
             bitmap = Promises.await(Global.createImageBitmap(file, options), "Decoding");
@@ -55,7 +61,7 @@ final class ImageCodec {
                 // The header gave no size: check the decoded one before any full-size buffer is made.
                 Intake.size(width, height, name, Intake.formatOf(plan.header, file), 0, 0);
             }
-            return new RgbaImage(width, height, BitmapPixels.read(bitmap));
+            return new RgbaImage(width, height, BitmapPixels.read(bitmap, reuse));
         } finally {
             bitmap.close();
         }
@@ -82,13 +88,11 @@ final class ImageCodec {
             throw new CanvasTooLargeException(width, height);
         }
         int rows = BitmapPixels.stripRows(width, height);
-        int[] part = new int[width * rows];
-        Int32Array packed = new Int32Array(width * rows);
         for (int y = 0; y < height; y += rows) {
             int n = Math.min(rows, height - y);
-            System.arraycopy(image.pixels, y * width, part, 0, n * width);
-            packed.set(part);
-            ImageData data = new ImageData(new Uint8ClampedArray(packed.getBuffer(), 0, n * width * 4), width, n);
+            Int32Array strip = ArrayTransfer.ints(image.pixels, y * width, n * width);
+            ImageData data = new ImageData(new Uint8ClampedArray(strip.getBuffer(), strip.getByteOffset(),
+                    n * width * 4), width, n);
             context.putImageData(data, 0, y);
         }
         return canvas;

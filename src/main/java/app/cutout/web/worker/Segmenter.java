@@ -10,6 +10,7 @@ import app.cutout.web.jso.ort.OrtEnv;
 import app.cutout.web.jso.ort.OrtWebGpuEnv;
 import app.cutout.web.jso.ort.SessionOptions;
 import app.cutout.web.jso.ort.Tensor;
+import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.Js;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
@@ -42,8 +43,8 @@ final class Segmenter {
     /** The runtime build the session belongs to; its tensors must come from the same one. */
     private final OrtBundle bundle;
     private final InferenceSession session;
-    /** Reused across runs: the tensor input is 12 MB, allocated once per session. */
-    private final Float32Array input = new Float32Array(INPUT_FLOATS);
+    /** Reused across runs: the caller is done with one mask before it asks for the next. */
+    private final float[] mask = new float[ModelSpec.SIZE * ModelSpec.SIZE];
     /** On WebGPU, {@code {lost, reason}}: the device's lost promise and, once it settled, why; null on WASM. */
     private final JSObject device;
 
@@ -139,10 +140,11 @@ final class Segmenter {
 
     /**
      * @param modelInput planar RGB of {@link ModelSpec#SIZE}², normalised. Not modified.
-     * @return the mask, {@link ModelSpec#SIZE}², 0..1
+     * @return the mask, {@link ModelSpec#SIZE}², 0..1; the same array on every run, overwritten
      */
     float[] run(float[] modelInput) {
-        input.set(modelInput);
+        // A view of Wasm linear memory, valid while this run lasts: the worker runs one request at a time.
+        Float32Array input = ArrayTransfer.floats(modelInput, 0, INPUT_FLOATS);
         JSArray<JSNumber> dims = new JSArray<>();
         dims.push(JSNumber.valueOf(1));
         dims.push(JSNumber.valueOf(3));
@@ -158,7 +160,7 @@ final class Segmenter {
             JSPromise<JSMapLike<Tensor>> run = session.run(feeds, fetches);
             outputs = Promises.await(device == null ? run : untilLost(run, device), "Running the model");
         } finally {
-            // The input wraps the reused buffer, so this only drops the runtime's hold on it.
+            // The input wraps the staging buffer, so this only drops the runtime's hold on it.
             tensor.dispose();
         }
         Tensor output = outputs.get(ModelSpec.OUTPUT_NAME);
@@ -168,7 +170,8 @@ final class Segmenter {
                 throw new IllegalStateException("Expected a " + ModelSpec.SIZE + "x" + ModelSpec.SIZE
                         + " mask from the model, got " + data.getLength() + " values");
             }
-            return data.copyToJavaArray();
+            ArrayTransfer.copy(data, mask, 0);
+            return mask;
         } finally {
             output.dispose();
         }
