@@ -144,8 +144,9 @@ final class Editor {
 
     private void load(Item next, int generation) {
         // A photo past the size limits was processed as a smaller copy: decode it at that size too.
+        boolean jpeg = "image/jpeg".equals(next.file.getType());
         int[] rgb = decode(next.file, ImageBitmapOptions.photo(next.file.getType(), next.downscaled(), next.width,
-                next.height));
+                next.height), jpeg);
         int[] cutout;
         ImageBitmap preview = next.preview;
         if (preview != null) {
@@ -156,7 +157,7 @@ final class Editor {
                 preview.close();
             }
         } else {
-            cutout = decode(next.cutoutPng, ImageBitmapOptions.exact());
+            cutout = decode(next.cutoutPng, ImageBitmapOptions.exact(), false);
         }
         if (next.alpha == null) {
             next.modelAlpha = MaskStats.alphaOf(cutout);
@@ -189,10 +190,10 @@ final class Editor {
         onEdit.run();
     }
 
-    private static int[] decode(Blob blob, ImageBitmapOptions options) {
+    private static int[] decode(Blob blob, ImageBitmapOptions options, boolean opaque) {
         ImageBitmap bitmap = Promises.await(Global.createImageBitmap(blob, options), "Decoding");
         try {
-            return BitmapPixels.read(bitmap);
+            return BitmapPixels.read(bitmap, null, opaque);
         } finally {
             bitmap.close();
         }

@@ -3,17 +3,26 @@ package app.cutout.web.platform;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.OffscreenCanvas;
 import app.cutout.web.jso.browser.OffscreenContext2D;
+import app.cutout.web.jso.browser.VideoFrame;
 import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.typedarrays.Int32Array;
 
 /**
- * Copies a decoded bitmap into a Java array of packed RGBA, strip by strip through one small canvas, so the photo
- * exists at full size only as the bitmap and the Java array: never also as a full-size canvas and {@code ImageData}
- * (for 50 megapixels that saves 400 MB at the peak). Works on the page and in workers.
+ * Copies a decoded bitmap into a Java array of packed RGBA, strip by strip, so the photo exists at full size only as
+ * the bitmap and the Java array: never also as a full-size canvas and {@code ImageData} (for 50 megapixels that saves
+ * 400 MB at the peak). Works on the page and in workers.
+ *
+ * <p>An opaque bitmap is copied with WebCodecs ({@code VideoFrame.copyTo} as RGBA) where the browser can: for a
+ * 12 MP JPEG 11–26 ms instead of 200–210 ms through a canvas ({@code drawImage} and {@code getImageData} per strip),
+ * with identical pixels. Anything with alpha takes the canvas, whose unpremultiplied read-back is what the rest of
+ * Cutout expects.
  */
 public final class BitmapPixels {
     /** Pixels per strip: 4 MB of RGBA. */
     public static final int STRIP_PIXELS = 1 << 20;
+
+    /** Whether {@code VideoFrame.copyTo} converts to RGBA here; null until first asked. */
+    private static Boolean videoFrames;
 
     private BitmapPixels() {
     }
@@ -34,10 +43,23 @@ public final class BitmapPixels {
      * than reading the pixels.
      */
     public static int[] read(ImageBitmap bitmap, int[] reuse) {
+        return read(bitmap, reuse, false);
+    }
+
+    /**
+     * As {@link #read(ImageBitmap, int[])}.
+     *
+     * @param opaque the caller knows the image has no alpha (a JPEG), so the faster copy may be tried; it is used only
+     *     when the browser also reports an opaque frame
+     */
+    public static int[] read(ImageBitmap bitmap, int[] reuse, boolean opaque) {
         int width = bitmap.getWidth();
         int height = bitmap.getHeight();
         int rows = stripRows(width, height);
         int[] pixels = reuse != null && reuse.length == width * height ? reuse : new int[width * height];
+        if (opaque && copiedAsVideoFrame(bitmap, pixels, width, height, rows)) {
+            return pixels;
+        }
         OffscreenCanvas strip = new OffscreenCanvas(width, rows);
         OffscreenContext2D context = strip.getContext("2d", OffscreenCanvas.ContextAttributes.readback());
         for (int y = 0; y < height; y += rows) {
@@ -50,5 +72,44 @@ public final class BitmapPixels {
         }
         strip.setWidth(0);
         return pixels;
+    }
+
+    /** False, having copied nothing, when this browser cannot or the frame has alpha. */
+    private static boolean copiedAsVideoFrame(ImageBitmap bitmap, int[] pixels, int width, int height, int rows) {
+        if (videoFrames == null) {
+            videoFrames = VideoFrame.copiesToRgba();
+        }
+        if (!videoFrames) {
+            return false;
+        }
+        VideoFrame frame;
+        try {
+            frame = new VideoFrame(bitmap, VideoFrame.Init.still());
+        } catch (RuntimeException e) {
+            videoFrames = false;
+            return false;
+        }
+        try {
+            String format = frame.getFormat();
+            if (!"BGRX".equals(format) && !"RGBX".equals(format)) {
+                return false;
+            }
+            // A buffer of the page's own, not ArrayTransfer's: other code (a brush stroke's repaint) may run while a
+            // copy is awaited, and ArrayTransfer's views are only good until its next call.
+            Int32Array strip = new Int32Array(width * rows);
+            for (int y = 0; y < height; y += rows) {
+                int n = Math.min(rows, height - y);
+                Int32Array part = n == rows ? strip : new Int32Array(strip.getBuffer(), 0, width * n);
+                Promises.await(frame.copyTo(part, VideoFrame.CopyOptions.rgbaRows(width, y, n)), "Reading pixels");
+                ArrayTransfer.copy(part, pixels, y * width);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            // Not this browser's way after all: the canvas path rewrites every pixel, now and from now on.
+            videoFrames = false;
+            return false;
+        } finally {
+            frame.close();
+        }
     }
 }

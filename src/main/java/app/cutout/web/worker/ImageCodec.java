@@ -1,5 +1,6 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.image.ImageHeader;
 import app.cutout.core.image.ImageLimits;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.web.jso.browser.Global;
@@ -61,7 +62,8 @@ final class ImageCodec {
                 // The header gave no size: check the decoded one before any full-size buffer is made.
                 Intake.size(width, height, name, Intake.formatOf(plan.header, file), 0, 0);
             }
-            return new RgbaImage(width, height, BitmapPixels.read(bitmap, reuse));
+            return new RgbaImage(width, height, BitmapPixels.read(bitmap, reuse,
+                    plan.header.format == ImageHeader.Format.JPEG));
         } finally {
             bitmap.close();
         }
