@@ -34,37 +34,28 @@ public interface ImageBitmapOptions extends JSObject {
 
     /**
      * How a photo is decoded, on the page and in the worker alike so that both see the same colours: as
-     * {@link #exact()}, or {@link #exactAt} for a smaller copy, except for JPEG. A JPEG has no alpha, so
-     * premultiplying changes nothing, and its only colour conversion is from an embedded ICC profile to sRGB, which
-     * is what a viewer shows (the PNG written has no profile). Either option turned off costs Chromium 156 about
-     * 110–150 ms more on a 12 MP JPEG (220 ms instead of 340 ms on the 2-core machine): its default path is faster.
-     * Decided by MIME type, which page and worker read from the same {@code File}.
+     * {@link #exact()}, except for JPEG. A JPEG has no alpha, so premultiplying changes nothing, and its only colour
+     * conversion is from an embedded ICC profile to sRGB, which is what a viewer shows (the PNG written has no
+     * profile). Either option turned off costs Chromium 156 about 110–150 ms more on a 12 MP JPEG (220 ms instead of
+     * 340 ms on the 2-core machine): its default path is faster. Decided by MIME type, which page and worker read
+     * from the same {@code File}.
+     *
+     * @param downscaled decode straight to {@code width × height} (sizes after EXIF orientation), so a photo too large
+     *     for full resolution is never held at full size by the page or the worker, only briefly by the decoder
      */
     static ImageBitmapOptions photo(String mimeType, boolean downscaled, int width, int height) {
         ImageBitmapOptions options;
         if ("image/jpeg".equals(mimeType)) {
             options = JSObjects.create();
             options.setImageOrientation("from-image");
-            if (downscaled) {
-                options.setResizeWidth(width);
-                options.setResizeHeight(height);
-                options.setResizeQuality("high");
-            }
-            return options;
+        } else {
+            options = exact();
         }
-        return downscaled ? exactAt(width, height) : exact();
-    }
-
-    /**
-     * As {@link #exact()}, scaled while decoding to {@code width × height} (sizes after EXIF orientation), so a
-     * photo too large for full resolution is never held at full size by the page or the worker, only briefly by the
-     * browser's decoder.
-     */
-    static ImageBitmapOptions exactAt(int width, int height) {
-        ImageBitmapOptions options = exact();
-        options.setResizeWidth(width);
-        options.setResizeHeight(height);
-        options.setResizeQuality("high");
+        if (downscaled) {
+            options.setResizeWidth(width);
+            options.setResizeHeight(height);
+            options.setResizeQuality("high");
+        }
         return options;
     }
 }
