@@ -17,17 +17,21 @@ import app.cutout.core.ops.MaskUpsampler;
  *       input = binned raw alpha), then at full resolution {@code q = a·I + b} with bilinearly upsampled
  *       {@code a, b} and the pixel's own colour {@code I} (He and Sun's fast guided filter). Only pixels whose raw
  *       alpha lies inside the band {@code (bandLow, bandHigh)} change, to
- *       {@code raw + strength·w·(clamp(q, 0, 1) - raw)}, {@code w} fading in over {@code bandFeather} from the band's
- *       ends; every other pixel keeps the raw alpha exactly.
+ *       {@code raw + w·(clamp(q, 0, 1) - raw)}, {@code w} fading in over {@code bandFeather} from the band's ends;
+ *       every other pixel keeps the raw alpha exactly.
+ *   <li>With {@link RefineOptions#regions}, wide unsure regions (mid-grey patches several grid bins across, where
+ *       the fine filter's small window sees no sure pixel) are decided from colour by a confidence-weighted guided
+ *       filter with a wide window, again only inside the band ({@link #resolveRegions}).
+ *   <li>For {@code strength < 1}, the alpha of the changed pixels becomes {@code raw + strength·(alpha - raw)}.
  *   <li>{@link ForegroundEstimator}: the multi-level foreground solve on the grid near the soft edge, then one
  *       full-resolution update of every pixel with {@code 0 < alpha < 255}, whose colour becomes
  *       {@code I + strength·(F - I)}.
  * </ol>
  *
- * <p>Cost: three linear passes over the photo (the raw alpha over all of it; the bins near the edge; the edge
- * pixels), the rest on the grid. Memory: besides the image itself, {@code O(width + maskW)} per row and at most about
- * 55 bytes per grid bin of the box around the soft edge (under 17 MB at the default 640 grid even when the box is the
- * whole photo), whatever the photo's size; no full-resolution buffer.
+ * <p>Cost: linear passes over the photo (the raw alpha over all of it; the bins near the edge; the edge pixels; the
+ * pixels of unsure regions, if any), the rest on the grid. Memory: besides the image itself, {@code O(width + maskW)}
+ * per row and at most about 62 bytes per grid bin of the box around the soft edge (under 20 MB at the default 640 grid
+ * even when the box is the whole photo), whatever the photo's size; no full-resolution buffer.
  *
  * <p>Colour versus grey guide: the colour filter sums 13 statistics and solves a 3x3 system per bin instead of 4
  * and a division, but on the grid that is a few milliseconds, and hair against a background of similar brightness
@@ -90,8 +94,16 @@ public final class EdgeRefiner {
 
         float[] coef = GuidedFilter.meanCoefficients(g.rgb, g.alpha, g.bw, g.bh, r, options.epsilon, g.flags,
                 WorkGrid.COEF);
-        applyGuided(px, g, coef, options, strength);
+        // Both alpha steps run at full strength; a weaker strength blends their result with the raw alpha at the end,
+        // so that it scales the whole alpha change linearly.
+        applyCoefficients(px, g, withFactor(coef, null), WorkGrid.BAND, false, options);
         coef = null;
+        if (options.regions) {
+            resolveRegions(px, g, gridRadius(options.regionRadius, maskW, maskH, g), options);
+        }
+        if (strength < 1f) {
+            blendWithRaw(px, raw, g, strength);
+        }
 
         if (options.foreground) {
             float[][] fb = ForegroundEstimator.solveOnGrid(g, options);
@@ -212,10 +224,180 @@ public final class EdgeRefiner {
     }
 
     /**
-     * Guided-filter output for the band pixels of the {@link WorkGrid#BAND} bins, blended with the raw alpha by
-     * {@code strength}; keeps the grid's mean alpha in step with the new values for the foreground solve.
+     * Where the model is unsure over a whole region rather than along a thin edge (a patch of mid-grey alpha inside
+     * a solid part of the subject, a wide blurry stretch of outline), decides it from colour: a
+     * {@link GuidedFilter#weightedMeanCoefficients confidence-weighted guided filter} with a wide window
+     * ({@link RefineOptions#regionRadius}) learns, from the pixels the model is sure of (alpha at most
+     * {@link RefineOptions#regionConfident} from 0 or 1), which colours are subject and which background, and that
+     * linear colour model replaces the unsure alpha. Pixels change by {@code strength · f · u · (q - alpha)}, where
+     * {@code u = 1 - (2·alpha - 1)²} is the model's own uncertainty (0 for solid pixels, which never change), and
+     * {@code f} is the bin's region weight: 1 where all of a bin's 3x3 neighbours are unsure, falling to 0 where a
+     * third of them are sure, so thin edge ramps (one or two bins wide, already refined by the fine guided filter)
+     * are left alone; it also falls off where the window holds little trusted input.
      */
-    private static void applyGuided(int[] px, WorkGrid g, float[] coef, RefineOptions o, float strength) {
+    private static void resolveRegions(int[] px, WorkGrid g, int radius, RefineOptions o) {
+        int bw = g.bw;
+        int bh = g.bh;
+        int n = bw * bh;
+        float sure = o.regionConfident;
+        byte[] unsure = new byte[n];
+        for (int k = 0; k < n; k++) {
+            // Bins without colour (no GUIDE) are neither unsure nor samples.
+            if ((g.flags[k] & WorkGrid.GUIDE) != 0 && g.alpha[k] > sure && g.alpha[k] < 1f - sure) {
+                unsure[k] = 1;
+            }
+        }
+        float[] factor = new float[n];
+        boolean any = false;
+        for (int i = 0; i < bh; i++) {
+            for (int j = 0; j < bw; j++) {
+                if (unsure[i * bw + j] == 0) {
+                    continue;
+                }
+                int count = 0;
+                for (int y = Math.max(0, i - 1); y <= Math.min(bh - 1, i + 1); y++) {
+                    for (int x = Math.max(0, j - 1); x <= Math.min(bw - 1, j + 1); x++) {
+                        count += unsure[y * bw + x];
+                    }
+                }
+                // 9 unsure of 9 gives 1, 6 or fewer 0.
+                float f = (count - 6) / 3f;
+                if (f > 0f) {
+                    factor[i * bw + j] = f;
+                    g.flags[i * bw + j] |= WorkGrid.REGION;
+                    any = true;
+                }
+            }
+        }
+        unsure = null;
+        if (!any) {
+            return;
+        }
+        // Coefficients are needed at the region's bins and their neighbours (bilinear taps), so windows are fitted
+        // within radius + 1 of the region; they read data within radius of that. The fit runs on that box only.
+        g.dilate(WorkGrid.REGION, WorkGrid.REGION_COEF, radius + 1);
+        g.dilate(WorkGrid.REGION, WorkGrid.REGION_APPLY, 1);
+        int x0 = bw;
+        int y0 = bh;
+        int x1 = -1;
+        int y1 = -1;
+        for (int i = 0; i < bh; i++) {
+            for (int j = 0; j < bw; j++) {
+                if ((g.flags[i * bw + j] & WorkGrid.REGION_COEF) != 0) {
+                    x0 = Math.min(x0, j);
+                    x1 = Math.max(x1, j);
+                    y0 = Math.min(y0, i);
+                    y1 = Math.max(y1, i);
+                }
+            }
+        }
+        x0 = Math.max(0, x0 - radius);
+        y0 = Math.max(0, y0 - radius);
+        x1 = Math.min(bw - 1, x1 + radius);
+        y1 = Math.min(bh - 1, y1 + radius);
+        int cw = x1 - x0 + 1;
+        int ch = y1 - y0 + 1;
+        float[] rgb = new float[3 * cw * ch];
+        float[] alpha = new float[cw * ch];
+        float[] sample = new float[cw * ch];
+        byte[] flags = new byte[cw * ch];
+        for (int i = 0; i < ch; i++) {
+            int from = (y0 + i) * bw + x0;
+            System.arraycopy(g.rgb, 3 * from, rgb, 3 * i * cw, 3 * cw);
+            System.arraycopy(g.alpha, from, alpha, i * cw, cw);
+            System.arraycopy(g.flags, from, flags, i * cw, cw);
+            for (int j = 0, c = i * cw; j < cw; j++, c++) {
+                // A sample: a bin with colour whose alpha the model is sure of.
+                float a = alpha[c];
+                if ((flags[c] & WorkGrid.GUIDE) != 0 && !(a > sure && a < 1f - sure)) {
+                    sample[c] = 1f;
+                }
+            }
+        }
+        float[] fitted = GuidedFilter.weightedMeanCoefficients(rgb, alpha, sample, cw, ch, radius, o.regionEpsilon,
+                flags, WorkGrid.REGION_COEF);
+        rgb = null;
+        alpha = null;
+        sample = null;
+        flags = null;
+        // Back onto the box, the fifth channel becoming the bin's factor; 0 (no change) outside the fitted box.
+        float[] coef = new float[5 * n];
+        for (int i = 0; i < ch; i++) {
+            for (int j = 0; j < cw; j++) {
+                int k = (y0 + i) * bw + x0 + j;
+                int c = 5 * (i * cw + j);
+                System.arraycopy(fitted, c, coef, 5 * k, 4);
+                coef[5 * k + 4] = factor[k] * Math.min(1f, fitted[c + 4] / o.regionSupport);
+            }
+        }
+        applyCoefficients(px, g, coef, WorkGrid.REGION_APPLY, true, o);
+    }
+
+    /**
+     * {@code raw + strength · (alpha - raw)} for the pixels of the bins the alpha steps may have changed
+     * ({@link WorkGrid#BAND} and {@link WorkGrid#REGION_APPLY}), keeping the grid's mean alpha in step.
+     */
+    private static void blendWithRaw(int[] px, RawAlphaRows raw, WorkGrid g, float strength) {
+        int width = g.width;
+        int bw = g.bw;
+        int changedBits = WorkGrid.BAND | WorkGrid.REGION_APPLY;
+        int[] rawRow = new int[width];
+        for (int i = 0; i < g.bh; i++) {
+            int rowFlags = 0;
+            for (int j = 0, o = i * bw; j < bw; j++, o++) {
+                rowFlags |= g.flags[o];
+            }
+            if ((rowFlags & changedBits) == 0) {
+                continue;
+            }
+            int gi = g.by0 + i;
+            for (int y = g.rowStart[gi]; y < g.rowStart[gi + 1]; y++) {
+                raw.writeRow(y, rawRow, 0);
+                int rowOff = y * width;
+                for (int j = 0, o = i * bw; j < bw; j++, o++) {
+                    if ((g.flags[o] & changedBits) == 0) {
+                        continue;
+                    }
+                    int change = 0;
+                    for (int x = g.colStart[g.bx0 + j], end = g.colStart[g.bx0 + j + 1]; x < end; x++) {
+                        int p = px[rowOff + x];
+                        int a = p >>> 24;
+                        int r = rawRow[x] >>> 24;
+                        if (a == r) {
+                            continue;
+                        }
+                        int na = RawAlphaRows.round255(r + strength * (a - r));
+                        px[rowOff + x] = (p & 0x00FFFFFF) | (na << 24);
+                        change += na - a;
+                    }
+                    if (change != 0) {
+                        g.alpha[o] += change / (255f * g.count(i, j));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Interleaves four coefficients per bin with a fifth channel, the bin's factor ({@code null}: all 1). */
+    private static float[] withFactor(float[] coef, float[] factor) {
+        int n = coef.length / 4;
+        float[] out = new float[5 * n];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(coef, 4 * k, out, 5 * k, 4);
+            out[5 * k + 4] = factor == null ? 1f : factor[k];
+        }
+        return out;
+    }
+
+    /**
+     * Evaluates {@code q = a·I + b} with bilinearly interpolated coefficients ({@code coef}: five floats per bin, the
+     * fifth a factor interpolated alike) at the pixels of the bins flagged {@code bit} and moves their alpha towards
+     * it, blended by {@code strength}; keeps the grid's mean alpha in step for the later steps. Band mode
+     * ({@code region} false): only pixels whose raw alpha is in the band change, weighted by the band's feather.
+     * Region mode: pixels with {@code 0 < alpha < 255} change, weighted by the factor and their uncertainty.
+     */
+    private static void applyCoefficients(int[] px, WorkGrid g, float[] coef, int bit, boolean region,
+            RefineOptions o) {
         int width = g.width;
         int bw = g.bw;
         int lo = o.bandLowByte();
@@ -223,10 +405,10 @@ public final class EdgeRefiner {
         float inv255 = 1f / 255f;
         WorkGrid.Taps xt = g.columnTaps();
         WorkGrid.Taps yt = g.rowTaps();
-        WorkGrid.Runs band = g.runs(WorkGrid.BAND);
+        WorkGrid.Runs band = g.runs(bit);
         int[] runs = band.runs;
         // The coefficients of the current photo row, interpolated vertically, for the bins a run's pixels can tap.
-        float[] row = new float[4 * bw];
+        float[] row = new float[5 * bw];
         // Weight 1/F at the band's ends rising to 1 over F levels, F = bandFeather * 255; no seam where it ends.
         float featherLevels = o.bandFeather * 255f;
         float feather = featherLevels > 1f ? 1f / featherLevels : 1f;
@@ -243,15 +425,15 @@ public final class EdgeRefiner {
             int gi = g.by0 + i;
             for (int y = g.rowStart[gi]; y < g.rowStart[gi + 1]; y++) {
                 int ty = y - yt.from;
-                int rowLo = 4 * yt.lo[ty] * bw;
-                int rowHi = 4 * yt.hi[ty] * bw;
+                int rowLo = 5 * yt.lo[ty] * bw;
+                int rowHi = 5 * yt.hi[ty] * bw;
                 float fy = yt.frac[ty];
                 float gy = 1f - fy;
                 int rowOff = y * width;
                 for (int k = r0; k < r1; k++) {
                     int j0 = runs[2 * k];
                     int j1 = runs[2 * k + 1];
-                    for (int t = 4 * Math.max(0, j0 - 1), end = 4 * Math.min(bw, j1 + 1); t < end; t++) {
+                    for (int t = 5 * Math.max(0, j0 - 1), end = 5 * Math.min(bw, j1 + 1); t < end; t++) {
                         row[t] = gy * coef[rowLo + t] + fy * coef[rowHi + t];
                     }
                     for (int j = j0; j < j1; j++) {
@@ -267,8 +449,18 @@ public final class EdgeRefiner {
                             int tx = x - xFrom;
                             float fx = xFrac[tx];
                             float gx = 1f - fx;
-                            int c0 = 4 * xLo[tx];
-                            int c1 = 4 * xHi[tx];
+                            int c0 = 5 * xLo[tx];
+                            int c1 = 5 * xHi[tx];
+                            // The band's feather; in region mode also the bin factor and the pixel's uncertainty.
+                            float wt = Math.min(1f, Math.min(a - lo + 1, lo + span + 1 - a) * feather);
+                            if (region) {
+                                float f = gx * row[c0 + 4] + fx * row[c1 + 4];
+                                if (!(f > 0f)) {
+                                    continue;
+                                }
+                                float t = a * (2f / 255f) - 1f;
+                                wt *= f * (1f - t * t);
+                            }
                             float ar = gx * row[c0] + fx * row[c1];
                             float ag = gx * row[c0 + 1] + fx * row[c1 + 1];
                             float ab = gx * row[c0 + 2] + fx * row[c1 + 2];
@@ -280,8 +472,7 @@ public final class EdgeRefiner {
                             } else if (q > 1f) {
                                 q = 1f;
                             }
-                            float wEdge = Math.min(1f, Math.min(a - lo + 1, lo + span + 1 - a) * feather);
-                            float v = a + strength * wEdge * (q * 255f - a);
+                            float v = a + wt * (q * 255f - a);
                             // NaN (from degenerate input) keeps the raw value.
                             int na = v == v ? RawAlphaRows.round255(v) : a;
                             px[idx] = (p & 0x00FFFFFF) | (na << 24);

@@ -32,10 +32,50 @@ public final class GuidedFilter {
             throw new IllegalArgumentException("Bad guided filter input " + w + "x" + h + ", r=" + radius);
         }
         float[] coef = new float[4 * w * h];
-        fit(rgb, p, w, h, radius, eps, need, needBit, coef);
-        boxMean4(coef, w, h, radius);
+        fit(rgb, p, null, w, h, radius, eps, need, needBit, coef, 4);
+        boxMean(coef, 4, w, h, radius);
         return coef;
     }
+
+    /**
+     * Confidence-weighted guided filter coefficients: each window's linear model is fitted by weighted least squares
+     * (pixel weights {@code weight}), so pixels of weight 0 do not influence it, and the coefficients at a pixel are
+     * the mean over the windows containing it weighted by each window's total weight. With weights that mark where
+     * the input is trusted, the model learnt from the trusted pixels ("this colour is foreground, that one
+     * background") is carried over to the untrusted ones in the window.
+     *
+     * <p>Windows whose weight is at most {@link #MIN_WINDOW_WEIGHT} of their area are not fitted. Where no window
+     * containing a pixel was fitted, its coefficients are 0 and its support is 0.
+     *
+     * @param weight {@code w * h} non-negative pixel weights
+     * @return {@code 5 * w * h} floats, per pixel the four coefficients as in {@link #meanCoefficients} and the
+     *     pixel's support: the mean over the windows containing it of the share of each window's area that its weight
+     *     covers (0..1 for weights in 0..1), i.e. how much trusted input the coefficients rest on
+     */
+    public static float[] weightedMeanCoefficients(float[] rgb, float[] p, float[] weight, int w, int h, int radius,
+            float eps, byte[] need, int needBit) {
+        if (w <= 0 || h <= 0 || rgb.length != 3 * w * h || p.length != w * h || weight.length != w * h || radius < 0
+                || !(eps > 0f)) {
+            throw new IllegalArgumentException("Bad guided filter input " + w + "x" + h + ", r=" + radius);
+        }
+        // fit writes each window's coefficients times its share, and the share; averaging all five over the windows
+        // and dividing by the averaged share gives the share-weighted mean.
+        float[] coef = new float[5 * w * h];
+        fit(rgb, p, weight, w, h, radius, eps, need, needBit, coef, 5);
+        boxMean(coef, 5, w, h, radius);
+        for (int t = 0; t < coef.length; t += 5) {
+            float s = coef[t + 4];
+            float inv = s > 0f ? 1f / s : 0f;
+            coef[t] *= inv;
+            coef[t + 1] *= inv;
+            coef[t + 2] *= inv;
+            coef[t + 3] *= inv;
+        }
+        return coef;
+    }
+
+    /** Share of a window's area below which a weighted window is not fitted. */
+    static final double MIN_WINDOW_WEIGHT = 1e-3;
 
     /**
      * The plain (single-resolution) guided filter: {@code q = mean(a) · I + mean(b)} at every pixel; for small images
@@ -53,38 +93,19 @@ public final class GuidedFilter {
         return q;
     }
 
-    /** Number of statistics summed per pixel: I (3), p, I·p (3), the upper triangle of I·Iᵀ (6). */
-    private static final int K = 13;
-
-    /** Adds row {@code y}'s statistics to the column sums. */
-    private static void addRow(float[] rgb, float[] p, int w, int y, double[] col) {
-        int o = y * w;
-        for (int x = 0, c = 0, t = 3 * o; x < w; x++, c += K, t += 3) {
-            double r = rgb[t];
-            double g = rgb[t + 1];
-            double b = rgb[t + 2];
-            double v = p[o + x];
-            col[c] += r;
-            col[c + 1] += g;
-            col[c + 2] += b;
-            col[c + 3] += v;
-            col[c + 4] += r * v;
-            col[c + 5] += g * v;
-            col[c + 6] += b * v;
-            col[c + 7] += r * r;
-            col[c + 8] += r * g;
-            col[c + 9] += r * b;
-            col[c + 10] += g * g;
-            col[c + 11] += g * b;
-            col[c + 12] += b * b;
-        }
-    }
+    /**
+     * Number of statistics summed per pixel: I (3), p, I·p (3), the upper triangle of I·Iᵀ (6), each times the pixel's
+     * weight, and the weight.
+     */
+    private static final int K = 14;
 
     /** Adds row {@code ya}'s statistics to the column sums and subtracts row {@code ys}'s, in one pass. */
-    private static void slideRows(float[] rgb, float[] p, int w, int ya, int ys, double[] col) {
+    private static void slideRows(float[] rgb, float[] p, float[] weight, int w, int ya, int ys, double[] col) {
         int oa = ya * w;
         int os = ys * w;
         for (int x = 0, c = 0, ta = 3 * oa, ts = 3 * os; x < w; x++, c += K, ta += 3, ts += 3) {
+            double wa = weight == null ? 1.0 : weight[oa + x];
+            double ws = weight == null ? 1.0 : weight[os + x];
             double r = rgb[ta];
             double g = rgb[ta + 1];
             double b = rgb[ta + 2];
@@ -93,53 +114,65 @@ public final class GuidedFilter {
             double gs = rgb[ts + 1];
             double bs = rgb[ts + 2];
             double vs = p[os + x];
-            col[c] += r - rs;
-            col[c + 1] += g - gs;
-            col[c + 2] += b - bs;
-            col[c + 3] += v - vs;
-            col[c + 4] += r * v - rs * vs;
-            col[c + 5] += g * v - gs * vs;
-            col[c + 6] += b * v - bs * vs;
-            col[c + 7] += r * r - rs * rs;
-            col[c + 8] += r * g - rs * gs;
-            col[c + 9] += r * b - rs * bs;
-            col[c + 10] += g * g - gs * gs;
-            col[c + 11] += g * b - gs * bs;
-            col[c + 12] += b * b - bs * bs;
+            double wr = wa * r;
+            double wg = wa * g;
+            double wb = wa * b;
+            double wrs = ws * rs;
+            double wgs = ws * gs;
+            double wbs = ws * bs;
+            col[c] += wr - wrs;
+            col[c + 1] += wg - wgs;
+            col[c + 2] += wb - wbs;
+            col[c + 3] += wa * v - ws * vs;
+            col[c + 4] += wr * v - wrs * vs;
+            col[c + 5] += wg * v - wgs * vs;
+            col[c + 6] += wb * v - wbs * vs;
+            col[c + 7] += wr * r - wrs * rs;
+            col[c + 8] += wr * g - wrs * gs;
+            col[c + 9] += wr * b - wrs * bs;
+            col[c + 10] += wg * g - wgs * gs;
+            col[c + 11] += wg * b - wgs * bs;
+            col[c + 12] += wb * b - wbs * bs;
+            col[c + 13] += wa - ws;
         }
     }
 
-    /** Subtracts row {@code y}'s statistics from the column sums. */
-    private static void subtractRow(float[] rgb, float[] p, int w, int y, double[] col) {
+    /** Adds {@code sign} times row {@code y}'s statistics to the column sums. */
+    private static void addRow(float[] rgb, float[] p, float[] weight, int w, int y, double[] col, double sign) {
         int o = y * w;
         for (int x = 0, c = 0, t = 3 * o; x < w; x++, c += K, t += 3) {
+            double wt = weight == null ? sign : sign * weight[o + x];
             double r = rgb[t];
             double g = rgb[t + 1];
             double b = rgb[t + 2];
             double v = p[o + x];
-            col[c] -= r;
-            col[c + 1] -= g;
-            col[c + 2] -= b;
-            col[c + 3] -= v;
-            col[c + 4] -= r * v;
-            col[c + 5] -= g * v;
-            col[c + 6] -= b * v;
-            col[c + 7] -= r * r;
-            col[c + 8] -= r * g;
-            col[c + 9] -= r * b;
-            col[c + 10] -= g * g;
-            col[c + 11] -= g * b;
-            col[c + 12] -= b * b;
+            double wr = wt * r;
+            double wg = wt * g;
+            double wb = wt * b;
+            col[c] += wr;
+            col[c + 1] += wg;
+            col[c + 2] += wb;
+            col[c + 3] += wt * v;
+            col[c + 4] += wr * v;
+            col[c + 5] += wg * v;
+            col[c + 6] += wb * v;
+            col[c + 7] += wr * r;
+            col[c + 8] += wr * g;
+            col[c + 9] += wr * b;
+            col[c + 10] += wg * g;
+            col[c + 11] += wg * b;
+            col[c + 12] += wb * b;
+            col[c + 13] += wt;
         }
     }
 
     /** Writes the per-window coefficients {@code a_k, b_k} (not yet averaged) into {@code coef}. */
-    private static void fit(float[] rgb, float[] p, int w, int h, int r, float epsF, byte[] need, int needBit,
-            float[] coef) {
+    private static void fit(float[] rgb, float[] p, float[] weight, int w, int h, int r, float epsF, byte[] need,
+            int needBit, float[] coef, int stride) {
         double eps = epsF;
         double[] col = new double[K * w];
         for (int y = 0; y <= Math.min(r, h - 1); y++) {
-            addRow(rgb, p, w, y, col);
+            addRow(rgb, p, weight, w, y, col, 1.0);
         }
         double[] s = new double[K];
         for (int y = 0; y < h; y++) {
@@ -147,11 +180,11 @@ public final class GuidedFilter {
                 int ya = y + r;
                 int ys = y - r - 1;
                 if (ya < h && ys >= 0) {
-                    slideRows(rgb, p, w, ya, ys, col);
+                    slideRows(rgb, p, weight, w, ya, ys, col);
                 } else if (ya < h) {
-                    addRow(rgb, p, w, ya, col);
+                    addRow(rgb, p, weight, w, ya, col, 1.0);
                 } else if (ys >= 0) {
-                    subtractRow(rgb, p, w, ys, col);
+                    addRow(rgb, p, weight, w, ys, col, -1.0);
                 }
             }
             int ny = Math.min(y + r, h - 1) - Math.max(y - r, 0) + 1;
@@ -188,10 +221,16 @@ public final class GuidedFilter {
             double s10 = s[10];
             double s11 = s[11];
             double s12 = s[12];
+            double s13 = s[13];
             for (int x = 0, o = y * w; x < w; x++, o++) {
                 if (need == null || (need[o] & needBit) != 0) {
                     int nx = Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1;
-                    double inv = 1.0 / (nx * ny);
+                    // The window's total weight, and its share of the window's area.
+                    double share = s13 / (nx * ny);
+                    if (!(share > MIN_WINDOW_WEIGHT)) {
+                        continue; // no weight to fit: coefficients and window weight stay 0
+                    }
+                    double inv = 1.0 / s13;
                     double mr = s0 * inv;
                     double mg = s1 * inv;
                     double mb = s2 * inv;
@@ -216,11 +255,20 @@ public final class GuidedFilter {
                     double ar = (c00 * cr + c01 * cg + c02 * cb) * invDet;
                     double ag = (c01 * cr + c11 * cg + c12 * cb) * invDet;
                     double ab = (c02 * cr + c12 * cg + c22 * cb) * invDet;
-                    int t = 4 * o;
+                    double br = mp - ar * mr - ag * mg - ab * mb;
+                    int t = stride * o;
+                    if (stride == 5) {
+                        // Weighted: pre-multiplied by the window's share, which goes in the fifth channel.
+                        ar *= share;
+                        ag *= share;
+                        ab *= share;
+                        br *= share;
+                        coef[t + 4] = (float) share;
+                    }
                     coef[t] = (float) ar;
                     coef[t + 1] = (float) ag;
                     coef[t + 2] = (float) ab;
-                    coef[t + 3] = (float) (mp - ar * mr - ag * mg - ab * mb);
+                    coef[t + 3] = (float) br;
                 }
                 int xa = x + r + 1;
                 if (xa < w) {
@@ -238,6 +286,7 @@ public final class GuidedFilter {
                     s10 += col[c + 10];
                     s11 += col[c + 11];
                     s12 += col[c + 12];
+                    s13 += col[c + 13];
                 }
                 int xs = x - r;
                 if (xs >= 0) {
@@ -255,58 +304,51 @@ public final class GuidedFilter {
                     s10 -= col[c + 10];
                     s11 -= col[c + 11];
                     s12 -= col[c + 12];
+                    s13 -= col[c + 13];
                 }
             }
         }
     }
 
     /**
-     * Replaces each of the four interleaved channels of {@code v} by its mean over the {@code (2r+1)^2} window
-     * (truncated at the borders), in place: a horizontal running sum per row, then a vertical one that keeps the
-     * last {@code r + 1} original rows in a ring.
+     * Replaces each of the {@code channels} interleaved channels of {@code v} by its mean over the
+     * {@code (2r+1)^2} window (truncated at the borders), in place: a horizontal running sum per row, then a vertical
+     * one that keeps the last {@code r + 1} original rows in a ring.
      */
-    static void boxMean4(float[] v, int w, int h, int r) {
+    static void boxMean(float[] v, int channels, int w, int h, int r) {
         if (r == 0) {
             return;
         }
-        int rowLen = 4 * w;
+        int rowLen = channels * w;
         float[] tmp = new float[rowLen];
+        double[] sum = new double[channels];
         for (int y = 0; y < h; y++) {
             int o = y * rowLen;
             System.arraycopy(v, o, tmp, 0, rowLen);
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int x = 0, t = 0; x <= Math.min(r, w - 1); x++, t += 4) {
-                s0 += tmp[t];
-                s1 += tmp[t + 1];
-                s2 += tmp[t + 2];
-                s3 += tmp[t + 3];
+            java.util.Arrays.fill(sum, 0.0);
+            for (int x = 0, t = 0; x <= Math.min(r, w - 1); x++) {
+                for (int c = 0; c < channels; c++, t++) {
+                    sum[c] += tmp[t];
+                }
             }
             for (int x = 0; x < w; x++) {
                 int nx = Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1;
                 double inv = 1.0 / nx;
-                int d = o + 4 * x;
-                v[d] = (float) (s0 * inv);
-                v[d + 1] = (float) (s1 * inv);
-                v[d + 2] = (float) (s2 * inv);
-                v[d + 3] = (float) (s3 * inv);
+                int d = o + channels * x;
+                for (int c = 0; c < channels; c++) {
+                    v[d + c] = (float) (sum[c] * inv);
+                }
                 int xa = x + r + 1;
                 if (xa < w) {
-                    int t = 4 * xa;
-                    s0 += tmp[t];
-                    s1 += tmp[t + 1];
-                    s2 += tmp[t + 2];
-                    s3 += tmp[t + 3];
+                    for (int c = 0, t = channels * xa; c < channels; c++, t++) {
+                        sum[c] += tmp[t];
+                    }
                 }
                 int xs = x - r;
                 if (xs >= 0) {
-                    int t = 4 * xs;
-                    s0 -= tmp[t];
-                    s1 -= tmp[t + 1];
-                    s2 -= tmp[t + 2];
-                    s3 -= tmp[t + 3];
+                    for (int c = 0, t = channels * xs; c < channels; c++, t++) {
+                        sum[c] -= tmp[t];
+                    }
                 }
             }
         }

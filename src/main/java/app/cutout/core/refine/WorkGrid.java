@@ -24,6 +24,12 @@ final class WorkGrid {
     static final int COEF = 8;
     /** Bin takes part in the coarse foreground solve. */
     static final int DOMAIN = 16;
+    /** Bin lies inside a wide unsure region (see {@link EdgeRefiner}'s region step). */
+    static final int REGION = 32;
+    /** Region coefficients are needed at the bin. */
+    static final int REGION_COEF = 64;
+    /** Bin's pixels can take a region correction (the region's bins and their neighbours). */
+    static final int REGION_APPLY = 128;
 
     final int width;
     final int height;

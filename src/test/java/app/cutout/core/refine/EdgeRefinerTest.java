@@ -229,6 +229,99 @@ class EdgeRefinerTest {
         }
     }
 
+    /**
+     * A 600x400 photo: a textured orange disk on a textured pale background; the 150x100 mask is the disk, except for
+     * two wide unsure patches at alpha 0.45: one inside the disk (orange pixels), one in the background (pale
+     * pixels), each 20 mask pixels (80 photo pixels) across, far wider than an edge ramp.
+     */
+    private static final class PatchScene {
+        final int w = 600;
+        final int h = 400;
+        final int mw = 150;
+        final int mh = 100;
+        final int[] px = new int[w * h];
+        final float[] mask = new float[mw * mh];
+
+        PatchScene() {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int n = ((x * 7 + y * 13) % 11) - 5;
+                    px[y * w + x] = inDisk(x + 0.5, y + 0.5)
+                            ? RgbaImage.pack(215 + n, 90 + n, 50 + n, 255)
+                            : RgbaImage.pack(205 + n, 160 + n, 120 + n, 255);
+                }
+            }
+            for (int y = 0; y < mh; y++) {
+                for (int x = 0; x < mw; x++) {
+                    float v = inDisk((x + 0.5) * 4, (y + 0.5) * 4) ? 1f : 0f;
+                    if (inSubjectPatch(x * 4 + 2, y * 4 + 2) || inBackgroundPatch(x * 4 + 2, y * 4 + 2)) {
+                        v = 0.45f;
+                    }
+                    mask[y * mw + x] = v;
+                }
+            }
+        }
+
+        static boolean inDisk(double x, double y) {
+            return Math.hypot(x - 250, y - 200) < 160;
+        }
+
+        /** 80x80 photo pixels inside the disk. */
+        static boolean inSubjectPatch(int x, int y) {
+            return x >= 240 && x < 320 && y >= 160 && y < 240;
+        }
+
+        /** 80x80 photo pixels in the background. */
+        static boolean inBackgroundPatch(int x, int y) {
+            return x >= 480 && x < 560 && y >= 40 && y < 120;
+        }
+
+        /** Mean alpha over the central 40x40 of a patch. */
+        double meanAlpha(int[] pixels, int x0, int y0) {
+            double sum = 0;
+            for (int y = y0 + 20; y < y0 + 60; y++) {
+                for (int x = x0 + 20; x < x0 + 60; x++) {
+                    sum += pixels[y * w + x] >>> 24;
+                }
+            }
+            return sum / 1600;
+        }
+    }
+
+    @Test
+    void decidesWideUnsurePatchesFromTheColoursTheModelIsSureOf() {
+        PatchScene scene = new PatchScene();
+        RefineOptions off = new RefineOptions();
+        off.regions = false;
+        int[] withoutRegions = scene.px.clone();
+        EdgeRefiner.refine(scene.mask, scene.mw, scene.mh, new RgbaImage(scene.w, scene.h, withoutRegions), 1f, off);
+        int[] refined = scene.px.clone();
+        EdgeRefiner.refine(scene.mask, scene.mw, scene.mh, new RgbaImage(scene.w, scene.h, refined), 1f);
+        // The fine guided filter cannot decide the middle of a patch: its window sees only unsure pixels there.
+        // (Raw 0.45 is 115; measured 120 and 115.)
+        assertEquals(115, scene.meanAlpha(withoutRegions, 240, 160), 10);
+        assertEquals(115, scene.meanAlpha(withoutRegions, 480, 40), 10);
+        // Orange is subject and pale background everywhere else, so the patches go to (nearly) 255 and 0.
+        assertTrue(scene.meanAlpha(refined, 240, 160) > 240, "subject patch " + scene.meanAlpha(refined, 240, 160));
+        assertTrue(scene.meanAlpha(refined, 480, 40) < 15, "background patch " + scene.meanAlpha(refined, 480, 40));
+        // Solid pixels are never touched.
+        int[] raw = scene.px.clone();
+        MaskUpsampler.applyAlpha(scene.mask, scene.mw, scene.mh, raw, scene.w, scene.h);
+        for (int i = 0; i < raw.length; i++) {
+            int a0 = raw[i] >>> 24;
+            if (a0 <= 5 || a0 >= 250) {
+                assertEquals(a0, refined[i] >>> 24, "pixel " + i);
+            }
+        }
+        // Half strength: half the change, also for the region step.
+        int[] half = scene.px.clone();
+        EdgeRefiner.refine(scene.mask, scene.mw, scene.mh, new RgbaImage(scene.w, scene.h, half), 0.5f);
+        for (int i = 0; i < raw.length; i++) {
+            double r = raw[i] >>> 24;
+            assertEquals(r + 0.5 * ((refined[i] >>> 24) - r), half[i] >>> 24, 1.0, "pixel " + i);
+        }
+    }
+
     @Test
     void rejectsBadArguments() {
         RgbaImage image = new RgbaImage(4, 4, new int[16]);
