@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class GuidedFilterTest {
 
+    /** {@code n} values uniform in [0, 1). */
+    private static float[] uniform(Random rnd, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rnd.nextFloat();
+        }
+        return v;
+    }
+
     @Test
     void constantGuideGivesTheTwiceBoxFilteredInput() {
         // 3x1 grid, r = 1, constant guide: every covariance is 0 so a = 0 and b_k = mean of p over window k.
@@ -25,15 +34,11 @@ class GuidedFilterTest {
     void reproducesAnInputThatIsLinearInTheGuide() {
         // p = 0.5 R - 0.25 G + 0.1: within every window cov(I, p) = Σ (0.5, -0.25, 0), so a = (Σ + εU)^-1 Σ a_true,
         // which tends to a_true as ε -> 0, and q tends to p.
-        Random rnd = new Random(3);
         int w = 9;
         int h = 7;
-        float[] rgb = new float[3 * w * h];
+        float[] rgb = uniform(new Random(3), 3 * w * h);
         float[] p = new float[w * h];
         for (int i = 0; i < w * h; i++) {
-            rgb[3 * i] = rnd.nextFloat();
-            rgb[3 * i + 1] = rnd.nextFloat();
-            rgb[3 * i + 2] = rnd.nextFloat();
             p[i] = 0.5f * rgb[3 * i] - 0.25f * rgb[3 * i + 1] + 0.1f;
         }
         float[] q = GuidedFilter.filter(rgb, p, w, h, 2, 1e-7f);
@@ -192,14 +197,8 @@ class GuidedFilterTest {
         Random rnd = new Random(23);
         int w = 13;
         int h = 9;
-        float[] rgb = new float[3 * w * h];
-        float[] p = new float[w * h];
-        for (int i = 0; i < w * h; i++) {
-            rgb[3 * i] = rnd.nextFloat();
-            rgb[3 * i + 1] = rnd.nextFloat();
-            rgb[3 * i + 2] = rnd.nextFloat();
-            p[i] = rnd.nextFloat();
-        }
+        float[] rgb = uniform(rnd, 3 * w * h);
+        float[] p = uniform(rnd, w * h);
         float[] ones = new float[w * h];
         java.util.Arrays.fill(ones, 1f);
         for (int r = 0; r <= 4; r++) {
