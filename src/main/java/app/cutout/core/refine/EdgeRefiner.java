@@ -243,7 +243,7 @@ public final class EdgeRefiner {
         byte[] unsure = new byte[n];
         for (int k = 0; k < n; k++) {
             // Bins without colour (no GUIDE) are neither unsure nor samples.
-            if ((g.flags[k] & WorkGrid.GUIDE) != 0 && g.alpha[k] > sure && g.alpha[k] < 1f - sure) {
+            if ((g.flags[k] & WorkGrid.GUIDE) != 0 && isUnsure(g.alpha[k], sure)) {
                 unsure[k] = 1;
             }
         }
@@ -280,24 +280,12 @@ public final class EdgeRefiner {
         // within radius + 1 of the region; they read data within radius of that. The fit runs on that box only.
         g.dilate(WorkGrid.REGION, WorkGrid.REGION_COEF, radius + 1);
         g.dilate(WorkGrid.REGION, WorkGrid.REGION_APPLY, 1);
-        int x0 = bw;
-        int y0 = bh;
-        int x1 = -1;
-        int y1 = -1;
-        for (int i = 0; i < bh; i++) {
-            for (int j = 0; j < bw; j++) {
-                if ((g.flags[i * bw + j] & WorkGrid.REGION_COEF) != 0) {
-                    x0 = Math.min(x0, j);
-                    x1 = Math.max(x1, j);
-                    y0 = Math.min(y0, i);
-                    y1 = Math.max(y1, i);
-                }
-            }
-        }
-        x0 = Math.max(0, x0 - radius);
-        y0 = Math.max(0, y0 - radius);
-        x1 = Math.min(bw - 1, x1 + radius);
-        y1 = Math.min(bh - 1, y1 + radius);
+        // Not null: every REGION bin has REGION_COEF.
+        int[] b = WorkGrid.bounds(g.flags, bw, bh, WorkGrid.REGION_COEF);
+        int x0 = Math.max(0, b[0] - radius);
+        int y0 = Math.max(0, b[1] - radius);
+        int x1 = Math.min(bw - 1, b[2] + radius);
+        int y1 = Math.min(bh - 1, b[3] + radius);
         int cw = x1 - x0 + 1;
         int ch = y1 - y0 + 1;
         // Fresh memory is slow to touch in a browser (page faults), so the box's own planes are used when the crop
@@ -316,8 +304,7 @@ public final class EdgeRefiner {
             }
             for (int j = 0, c = i * cw; j < cw; j++, c++) {
                 // A sample: a bin with colour whose alpha the model is sure of.
-                float a = alpha[c];
-                if ((flags[c] & WorkGrid.GUIDE) != 0 && !(a > sure && a < 1f - sure)) {
+                if ((flags[c] & WorkGrid.GUIDE) != 0 && !isUnsure(alpha[c], sure)) {
                     sample[c] = 1f;
                 }
             }
@@ -341,6 +328,11 @@ public final class EdgeRefiner {
             }
         }
         applyCoefficients(px, g, coef, WorkGrid.REGION_APPLY, true, o);
+    }
+
+    /** Whether a bin's mean alpha is further than {@code sure} from both 0 and 1. */
+    private static boolean isUnsure(float alpha, float sure) {
+        return alpha > sure && alpha < 1f - sure;
     }
 
     /**

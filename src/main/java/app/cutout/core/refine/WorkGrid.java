@@ -91,38 +91,41 @@ final class WorkGrid {
      * @return false, leaving the grid untouched, when no bin has {@code bit}
      */
     boolean crop(byte[] full, int bit, int margin) {
-        int minX = Integer.MAX_VALUE;
-        int minY = Integer.MAX_VALUE;
-        int maxX = -1;
-        int maxY = -1;
-        for (int y = 0, o = 0; y < gh; y++) {
-            for (int x = 0; x < gw; x++, o++) {
-                if ((full[o] & bit) != 0) {
-                    if (x < minX) {
-                        minX = x;
-                    }
-                    if (x > maxX) {
-                        maxX = x;
-                    }
-                    if (y < minY) {
-                        minY = y;
-                    }
-                    maxY = y;
-                }
-            }
-        }
-        if (maxX < 0) {
+        int[] b = bounds(full, gw, gh, bit);
+        if (b == null) {
             return false;
         }
-        bx0 = Math.max(0, minX - margin);
-        by0 = Math.max(0, minY - margin);
-        bw = Math.min(gw, maxX + margin + 1) - bx0;
-        bh = Math.min(gh, maxY + margin + 1) - by0;
+        bx0 = Math.max(0, b[0] - margin);
+        by0 = Math.max(0, b[1] - margin);
+        bw = Math.min(gw, b[2] + margin + 1) - bx0;
+        bh = Math.min(gh, b[3] + margin + 1) - by0;
         flags = new byte[bw * bh];
         for (int y = 0; y < bh; y++) {
             System.arraycopy(full, (by0 + y) * gw + bx0, flags, y * bw, bw);
         }
         return true;
+    }
+
+    /**
+     * The bounding box {@code {minX, minY, maxX, maxY}} (inclusive) of the bins of the {@code w x h} flags {@code f}
+     * that have {@code bit}; null when none has.
+     */
+    static int[] bounds(byte[] f, int w, int h, int bit) {
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0, o = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, o++) {
+                if ((f[o] & bit) != 0) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = y;
+                }
+            }
+        }
+        return maxX < 0 ? null : new int[] {minX, minY, maxX, maxY};
     }
 
     /**

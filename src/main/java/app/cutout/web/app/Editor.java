@@ -144,9 +144,9 @@ final class Editor {
 
     private void load(Item next, int generation) {
         // A photo past the size limits was processed as a smaller copy: decode it at that size too.
-        boolean jpeg = "image/jpeg".equals(next.file.getType());
-        int[] rgb = decode(next.file, ImageBitmapOptions.photo(next.file.getType(), next.downscaled(), next.width,
-                next.height), jpeg);
+        String type = next.file.getType();
+        int[] rgb = decode(next.file, ImageBitmapOptions.photo(type, next.downscaled(), next.width, next.height),
+                ImageBitmapOptions.isJpeg(type));
         int[] cutout;
         ImageBitmap preview = next.preview;
         if (preview != null) {

@@ -34,20 +34,13 @@ public final class BitmapPixels {
 
     /** The bitmap's pixels, {@code (a << 24) | (b << 16) | (g << 8) | r}, rows top to bottom. */
     public static int[] read(ImageBitmap bitmap) {
-        return read(bitmap, null);
+        return read(bitmap, null, false);
     }
 
     /**
      * As {@link #read(ImageBitmap)}, into {@code reuse} when it has exactly the bitmap's pixel count (every element
      * is overwritten); a new array otherwise. Allocating 48 MB for a 12 MP photo costs 130–180 ms in Chromium, more
      * than reading the pixels.
-     */
-    public static int[] read(ImageBitmap bitmap, int[] reuse) {
-        return read(bitmap, reuse, false);
-    }
-
-    /**
-     * As {@link #read(ImageBitmap, int[])}.
      *
      * @param opaque the caller knows the image has no alpha (a JPEG), so the faster copy may be tried; it is used only
      *     when the browser also reports an opaque frame

@@ -38,11 +38,7 @@ final class ImageCodec {
      * @throws RefusedImageException when the file is refused or the browser cannot decode it
      */
     static RgbaImage decode(Blob file, String name, int wantedWidth, int wantedHeight) {
-        return decode(file, name, Intake.check(file, name, wantedWidth, wantedHeight));
-    }
-
-    static RgbaImage decode(Blob file, String name, Intake.Plan plan) {
-        return decode(file, name, plan, null);
+        return decode(file, name, Intake.check(file, name, wantedWidth, wantedHeight), null);
     }
 
     /** @param reuse an array to decode into when it has exactly the photo's pixel count, else null */

@@ -32,6 +32,11 @@ public interface ImageBitmapOptions extends JSObject {
         return options;
     }
 
+    /** Whether a file of this MIME type is a JPEG: decoded on the browser's default path, and opaque. */
+    static boolean isJpeg(String mimeType) {
+        return "image/jpeg".equals(mimeType);
+    }
+
     /**
      * How a photo is decoded, on the page and in the worker alike so that both see the same colours: as
      * {@link #exact()}, except for JPEG. A JPEG has no alpha, so premultiplying changes nothing, and its only colour
@@ -45,7 +50,7 @@ public interface ImageBitmapOptions extends JSObject {
      */
     static ImageBitmapOptions photo(String mimeType, boolean downscaled, int width, int height) {
         ImageBitmapOptions options;
-        if ("image/jpeg".equals(mimeType)) {
+        if (isJpeg(mimeType)) {
             options = JSObjects.create();
             options.setImageOrientation("from-image");
         } else {
