@@ -1,14 +1,15 @@
 package app.cutout.core.image;
 
 /**
- * Why a file is not processed, as a code the page can translate plus the English sentence the worker sends along.
- * Both the worker and the page's English text come from {@link #english}, so they cannot drift apart.
+ * A file Cutout does not process, and why: a code that {@code core.text.Texts} words in the user's language (key
+ * {@code error.CODE}), the file's name and format, and for photos past the size limits their size and the smaller
+ * size offered. {@link #getMessage} is the code and values, for logs only.
  *
  * <p>Placeholders, in {@link #args} order: {@code {0}} file name, {@code {1}} format or MIME type, {@code {2}} width,
  * {@code {3}} height, {@code {4}} megapixels, {@code {5}} offered width, {@code {6}} offered height, {@code {7}}
  * full-resolution limit in megapixels, {@code {8}} longest side, {@code {9}} open limit in megapixels.
  */
-public final class Refusal {
+public final class Refusal extends RuntimeException {
     public static final String EMPTY = "empty";
     public static final String UNREADABLE = "unreadable";
     public static final String SVG = "svg";
@@ -29,48 +30,38 @@ public final class Refusal {
     public static final String[] CODES = {EMPTY, UNREADABLE, SVG, HEIC, INCOMPLETE, DAMAGED, TOO_LARGE, TOO_LONG,
         TOO_LARGE_TO_OPEN, TOO_LARGE_FOR_BROWSER};
 
-    private Refusal() {
+    public final String code;
+    /** The file's name as the user knows it. */
+    public final String name;
+    /** The format's name or MIME type, for the message; may be empty. */
+    public final String format;
+    public final int width;
+    public final int height;
+    /** The smaller size offered, for {@link #offersSmallerCopy} codes; 0 otherwise. */
+    public final int fitWidth;
+    public final int fitHeight;
+
+    public Refusal(String code, String name, String format, int width, int height, int fitWidth, int fitHeight) {
+        super(code + " " + java.util.Arrays.toString(args(name, format, width, height, fitWidth, fitHeight)));
+        this.code = code;
+        this.name = name == null ? "" : name;
+        this.format = format == null ? "" : format;
+        this.width = width;
+        this.height = height;
+        this.fitWidth = fitWidth;
+        this.fitHeight = fitHeight;
     }
 
-    /** The English sentence for a code, with placeholders; null for an unknown code. */
-    public static String english(String code) {
-        switch (code) {
-            case EMPTY:
-                return "“{0}” is empty. Choose a photo file (JPEG, PNG, WebP, AVIF, GIF or BMP).";
-            case UNREADABLE:
-                return "“{0}” ({1}) is not an image this browser can decode. Choose a JPEG, PNG, WebP, AVIF, GIF or "
-                        + "BMP photo, or convert it to one of those first.";
-            case SVG:
-                return "“{0}” is an SVG drawing, which Cutout cannot open: it removes backgrounds from photos. Save "
-                        + "the drawing as a PNG and add that instead.";
-            case HEIC:
-                return "“{0}” is a HEIC photo (the format iPhones save in), which this browser cannot decode. "
-                        + "Convert it to JPEG first (on a Mac: open it in Preview, File → Export, JPEG; on an iPhone: "
-                        + "Settings → Camera → Formats → Most Compatible for new photos), then add the JPEG.";
-            case INCOMPLETE:
-                return "“{0}” is incomplete: the file ends before the image does, so it was probably not fully "
-                        + "downloaded or copied. Download or copy it again, then add the new file.";
-            case DAMAGED:
-                return "“{0}” ({1}) is damaged: it starts like an image, but this browser cannot decode it. Open it "
-                        + "in an image editor and save it again, then add the new file.";
-            case TOO_LARGE:
-                return "“{0}” is {2} × {3} pixels ({4} megapixels); Cutout works at full resolution up to {7} "
-                        + "megapixels. Choose “Process at {5} × {6}” to remove the background from a smaller copy, or "
-                        + "reduce the photo in an image editor first.";
-            case TOO_LONG:
-                return "“{0}” is {2} × {3} pixels; Cutout works on images up to {8} pixels on a side. Choose "
-                        + "“Process at {5} × {6}” to remove the background from a smaller copy, or crop or reduce "
-                        + "the image in an image editor first.";
-            case TOO_LARGE_TO_OPEN:
-                return "“{0}” is {2} × {3} pixels ({4} megapixels), more than this browser can open ({9} megapixels "
-                        + "at most). Reduce it to {7} megapixels or less in an image editor, then add it again.";
-            case TOO_LARGE_FOR_BROWSER:
-                return "“{0}” is {2} × {3} pixels, more than this browser can draw. Choose “Process at {5} × {6}” "
-                        + "to remove the background from a smaller copy, or use a browser on a computer.";
-            default:
-                return null;
-        }
+    public Refusal(String code, String name, String format) {
+        this(code, name, format, 0, 0, 0, 0);
     }
+
+    /** The placeholder values of this refusal, in {@link #args} order. */
+    public Object[] args() {
+        return args(name, format, width, height, fitWidth, fitHeight);
+    }
+
+    
 
     /** True for codes that come with an offer to process a smaller copy. */
     public static boolean offersSmallerCopy(String code) {
@@ -82,14 +73,5 @@ public final class Refusal {
         return new Object[] {name, format == null || format.isEmpty() ? "?" : format, width, height,
             ImageLimits.megapixels((long) width * height), fitWidth, fitHeight,
             ImageLimits.MAX_PIXELS / 1_000_000, ImageLimits.MAX_SIDE, ImageLimits.MAX_OPEN_PIXELS / 1_000_000};
-    }
-
-    /** Fills {@code {i}} placeholders; what {@code Texts.t} does on the page. */
-    public static String fill(String template, Object... args) {
-        String text = template;
-        for (int i = 0; i < args.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return text;
     }
 }

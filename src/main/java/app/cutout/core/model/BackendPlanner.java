@@ -1,5 +1,9 @@
 package app.cutout.core.model;
 
+import app.cutout.core.pipeline.Notice;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Chooses backend, model and threads from what the browser offers and what the user asked for.
  *
@@ -22,14 +26,14 @@ public final class BackendPlanner {
      * @param modelChoice "auto", "quint8" or "fp16"
      */
     public static Plan plan(Capabilities caps, String backendChoice, String modelChoice) {
-        StringBuilder note = new StringBuilder();
+        List<Notice> notices = new ArrayList<>();
         Backend backend;
         if ("webgpu".equals(backendChoice)) {
             if (caps.webGpu) {
                 backend = Backend.WEBGPU;
             } else {
                 backend = Backend.WASM;
-                note.append("WebGPU is not available in this browser, so the CPU is used. ");
+                notices.add(new Notice(Notice.WEBGPU_UNAVAILABLE));
             }
         } else if ("wasm".equals(backendChoice)) {
             backend = Backend.WASM;
@@ -48,17 +52,16 @@ public final class BackendPlanner {
             model = ModelSpec.byId(modelChoice);
             if (model == ModelSpec.FP16 && backend == Backend.WEBGPU && !caps.shaderF16) {
                 model = ModelSpec.QUINT8;
-                note.append("This GPU cannot run 16-bit shaders (shader-f16), so the 8-bit model is used. ");
+                notices.add(new Notice(Notice.NO_SHADER_F16));
             }
         }
-        return new Plan(backend, model, backend == Backend.WEBGPU ? 1 : wasmThreads(caps), note.toString().trim());
+        return new Plan(backend, model, backend == Backend.WEBGPU ? 1 : wasmThreads(caps), notices);
     }
 
     /** The plan to retry with when WebGPU failed: same model choice rules, on the CPU. */
     public static Plan fallbackToWasm(Plan failed, Capabilities caps, String reason) {
         ModelSpec model = failed.model == ModelSpec.FP16 ? ModelSpec.QUINT8 : failed.model;
-        String note = "WebGPU failed (" + reason + "), so the CPU is used instead.";
-        return new Plan(Backend.WASM, model, wasmThreads(caps), note);
+        return new Plan(Backend.WASM, model, wasmThreads(caps)).with(new Notice(Notice.WEBGPU_FAILED, reason));
     }
 
     /**

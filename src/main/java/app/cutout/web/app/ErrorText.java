@@ -1,32 +1,39 @@
 package app.cutout.web.app;
 
-import app.cutout.core.image.Refusal;
-import app.cutout.web.protocol.Message;
+import app.cutout.core.pipeline.Problem;
+import app.cutout.core.text.Texts;
+import app.cutout.web.protocol.Coded;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.core.JSArray;
 
-/** The user's sentence for a worker error: translated when the worker gave a code, else its English text. */
+/**
+ * The user's sentence for a failure or a notice the worker sent as a code ({@code Refusal}, {@code Problem},
+ * {@code Notice}), worded now in the current language, so a language switch words it again.
+ */
 final class ErrorText {
     private ErrorText() {
     }
 
-    static String of(Message message) {
-        String code = message.getCode();
-        if (code != null && !code.isEmpty() && Texts.has("error." + code)) {
-            return Texts.t("error." + code, args(message));
-        }
-        return message.getText();
-    }
-
-    /** The placeholder values of a refusal, kept so the sentence can be worded again in another language. */
-    static Object[] args(Message message) {
-        return Refusal.args(message.getName(), message.getFormat(), message.getWidth(), message.getHeight(),
-                message.getFitWidth(), message.getFitHeight());
-    }
-
-    /** The item's error in the current language. */
+    /** The item's failure in the current language. */
     static String of(Item item) {
-        if (!item.errorCode.isEmpty() && item.errorArgs != null && Texts.has("error." + item.errorCode)) {
-            return Texts.t("error." + item.errorCode, item.errorArgs);
+        return error(item.errorCode, item.errorArgs);
+    }
+
+    static String error(String code, Object[] args) {
+        return Texts.problem(code, args);
+    }
+
+    /** The worker's notices about its session, worded, one after another; empty when there are none. */
+    static String notices(JSArray<Coded> notices) {
+        if (notices == null || notices.getLength() == 0) {
+            return "";
         }
-        return item.error;
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < notices.getLength(); i++) {
+            Coded notice = notices.get(i);
+            parts.add(Texts.notice(notice.getCode(), Coded.args(notice)));
+        }
+        return String.join(" ", parts);
     }
 }

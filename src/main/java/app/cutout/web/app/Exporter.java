@@ -1,11 +1,17 @@
 package app.cutout.web.app;
 
+import app.cutout.core.text.Texts;
 import app.cutout.core.ops.Names;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.jso.browser.ObjectUrls;
 import app.cutout.web.platform.ArrayTransfer;
+import app.cutout.web.protocol.Coded;
+import app.cutout.web.protocol.ErrorMessage;
+import app.cutout.web.protocol.ExportRequest;
+import app.cutout.web.protocol.FileMessage;
 import app.cutout.web.protocol.Message;
+import app.cutout.web.protocol.ZipRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
@@ -73,10 +79,11 @@ final class Exporter {
         }
     }
 
-    private Message request(Item item, Options options) {
-        Message request = Message.of(Message.EXPORT);
+    private ExportRequest request(Item item, Options options) {
+        ExportRequest request = Message.of(Message.EXPORT);
         request.setId(nextId++);
         request.setFile(item.file);
+        request.setName(item.name);
         request.setWidth(item.width);
         request.setHeight(item.height);
         // The PNG always: its edge colours are the refined ones; the edited mask, if any, replaces its alpha.
@@ -112,30 +119,34 @@ final class Exporter {
                 }
                 waiting.clear();
                 break;
-            case Message.EXPORTED:
-                if (zip != null && zip.ids.contains(message.getId())) {
-                    zip.blobs.push(message.getPng());
+            case Message.EXPORTED: {
+                FileMessage exported = (FileMessage) message;
+                if (zip != null && zip.ids.contains(exported.getId())) {
+                    zip.blobs.push(exported.getFile());
                     if (zip.blobs.getLength() == zip.expected) {
-                        Message pack = Message.of(Message.ZIP);
+                        ZipRequest pack = Message.of(Message.ZIP);
                         pack.setBlobs(zip.blobs);
                         pack.setNames(zip.names);
                         pack.setId(nextId++);
                         zip = null;
                         worker.postMessage(pack, new JSArray<JSObject>());
                     }
-                } else if (single != null && single.id == message.getId()) {
-                    deliver(message.getPng(), single.fileName);
+                } else if (single != null && single.id == exported.getId()) {
+                    deliver(exported.getFile(), single.fileName);
                     single = null;
                 }
                 break;
+            }
             case Message.ZIPPED:
-                deliver(message.getPng(), "cutout-" + Texts.t("queue").toLowerCase() + ".zip");
+                deliver(((FileMessage) message).getFile(), "cutout-" + Texts.t("queue").toLowerCase() + ".zip");
                 break;
-            case Message.ERROR:
+            case Message.ERROR: {
+                ErrorMessage error = (ErrorMessage) message;
                 zip = null;
                 single = null;
-                listener.failed(message.getText());
+                listener.failed(ErrorText.error(error.getCode(), Coded.args(error)));
                 break;
+            }
             default:
                 break;
         }

@@ -7,20 +7,15 @@ import org.teavm.jso.file.File;
 
 /** One photo in the queue, from waiting to done or failed, and its edits. */
 final class Item {
-    static final String QUEUED = "queued";
-    static final String DONE = "done";
-    static final String ERROR = "error";
-    static final String CANCELLED = "cancelled";
-
     final int id;
     final File file;
     final String name;
-    /** queued, one of the worker's stages while running, then done, error or cancelled. */
-    String state = QUEUED;
-    String error = "";
-    /** The worker's refusal code ({@code Refusal}), empty for other failures; with its placeholder values. */
+    ItemState state = ItemState.QUEUED;
+    /** Why it failed: a {@code Refusal} or {@code Problem} code ({@code error.CODE} in Texts) and its values. */
     String errorCode = "";
     Object[] errorArgs;
+    /** The file itself was refused: trying it again as it is would only repeat that. */
+    boolean refused;
     /** A smaller size offered for a photo past the size limits; 0 when none was. */
     int fitWidth;
     int fitHeight;
@@ -61,7 +56,7 @@ final class Item {
     }
 
     boolean finished() {
-        return DONE.equals(state) || ERROR.equals(state) || CANCELLED.equals(state);
+        return state.finished();
     }
 
     /** True when the cutout is a smaller copy of the photo, so the photo must be decoded at that size too. */
@@ -74,13 +69,12 @@ final class Item {
      * (an interrupted model download, a GPU or worker failure): refusals of the file itself would only repeat.
      */
     boolean retryable() {
-        return ERROR.equals(state) && (fitWidth > 0 || errorCode.isEmpty());
+        return state == ItemState.ERROR && (fitWidth > 0 || !refused);
     }
 
     /** The cutout can be shown and edited: finished, or finished but for its PNG. */
     boolean viewable() {
-        return DONE.equals(state) || (app.cutout.web.protocol.Stage.SAVING.equals(state) && (preview != null
-                || alpha != null));
+        return state == ItemState.DONE || (state == ItemState.SAVING && (preview != null || alpha != null));
     }
 
     /** Gives up the preview bitmap, if it was not taken, so its pixels do not stay in memory. */
@@ -92,6 +86,6 @@ final class Item {
     }
 
     boolean running() {
-        return !QUEUED.equals(state) && !finished();
+        return state != ItemState.QUEUED && !finished();
     }
 }

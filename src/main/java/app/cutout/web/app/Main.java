@@ -1,10 +1,11 @@
 package app.cutout.web.app;
 
+import app.cutout.core.text.Texts;
 import app.cutout.core.edit.Rect;
 import app.cutout.web.jso.browser.DataTransfer;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ObjectUrls;
-import app.cutout.web.protocol.Message;
+import app.cutout.web.protocol.SessionMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.browser.Navigator;
@@ -42,7 +43,7 @@ public final class Main {
     private OfflineStatus offline;
     private StoragePanel storage;
     /** The worker's last word on the backend in use, worded again on a language switch. */
-    private Message lastBackend;
+    private SessionMessage lastBackend;
 
     private Main(HTMLDocument document) {
         this.document = document;
@@ -81,7 +82,7 @@ public final class Main {
             }
 
             @Override
-            public void backend(Message m) {
+            public void backend(SessionMessage m) {
                 lastBackend = m;
                 showBackend();
             }
@@ -159,7 +160,7 @@ public final class Main {
             queueView.relabel();
             // The status line and the backend line were worded when they last changed; word them again.
             if (latest != null) {
-                view.item(latest, count(Item.DONE), items.size());
+                view.item(latest, count(ItemState.DONE), items.size());
             }
             if (lastBackend != null) {
                 showBackend();
@@ -174,8 +175,9 @@ public final class Main {
     }
 
     private void showBackend() {
-        Message m = lastBackend;
-        view.backend(m.getBackend(), m.getModel(), m.getThreads(), m.getAdapter(), m.getText(), m.getRuntime());
+        SessionMessage m = lastBackend;
+        view.backend(m.getBackend(), m.getModel(), m.getThreads(), m.getAdapter(), ErrorText.notices(m.getNotices()),
+                m.getRuntime());
     }
 
     private void wire() {
@@ -260,33 +262,33 @@ public final class Main {
 
     private void itemChanged(Item item) {
         queueView.update(item);
-        if (!Item.QUEUED.equals(item.state)) {
+        if (item.state != ItemState.QUEUED) {
             latest = item;
         }
         if (item == latest) {
-            view.item(item, count(Item.DONE), items.size());
+            view.item(item, count(ItemState.DONE), items.size());
         }
         if (item.viewable() && editor.item() == null) {
             openItem(item);
-        } else if (Item.DONE.equals(item.state)) {
+        } else if (item.state == ItemState.DONE) {
             editor.saved(item);
         }
         if (item == exportWhenSaved && item.finished()) {
             exportWhenSaved = null;
-            if (Item.DONE.equals(item.state) && editor.item() == item) {
+            if (item.state == ItemState.DONE && editor.item() == item) {
                 exporter.export(item, exportOptions);
             }
         }
-        document.getElementById("download-all").setAttribute("data-count", Integer.toString(count(Item.DONE)));
-        if (count(Item.DONE) > 0) {
+        document.getElementById("download-all").setAttribute("data-count", Integer.toString(count(ItemState.DONE)));
+        if (count(ItemState.DONE) > 0) {
             document.getElementById("download-all").removeAttribute("disabled");
         }
     }
 
-    private int count(String state) {
+    private int count(ItemState state) {
         int n = 0;
         for (Item item : items) {
-            if (state.equals(item.state)) {
+            if (state == item.state) {
                 n++;
             }
         }
@@ -402,7 +404,7 @@ public final class Main {
         document.getElementById("download-all").addEventListener("click", event -> {
             List<Item> done = new ArrayList<>();
             for (Item item : items) {
-                if (Item.DONE.equals(item.state)) {
+                if (item.state == ItemState.DONE) {
                     done.add(item);
                 }
             }

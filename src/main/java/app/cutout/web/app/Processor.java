@@ -1,10 +1,20 @@
 package app.cutout.web.app;
 
+import app.cutout.core.text.Texts;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.jso.browser.ObjectUrls;
+import app.cutout.core.pipeline.Problem;
 import app.cutout.web.platform.Js;
+import app.cutout.web.protocol.Addressed;
+import app.cutout.web.protocol.Coded;
+import app.cutout.web.protocol.ErrorMessage;
 import app.cutout.web.protocol.Message;
+import app.cutout.web.protocol.PreviewMessage;
+import app.cutout.web.protocol.ProgressMessage;
+import app.cutout.web.protocol.ResultMessage;
+import app.cutout.web.protocol.RunRequest;
+import app.cutout.web.protocol.SessionMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
@@ -20,7 +30,7 @@ final class Processor {
     interface Listener {
         void changed(Item item);
 
-        void backend(Message message);
+        void backend(SessionMessage message);
 
         void workerFailed(String text);
     }
@@ -58,18 +68,18 @@ final class Processor {
 
     /** Stops a photo: drops it if it waits, ends the worker if it is running. */
     void cancel(Item item) {
-        if (app.cutout.web.protocol.Stage.SAVING.equals(item.state)) {
+        if (item.state == ItemState.SAVING) {
             // The cutout is made and shown; only its PNG is being written, which cancelling would throw away.
             return;
         }
         if (item == running) {
             worker.terminate();
             running = null;
-            item.state = Item.CANCELLED;
+            item.state = ItemState.CANCELLED;
             listener.changed(item);
             start();
         } else if (queue.remove(item)) {
-            item.state = Item.CANCELLED;
+            item.state = ItemState.CANCELLED;
             listener.changed(item);
         }
     }
@@ -86,10 +96,10 @@ final class Processor {
         item.wantHeight = item.fitHeight;
         item.fitWidth = 0;
         item.fitHeight = 0;
-        item.error = "";
         item.errorCode = "";
         item.errorArgs = null;
-        item.state = Item.QUEUED;
+        item.refused = false;
+        item.state = ItemState.QUEUED;
         listener.changed(item);
         add(item);
     }
@@ -117,8 +127,9 @@ final class Processor {
                 Item item = running;
                 running = null;
                 worker.terminate();
-                item.state = Item.ERROR;
-                item.error = Texts.t("error.stopped", item.name, Global.describe(event));
+                item.state = ItemState.ERROR;
+                item.errorCode = Problem.STOPPED;
+                item.errorArgs = new Object[] {item.name, Global.describe(event)};
                 listener.changed(item);
                 start();
             } else {
@@ -132,7 +143,7 @@ final class Processor {
             return;
         }
         running = queue.remove(0);
-        Message request = Message.of(Message.RUN);
+        RunRequest request = Message.of(Message.RUN);
         request.setId(running.id);
         request.setFile(running.file);
         request.setName(running.name);
@@ -142,7 +153,7 @@ final class Processor {
         request.setStrength(settings.strength());
         request.setFitWidth(running.wantWidth);
         request.setFitHeight(running.wantHeight);
-        running.state = app.cutout.web.protocol.Stage.PREPARING;
+        running.state = ItemState.PREPARING;
         listener.changed(running);
         worker.postMessage(request, new JSArray<JSObject>());
     }
@@ -153,58 +164,66 @@ final class Processor {
                 ready = true;
                 pump();
                 return;
-            case Message.BACKEND:
-                listener.backend(message);
+            case Message.SESSION:
+                listener.backend((SessionMessage) message);
                 return;
             default:
                 break;
         }
         Item item = running;
-        if (item == null || message.getId() != item.id) {
+        if (item == null || ((Addressed) message).getId() != item.id) {
             return;
         }
         switch (message.getType()) {
-            case Message.PROGRESS:
-                item.state = message.getStage();
-                item.loaded = message.getLoaded();
-                item.total = message.getTotal();
+            case Message.PROGRESS: {
+                ProgressMessage progress = (ProgressMessage) message;
+                item.state = ItemState.ofStage(progress.getStage());
+                item.loaded = progress.getLoaded();
+                item.total = progress.getTotal();
                 listener.changed(item);
                 break;
-            case Message.PREVIEW:
-                item.state = app.cutout.web.protocol.Stage.SAVING;
-                item.width = message.getWidth();
-                item.height = message.getHeight();
-                item.timings = message.getTimings();
-                item.preview = message.getBitmap();
+            }
+            case Message.PREVIEW: {
+                PreviewMessage preview = (PreviewMessage) message;
+                item.state = ItemState.SAVING;
+                item.width = preview.getWidth();
+                item.height = preview.getHeight();
+                item.timings = preview.getTimings();
+                item.preview = preview.getBitmap();
                 listener.changed(item);
                 break;
-            case Message.RESULT:
+            }
+            case Message.RESULT: {
+                ResultMessage result = (ResultMessage) message;
                 item.dropPreview();
-                item.state = Item.DONE;
-                item.width = message.getWidth();
-                item.height = message.getHeight();
-                item.timings = message.getTimings();
-                item.sourceWidth = message.getSourceWidth();
-                item.sourceHeight = message.getSourceHeight();
-                item.animated = message.isAnimated();
-                item.cutoutPng = message.getPng();
+                item.state = ItemState.DONE;
+                item.width = result.getWidth();
+                item.height = result.getHeight();
+                item.timings = result.getTimings();
+                item.sourceWidth = result.getSourceWidth();
+                item.sourceHeight = result.getSourceHeight();
+                item.animated = result.isAnimated();
+                item.cutoutPng = result.getPng();
                 item.cutoutUrl = ObjectUrls.createObjectURL(item.cutoutPng);
                 running = null;
                 listener.changed(item);
                 pump();
                 break;
-            case Message.ERROR:
+            }
+            case Message.ERROR: {
+                ErrorMessage error = (ErrorMessage) message;
                 item.dropPreview();
-                item.state = Item.ERROR;
-                item.error = ErrorText.of(message);
-                item.errorCode = Js.isMissing(message.getCode()) ? "" : message.getCode();
-                item.errorArgs = ErrorText.args(message);
-                item.fitWidth = message.getFitWidth();
-                item.fitHeight = message.getFitHeight();
+                item.state = ItemState.ERROR;
+                item.errorCode = error.getCode();
+                item.errorArgs = Coded.args(error);
+                item.refused = error.isRefused();
+                item.fitWidth = error.getFitWidth();
+                item.fitHeight = error.getFitHeight();
                 running = null;
                 listener.changed(item);
                 pump();
                 break;
+            }
             default:
                 break;
         }

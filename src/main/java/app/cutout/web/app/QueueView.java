@@ -1,6 +1,6 @@
 package app.cutout.web.app;
 
-import app.cutout.web.protocol.Stage;
+import app.cutout.core.text.Texts;
 import java.util.HashMap;
 import java.util.Map;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -62,9 +62,9 @@ final class QueueView {
         if (row == null) {
             return;
         }
-        row.li.setAttribute("data-state", item.state);
+        row.li.setAttribute("data-state", item.state.id);
         row.status.setInnerText(statusText(item));
-        boolean determinate = Stage.LOADING_MODEL.equals(item.state) && item.total > 0;
+        boolean determinate = item.state == ItemState.LOADING_MODEL && item.total > 0;
         row.progress.setHidden(!item.running());
         if (determinate) {
             row.progress.setAttribute("max", Double.toString(item.total));
@@ -73,7 +73,7 @@ final class QueueView {
             row.progress.removeAttribute("value");
         }
         boolean active = !item.finished();
-        row.cancel.setHidden(!active || Stage.SAVING.equals(item.state));
+        row.cancel.setHidden(!active || item.state == ItemState.SAVING);
         row.remove.setHidden(active);
         row.retry.setHidden(!item.retryable());
         if (item.retryable()) {
@@ -96,22 +96,22 @@ final class QueueView {
 
     static String statusText(Item item) {
         switch (item.state) {
-            case Item.QUEUED:
+            case QUEUED:
                 return Texts.t("status.queued");
-            case Item.DONE:
+            case DONE:
                 if (item.downscaled()) {
                     return Texts.t("status.done.smaller", item.width, item.height, item.sourceWidth,
                             item.sourceHeight);
                 }
                 return Texts.t(item.animated ? "status.done.animated" : "status.done");
-            case Item.CANCELLED:
+            case CANCELLED:
                 return Texts.t("status.cancelled");
-            case Item.ERROR:
+            case ERROR:
                 return ErrorText.of(item);
-            case Stage.LOADING_MODEL:
+            case LOADING_MODEL:
                 return Texts.t("status.loading-model.short", Texts.t("model.name.quint8"));
             default:
-                return Texts.t("status." + item.state);
+                return Texts.t("status." + item.state.id);
         }
     }
 

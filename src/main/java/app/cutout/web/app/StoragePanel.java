@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.core.text.Texts;
 import app.cutout.core.model.ModelSpec;
 import app.cutout.web.jso.browser.StorageManager;
 import app.cutout.web.platform.Channel;

@@ -1,5 +1,7 @@
 package app.cutout.web.app;
 
+import app.cutout.core.text.Texts;
+
 /** Turns the worker's stage timings into one line for people. */
 final class TimingText {
     private TimingText() {

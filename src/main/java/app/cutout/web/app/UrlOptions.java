@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.core.text.Texts;
 import org.teavm.jso.JSBody;
 
 /** Settings given in the page's query string; unknown or malformed values are ignored. */

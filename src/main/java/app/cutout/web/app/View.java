@@ -1,6 +1,6 @@
 package app.cutout.web.app;
 
-import app.cutout.web.protocol.Stage;
+import app.cutout.core.text.Texts;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLImageElement;
@@ -84,25 +84,25 @@ final class View {
     /** Mirrors the photo being processed, or the last one that finished. */
     void item(Item item, int done, int total) {
         switch (item.state) {
-            case Item.DONE:
+            case DONE:
                 progress.setHidden(true);
                 resultImage.setSrc(item.cutoutUrl);
-                setState(Item.DONE, total > 1 ? Texts.t("status.batch", done, total) : Texts.t("status.done"));
+                setState(ItemState.DONE, total > 1 ? Texts.t("status.batch", done, total) : Texts.t("status.done"));
                 timings.setAttribute("data-timings", item.timings);
                 timings.setInnerText(TimingText.summary(item.timings, item.width, item.height));
                 break;
-            case Item.ERROR:
+            case ERROR:
                 progress.setHidden(true);
-                message.setInnerText(item.error);
-                setState(Item.ERROR, Texts.t("status.failedKept"));
+                message.setInnerText(ErrorText.of(item));
+                setState(ItemState.ERROR, Texts.t("status.failedKept"));
                 break;
-            case Item.CANCELLED:
+            case CANCELLED:
                 progress.setHidden(true);
-                setState(Item.CANCELLED, Texts.t("status.cancelled"));
+                setState(ItemState.CANCELLED, Texts.t("status.cancelled"));
                 break;
-            case Item.QUEUED:
+            case QUEUED:
                 break;
-            case Stage.LOADING_MODEL:
+            case LOADING_MODEL:
                 message.setInnerText("");
                 setState(item.state, item.total > 0
                         ? Texts.t("status.loading-model", Texts.t(modelKey), megabytes(item.loaded),
@@ -112,7 +112,7 @@ final class View {
                 break;
             default:
                 message.setInnerText("");
-                setState(item.state, Texts.t("status." + item.state));
+                setState(item.state, Texts.t("status." + item.state.id));
                 showProgress(0, 0);
                 break;
         }
@@ -121,7 +121,7 @@ final class View {
     void failed(String text) {
         progress.setHidden(true);
         message.setInnerText(text);
-        setState(Item.ERROR, Texts.t("status.failedKept"));
+        setState(ItemState.ERROR, Texts.t("status.failedKept"));
     }
 
     void info(String text) {
@@ -135,6 +135,10 @@ final class View {
     private void showNote(String text) {
         note.setInnerText(text);
         note.setHidden(false);
+    }
+
+    private void setState(ItemState state, String text) {
+        setState(state.id, text);
     }
 
     private void setState(String state, String text) {

@@ -5,12 +5,15 @@ import app.cutout.core.edit.Compositor;
 import app.cutout.core.edit.Crop;
 import app.cutout.core.edit.Rect;
 import app.cutout.core.edit.ZipWriter;
+import app.cutout.core.image.Refusal;
 import app.cutout.core.image.RgbaImage;
+import app.cutout.core.pipeline.Problem;
 import app.cutout.core.ops.MaskStats;
 import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.Js;
 import app.cutout.web.platform.Promises;
-import app.cutout.web.protocol.Message;
+import app.cutout.web.protocol.ExportRequest;
+import app.cutout.web.protocol.ZipRequest;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.file.Blob;
@@ -27,7 +30,7 @@ final class Exports {
         this.outbox = outbox;
     }
 
-    void export(Message request) {
+    void export(ExportRequest request) {
         int id = request.getId();
         try {
             // At the size the cutout was made: smaller than the file for photos past the size limits.
@@ -54,15 +57,15 @@ final class Exports {
                 Compositor.composite(photo, alpha, background, frame, pixels, 0, frame.width);
                 out = new RgbaImage(frame.width, frame.height, pixels);
             }
-            outbox.exported(id, ImageCodec.encode(out, mimeType(format), quality(format)));
-        } catch (RefusedImageException e) {
-            outbox.refused(id, "export", e, request.getName());
+            outbox.exported(id, ImageCodec.encode(out, request.getName(), mimeType(format), quality(format)));
+        } catch (Refusal e) {
+            outbox.refused(id, "export", e);
         } catch (Throwable e) {
-            outbox.error(id, "export", "The export failed: " + e.getMessage());
+            outbox.failed(id, "export", new Problem(Problem.EXPORT_FAILED, String.valueOf(e.getMessage())));
         }
     }
 
-    void zip(Message request) {
+    void zip(ZipRequest request) {
         try {
             JSArray<Blob> blobs = request.getBlobs();
             ZipWriter zip = new ZipWriter();
@@ -78,12 +81,12 @@ final class Exports {
             }
             outbox.zipped(request.getId(), new Blob(parts));
         } catch (Throwable e) {
-            outbox.error(request.getId(), "zip", "Packing the ZIP failed: " + e.getMessage());
+            outbox.failed(request.getId(), "zip", new Problem(Problem.ZIP_FAILED, String.valueOf(e.getMessage())));
         }
     }
 
     /** The mask to export: the user's edits, else the cutout's own alpha. */
-    private static byte[] alphaOf(Message request, int[] cutout) {
+    private static byte[] alphaOf(ExportRequest request, int[] cutout) {
         byte[] alpha = Js.isMissing(request.getAlpha()) ? MaskStats.alphaOf(cutout)
                 : ArrayTransfer.copyOf(new Int8Array(request.getAlpha()));
         if (alpha.length != cutout.length) {
@@ -92,7 +95,7 @@ final class Exports {
         return alpha;
     }
 
-    private static Rect frame(Message request, byte[] alpha, int width, int height) {
+    private static Rect frame(ExportRequest request, byte[] alpha, int width, int height) {
         Rect whole = new Rect(0, 0, width, height);
         if (request.getCropMargin() < 0) {
             return whole;
@@ -102,7 +105,7 @@ final class Exports {
                 request.getCropAspect());
     }
 
-    private static Background background(Message request, String format) {
+    private static Background background(ExportRequest request, String format) {
         String kind = request.getBackground();
         if ("color".equals(kind) || ("jpeg".equals(format) && ("transparent".equals(kind) || kind == null))) {
             // JPEG has no alpha: a transparent background becomes the chosen colour (white by default).

@@ -2,7 +2,11 @@ package app.cutout.web.worker;
 
 import app.cutout.core.image.ImageHeader;
 import app.cutout.core.image.ImageLimits;
+import app.cutout.core.image.Intake;
+import app.cutout.core.image.PhotoSource;
+import app.cutout.core.image.Refusal;
 import app.cutout.core.image.RgbaImage;
+import app.cutout.core.pipeline.PhotoDecoder;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ImageBitmapOptions;
@@ -25,6 +29,9 @@ import org.teavm.jso.typedarrays.Uint8ClampedArray;
  * never also as a full-size {@code ImageData}. For 50 megapixels that is 400 MB at the peak instead of 800 MB.
  */
 final class ImageCodec {
+    /** The browser's decoder as the pipeline's: upright (EXIF), at the planned size, strip by strip. */
+    static final PhotoDecoder DECODER = (photo, plan, reuse) -> decode((BlobPhoto) photo, plan, reuse);
+
     private ImageCodec() {
     }
 
@@ -35,29 +42,29 @@ final class ImageCodec {
 
     /**
      * @param wantedWidth a smaller size accepted for a photo past {@link ImageLimits}; 0 for the file's own
-     * @throws RefusedImageException when the file is refused or the browser cannot decode it
+     * @throws Refusal when the file is refused or the browser cannot decode it
      */
     static RgbaImage decode(Blob file, String name, int wantedWidth, int wantedHeight) {
-        return decode(file, name, Intake.check(file, name, wantedWidth, wantedHeight), null);
+        BlobPhoto photo = new BlobPhoto(file, name);
+        return decode(photo, Intake.check(photo, wantedWidth, wantedHeight), null);
     }
 
     /** @param reuse an array to decode into when it has exactly the photo's pixel count, else null */
-    static RgbaImage decode(Blob file, String name, Intake.Plan plan, int[] reuse) {
+    static RgbaImage decode(BlobPhoto photo, Intake.Plan plan, int[] reuse) {
+        Blob file = photo.blob;
         ImageBitmapOptions options = ImageBitmapOptions.photo(file.getType(), plan.downscaled, plan.width,
                 plan.height);
         ImageBitmap bitmap;
         try {
             bitmap = Promises.await(Global.createImageBitmap(file, options), "Decoding");
         } catch (JsException e) {
-            throw Intake.undecodable(file, name, plan.header);
+            throw Intake.undecodable(photo, plan.header);
         }
         try {
             int width = bitmap.getWidth();
             int height = bitmap.getHeight();
-            if (plan.width == 0) {
-                // The header gave no size: check the decoded one before any full-size buffer is made.
-                Intake.size(width, height, name, Intake.formatOf(plan.header, file), 0, 0);
-            }
+            // The header gave no size: check the decoded one before any full-size buffer is made.
+            Intake.checkDecoded(plan, photo, width, height);
             return new RgbaImage(width, height, BitmapPixels.read(bitmap, reuse,
                     plan.header.format == ImageHeader.Format.JPEG));
         } finally {
@@ -66,24 +73,24 @@ final class ImageCodec {
     }
 
     /** @param quality 0..1 for lossy formats; ignored for PNG */
-    static Blob encode(RgbaImage image, String mimeType, double quality) {
-        return toBlob(draw(image), mimeType, quality);
+    static Blob encode(RgbaImage image, String name, String mimeType, double quality) {
+        return toBlob(draw(image, name), mimeType, quality);
     }
 
     /**
      * Draws the image into a canvas of its size, strip by strip. The caller can drop its last reference to the
      * image before {@link #toBlob}, so the Java array and the encoder's output never coexist.
      *
-     * @throws CanvasTooLargeException when this browser cannot make a canvas of that size
+     * @throws Refusal ({@link Refusal#TOO_LARGE_FOR_BROWSER}) when this browser cannot make a canvas of that size
      */
-    static OffscreenCanvas draw(RgbaImage image) {
+    static OffscreenCanvas draw(RgbaImage image, String name) {
         int width = image.width;
         int height = image.height;
         OffscreenCanvas canvas = new OffscreenCanvas(width, height);
         OffscreenContext2D context = canvas.getContext("2d", OffscreenCanvas.ContextAttributes.readback());
         if (!works(context, width, height)) {
             canvas.setWidth(0);
-            throw new CanvasTooLargeException(width, height);
+            throw tooLargeForBrowser(name, width, height);
         }
         int rows = BitmapPixels.stripRows(width, height);
         for (int y = 0; y < height; y += rows) {
@@ -120,15 +127,12 @@ final class ImageCodec {
         return ok;
     }
 
-    /** This browser cannot draw an image of this size, though it is within {@link ImageLimits}. */
-    static final class CanvasTooLargeException extends RuntimeException {
-        final int width;
-        final int height;
-
-        CanvasTooLargeException(int width, int height) {
-            super("This browser cannot make an image of " + width + " × " + height + " pixels.");
-            this.width = width;
-            this.height = height;
-        }
+    /**
+     * This browser cannot draw an image of this size, though it is within {@link ImageLimits}: offers half the
+     * pixels, as often as it takes.
+     */
+    static Refusal tooLargeForBrowser(String name, int width, int height) {
+        int[] fit = ImageLimits.fit(width, height, (long) width * height / 2, ImageLimits.MAX_SIDE);
+        return new Refusal(Refusal.TOO_LARGE_FOR_BROWSER, name, "", width, height, fit[0], fit[1]);
     }
 }

@@ -2,7 +2,11 @@ package app.cutout.web.worker;
 
 import app.cutout.core.model.ModelSpec;
 import app.cutout.core.ops.Hex;
+import app.cutout.core.pipeline.ModelSource;
+import app.cutout.core.pipeline.Notice;
+import app.cutout.core.pipeline.Problem;
 import app.cutout.core.pipeline.ProgressListener;
+import app.cutout.core.pipeline.Stage;
 import app.cutout.web.jso.browser.ByteStream;
 import app.cutout.web.jso.browser.CacheStorage;
 import app.cutout.web.jso.browser.Global;
@@ -10,7 +14,6 @@ import app.cutout.web.jso.browser.Response;
 import app.cutout.web.platform.Channel;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
-import app.cutout.web.protocol.Stage;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Performance;
@@ -26,14 +29,14 @@ import org.teavm.jso.typedarrays.Uint8Array;
  * Gets model weights: from the Cache API when a verified copy is there, else from the site with byte progress.
  * Bytes are run only after their SHA-256 matches {@link ModelSpec#sha256}; a cached copy that fails is discarded.
  */
-final class ModelStore {
+final class ModelStore implements ModelSource<Uint8Array> {
     /** Shared with the service worker; bump when the cached entries' format changes. */
     static final String CACHE_NAME = "cutout-models-v1";
     private static final double PROGRESS_INTERVAL_MS = 100;
 
     private final String baseUrl;
     /** Set when the last load could not store its copy, for the UI to mention. */
-    private String storageNote = "";
+    private Notice storageNotice;
     /**
      * Set when a download failed its SHA-256: the browser's HTTP cache may now hold those bytes (and would hand them
      * out again, even after revalidation), so the next download asks the server afresh.
@@ -44,13 +47,15 @@ final class ModelStore {
         this.baseUrl = baseUrl;
     }
 
-    String storageNote() {
-        return storageNote;
+    @Override
+    public Notice storageNotice() {
+        return storageNotice;
     }
 
-    Uint8Array load(ModelSpec spec, ProgressListener progress) {
+    @Override
+    public Uint8Array load(ModelSpec spec, ProgressListener progress) {
         String url = baseUrl + spec.path;
-        storageNote = "";
+        storageNotice = null;
         CacheStorage.Cache cache = openCache();
         if (cache != null) {
             Uint8Array cached = readCached(cache, url, spec);
@@ -63,13 +68,9 @@ final class ModelStore {
         String actual = sha256(bytes);
         bypassHttpCache = !actual.equals(spec.sha256);
         if (bypassHttpCache) {
-            throw new IllegalStateException("The downloaded " + spec.label + " model is corrupt (sha256 " + actual
-                    + ", expected " + spec.sha256 + "). Choose Try again to download it again.");
+            throw new Problem(Problem.MODEL_CORRUPT, spec.id, actual, spec.sha256);
         }
-        storageNote = cache == null ? "This browser lets Cutout store nothing here (private browsing, storage "
-                + "turned off, or a page not served over https), so the model is downloaded again on each visit and "
-                + "Cutout cannot work offline."
-                : store(cache, url, bytes, spec);
+        storageNotice = cache == null ? new Notice(Notice.STORAGE_NONE) : store(cache, url, bytes, spec);
         return bytes;
     }
 
@@ -100,8 +101,8 @@ final class ModelStore {
         return null;
     }
 
-    /** Stores verified bytes (only these ever reach the cache); returns a note for the user, empty when stored. */
-    private String store(CacheStorage.Cache cache, String url, Uint8Array bytes, ModelSpec spec) {
+    /** Stores verified bytes (only these ever reach the cache); returns a notice for the user, null when stored. */
+    private Notice store(CacheStorage.Cache cache, String url, Uint8Array bytes, ModelSpec spec) {
         JSArray<JSObject> parts = new JSArray<>();
         parts.push(bytes);
         // Settled here rather than through Promises.await: the note depends on the error's name, not only its text.
@@ -111,24 +112,14 @@ final class ModelStore {
                 .await().stringValue();
         if (error.isEmpty()) {
             Channel.post(Channel.MODELS_CHANGED);
-            return "";
+            return null;
         }
-        // The page words the note in its own language from the code and the detail.
+        // The page words the notice in its own language from the code and the detail.
         String code = error.substring(0, error.indexOf(':'));
         String detail = error.substring(error.indexOf(':') + 1);
-        String failure = storeFailure("quota".equals(code), detail, spec);
-        Channel.post(Channel.MODEL_NOT_STORED, failure, code, spec.id, detail);
-        return failure;
-    }
-
-    private static String storeFailure(boolean quota, String detail, ModelSpec spec) {
-        if (quota) {
-            return "There is not enough storage space on this device to keep the " + spec.label + " model ("
-                    + Math.round(spec.bytes / 1e6) + " MB), so it will be downloaded again next time and Cutout "
-                    + "cannot work offline. Free some space (see Storage on this device) and process a photo again.";
-        }
-        return "The model could not be stored for next time (" + detail + "), so it will be "
-                + "downloaded again next time and Cutout cannot work offline.";
+        Channel.post(Channel.MODEL_NOT_STORED, "", code, spec.id, detail);
+        return "quota".equals(code) ? new Notice(Notice.STORAGE_QUOTA, spec.id, Math.round(spec.bytes / 1e6))
+                : new Notice(Notice.STORAGE_FAILED, detail);
     }
 
     @JSBody(params = "e", script = "return !!e && (e.name === 'QuotaExceededError' || e.code === 22"
@@ -144,12 +135,10 @@ final class ModelStore {
             response = Promises.await(fresh ? Global.fetch(url, fromServer()) : Global.fetch(url),
                     "Downloading the model");
         } catch (JsException e) {
-            throw new IllegalStateException("The " + spec.label + " model could not be downloaded ("
-                    + e.jsMessage() + "). Check the connection and try again.");
+            throw new Problem(Problem.MODEL_UNREACHABLE, spec.id, e.jsMessage());
         }
         if (!response.isOk()) {
-            throw new IllegalStateException("The " + spec.label + " model could not be downloaded: the server "
-                    + "answered " + response.getStatus() + " for " + url + ". Is the site built with its models?");
+            throw new Problem(Problem.MODEL_HTTP, spec.id, response.getStatus(), url);
         }
         Uint8Array bytes = new Uint8Array((int) spec.bytes);
         ByteStream.Reader reader = response.getBody().getReader();
@@ -163,17 +152,15 @@ final class ModelStore {
             } catch (JsException e) {
                 // Nothing partial is kept here; on the next attempt (Try again, or the next photo) the browser's HTTP
                 // cache may resume from where this stopped, with a Range request.
-                throw new IllegalStateException("The download of the " + spec.label + " model was interrupted after "
-                        + Math.round(offset / 1e6) + " of " + Math.round(spec.bytes / 1e6) + " MB (" + e.jsMessage()
-                        + "). Check the connection, then choose Try again.");
+                throw new Problem(Problem.MODEL_INTERRUPTED, spec.id, Math.round(offset / 1e6),
+                        Math.round(spec.bytes / 1e6), e.jsMessage());
             }
             if (chunk.isDone()) {
                 break;
             }
             Uint8Array value = chunk.getValue();
             if (offset + value.getLength() > spec.bytes) {
-                throw new IllegalStateException("The " + spec.label + " model download is larger than the expected "
-                        + spec.bytes + " bytes; the file on the server is not the known model.");
+                throw new Problem(Problem.MODEL_TOO_LARGE, spec.id, spec.bytes);
             }
             bytes.set(value, offset);
             offset += value.getLength();
@@ -184,8 +171,7 @@ final class ModelStore {
             }
         }
         if (offset != spec.bytes) {
-            throw new IllegalStateException("The " + spec.label + " model download stopped at " + offset + " of "
-                    + spec.bytes + " bytes. Check the connection and try again.");
+            throw new Problem(Problem.MODEL_SHORT, spec.id, offset, spec.bytes);
         }
         progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
         return bytes;

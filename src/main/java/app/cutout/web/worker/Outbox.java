@@ -1,14 +1,25 @@
 package app.cutout.web.worker;
 
-import app.cutout.core.model.Plan;
+import app.cutout.core.image.Refusal;
+import app.cutout.core.pipeline.Notice;
+import app.cutout.core.pipeline.Problem;
+import app.cutout.core.pipeline.Session;
+import app.cutout.core.pipeline.Stage;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.WorkerScope;
+import app.cutout.web.protocol.Coded;
+import app.cutout.web.protocol.ErrorMessage;
+import app.cutout.web.protocol.FileMessage;
 import app.cutout.web.protocol.Message;
+import app.cutout.web.protocol.PreviewMessage;
+import app.cutout.web.protocol.ProgressMessage;
+import app.cutout.web.protocol.ResultMessage;
+import app.cutout.web.protocol.SessionMessage;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.file.Blob;
 
-/** Messages from the worker to the page. */
+/** Messages from a worker to the page, one typed message per kind; failures and notices as codes, never sentences. */
 final class Outbox {
     private final WorkerScope scope;
 
@@ -20,30 +31,33 @@ final class Outbox {
         send(Message.of(Message.READY));
     }
 
-    void progress(int id, String stage, double done, double total) {
-        Message message = Message.of(Message.PROGRESS);
+    void progress(int id, Stage stage, double done, double total) {
+        ProgressMessage message = Message.of(Message.PROGRESS);
         message.setId(id);
-        message.setStage(stage);
+        message.setStage(stage.id);
         message.setLoaded(done);
         message.setTotal(total);
         send(message);
     }
 
-    /** @param runtime the ONNX Runtime build in use: {@code webgpu} or {@code wasm} (its file's name) */
-    void backend(Plan plan, int threads, String adapter, String note, String runtime) {
-        Message message = Message.of(Message.BACKEND);
-        message.setRuntime(runtime);
-        message.setBackend(plan.backend.id);
-        message.setModel(plan.model.id);
-        message.setThreads(threads);
-        message.setAdapter(adapter);
-        message.setText(note);
+    void session(Session session) {
+        SessionMessage message = Message.of(Message.SESSION);
+        message.setRuntime(session.runtime);
+        message.setBackend(session.plan.backend.id);
+        message.setModel(session.plan.model.id);
+        message.setThreads(session.threads);
+        message.setAdapter(session.adapter);
+        JSArray<Coded> notices = new JSArray<>();
+        for (Notice notice : session.notices) {
+            notices.push(Coded.of(notice.code, notice.args));
+        }
+        message.setNotices(notices);
         send(message);
     }
 
     /** The finished cutout as a bitmap, moved (not copied) to the page, so it can be shown before the PNG exists. */
     void preview(int id, ImageBitmap bitmap, int width, int height, String timings) {
-        Message message = Message.of(Message.PREVIEW);
+        PreviewMessage message = Message.of(Message.PREVIEW);
         message.setId(id);
         message.setBitmap(bitmap);
         message.setWidth(width);
@@ -60,7 +74,7 @@ final class Outbox {
      */
     void result(int id, Blob png, int width, int height, String timings, int sourceWidth, int sourceHeight,
             boolean animated) {
-        Message message = Message.of(Message.RESULT);
+        ResultMessage message = Message.of(Message.RESULT);
         message.setId(id);
         message.setPng(png);
         message.setWidth(width);
@@ -73,49 +87,41 @@ final class Outbox {
     }
 
     void exported(int id, Blob file) {
-        Message message = Message.of(Message.EXPORTED);
-        message.setId(id);
-        message.setPng(file);
-        send(message);
+        file(Message.EXPORTED, id, file);
     }
 
     void zipped(int id, Blob archive) {
-        Message message = Message.of(Message.ZIPPED);
+        file(Message.ZIPPED, id, archive);
+    }
+
+    private void file(String type, int id, Blob file) {
+        FileMessage message = Message.of(type);
         message.setId(id);
-        message.setPng(archive);
+        message.setFile(file);
         send(message);
     }
 
-    void error(int id, String stage, String text) {
-        error(id, stage, text, "", "", "");
+    void failed(int id, String stage, Problem problem) {
+        send(error(id, stage, problem.code, problem.args));
     }
 
-    /** An error the page can word itself: {@code code} names the kind, {@code name} and {@code format} the file. */
-    void error(int id, String stage, String text, String code, String name, String format) {
-        Message message = Message.of(Message.ERROR);
+    /** A refused file: its code, and for photos past the size limits the smaller size offered. */
+    void refused(int id, String stage, Refusal refusal) {
+        ErrorMessage message = error(id, stage, refusal.code, refusal.args());
+        message.setRefused(true);
+        message.setFitWidth(refusal.fitWidth);
+        message.setFitHeight(refusal.fitHeight);
+        send(message);
+    }
+
+    private static ErrorMessage error(int id, String stage, String code, Object[] args) {
+        ErrorMessage message = Message.of(Message.ERROR);
         message.setId(id);
         message.setStage(stage);
-        message.setText(text);
-        message.setCode(code);
-        message.setName(name);
-        message.setFormat(format);
-        send(message);
-    }
-
-    /** A refused file: its code, and for photos past the size limits their size and the smaller size offered. */
-    void refused(int id, String stage, RefusedImageException e, String name) {
-        Message message = Message.of(Message.ERROR);
-        message.setId(id);
-        message.setStage(stage);
-        message.setText(e.getMessage());
-        message.setCode(e.code);
-        message.setName(name);
-        message.setFormat(e.format);
-        message.setWidth(e.width);
-        message.setHeight(e.height);
-        message.setFitWidth(e.fitWidth);
-        message.setFitHeight(e.fitHeight);
-        send(message);
+        Coded coded = Coded.of(code, args);
+        message.setCode(coded.getCode());
+        message.setArgs(coded.getArgs());
+        return message;
     }
 
     private void send(Message message) {

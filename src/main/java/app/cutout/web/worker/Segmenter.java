@@ -3,6 +3,8 @@ package app.cutout.web.worker;
 import app.cutout.core.model.Backend;
 import app.cutout.core.model.ModelSpec;
 import app.cutout.core.model.Plan;
+import app.cutout.core.pipeline.EngineFailure;
+import app.cutout.core.pipeline.InferenceEngine;
 import app.cutout.web.jso.browser.GpuDevice;
 import app.cutout.web.jso.ort.InferenceSession;
 import app.cutout.web.jso.ort.OrtBundle;
@@ -32,7 +34,7 @@ import org.teavm.jso.typedarrays.Uint8Array;
  * <p>On WebGPU it watches the device: a lost device (driver reset, GPU removed or put to sleep) may leave a run
  * pending forever, so each run races the device's {@code lost} promise and fails at once when it settles.
  */
-final class Segmenter {
+final class Segmenter implements InferenceEngine {
     private static final int INPUT_FLOATS = 3 * ModelSpec.SIZE * ModelSpec.SIZE;
     /** The bundles whose {@code env} has been set up, i.e. that have started (or tried to start) a session. */
     private static final java.util.Set<OrtBundle> started = new java.util.HashSet<>();
@@ -71,18 +73,22 @@ final class Segmenter {
      * The runtime reads {@code env.wasm} once, when a bundle's first session starts its WebAssembly module; later
      * changes are ignored, so the thread count set here holds for the worker's lifetime.
      */
-    static Segmenter create(Plan plan, Uint8Array weights, String ortBaseUrl, int wasmThreads) {
+    static Segmenter create(Plan plan, Uint8Array weights, String ortBaseUrl) {
         OrtBundle bundle = bundleFor(plan);
         OrtEnv env = bundle.env();
         if (started.add(bundle)) {
             env.getWasm().setWasmPaths(ortBaseUrl);
-            env.getWasm().setNumThreads(threads == 0 ? wasmThreads : threads);
+            env.getWasm().setNumThreads(threads == 0 ? plan.threads : threads);
             env.setLogLevel("error");
             threads = env.getWasm().getNumThreads();
         }
         SessionOptions options = SessionOptions.create(plan.backend == Backend.WEBGPU ? "webgpu" : "wasm");
-        InferenceSession session = Promises.await(bundle.createSession(weights, options),
-                "Starting the " + plan.backend.label + " session");
+        InferenceSession session;
+        try {
+            session = Promises.await(bundle.createSession(weights, options), "Starting the session");
+        } catch (JsException e) {
+            throw new EngineFailure(e.jsMessage());
+        }
         return new Segmenter(plan, bundle, session, plan.backend == Backend.WEBGPU ? watch(env) : null);
     }
 
@@ -120,8 +126,8 @@ final class Segmenter {
     @JSBody(params = "state", script = "return state.reason;")
     private static native String lossReason(JSObject state);
 
-    /** Why the WebGPU device was lost, once it has been; null while it works (and always on WASM). */
-    String deviceLost() {
+    @Override
+    public String deviceLost() {
         if (device == null) {
             return null;
         }
@@ -130,7 +136,8 @@ final class Segmenter {
     }
 
     /** The runtime build this session runs in: {@code webgpu} or {@code wasm}. */
-    String runtime() {
+    @Override
+    public String runtime() {
         return bundle.name;
     }
 
@@ -142,7 +149,8 @@ final class Segmenter {
      * @param modelInput planar RGB of {@link ModelSpec#SIZE}², normalised. Not modified.
      * @return the mask, {@link ModelSpec#SIZE}², 0..1; the same array on every run, overwritten
      */
-    float[] run(float[] modelInput) {
+    @Override
+    public float[] run(float[] modelInput) {
         // A view of Wasm linear memory, valid while this run lasts: the worker runs one request at a time.
         Float32Array input = ArrayTransfer.floats(modelInput, 0, INPUT_FLOATS);
         JSArray<JSNumber> dims = new JSArray<>();
@@ -159,6 +167,8 @@ final class Segmenter {
         try {
             JSPromise<JSMapLike<Tensor>> run = session.run(feeds, fetches);
             outputs = Promises.await(device == null ? run : untilLost(run, device), "Running the model");
+        } catch (JsException e) {
+            throw new EngineFailure(e.jsMessage());
         } finally {
             // The input wraps the staging buffer, so this only drops the runtime's hold on it.
             tensor.dispose();
@@ -181,7 +191,8 @@ final class Segmenter {
      * Frees the session. After a device loss it is not waited for (the runtime may never finish with a dead device);
      * a failure is of no consequence to the user, whose next run gets a new session either way.
      */
-    void release() {
+    @Override
+    public void release() {
         JSPromise<JSUndefined> released = session.release();
         if (deviceLost() != null) {
             ignoreFailure(released);

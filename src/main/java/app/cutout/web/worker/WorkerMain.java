@@ -1,14 +1,28 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.image.Refusal;
+import app.cutout.core.pipeline.PipelineEvents;
+import app.cutout.core.pipeline.Problem;
+import app.cutout.core.pipeline.RemovalPipeline;
+import app.cutout.core.pipeline.RemovalRequest;
+import app.cutout.core.pipeline.Session;
+import app.cutout.core.pipeline.Stage;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.WorkerScope;
+import app.cutout.web.protocol.ExportRequest;
 import app.cutout.web.protocol.Message;
+import app.cutout.web.protocol.RunRequest;
+import app.cutout.web.protocol.ZipRequest;
+import org.teavm.jso.browser.Performance;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSUndefined;
+import org.teavm.jso.typedarrays.Uint8Array;
 
 /**
- * Entry point of {@code teavm/worker.wasm}, started by {@code worker.js}. The worker owns the model and all heavy
- * pixels; the page only sends files and shows results.
+ * Entry point of {@code teavm/worker.wasm}, started by {@code worker.js}: the message handler over the core
+ * {@link RemovalPipeline} and its browser adapters (ONNX Runtime Web, the browser's codecs, the model cache). The
+ * worker owns the model and all heavy pixels; the page only sends files and shows results. The same file serves as
+ * the export worker ({@link Exports}).
  */
 public final class WorkerMain {
     /** Runs one request at a time, in arrival order: the session is not re-entrant. */
@@ -20,19 +34,26 @@ public final class WorkerMain {
     public static void main(String[] args) {
         WorkerScope scope = Global.getSelf();
         Outbox outbox = new Outbox(scope);
-        Remover remover = new Remover(outbox, Global.baseUrl());
+        String baseUrl = Global.baseUrl();
+        RemovalPipeline<Uint8Array> pipeline = new RemovalPipeline<>(new ModelStore(baseUrl),
+                new WebEngines(baseUrl + "ort/"), Performance::now, events(outbox));
         Exports exports = new Exports(outbox);
         scope.addEventListener("message", event -> {
             Message message = (Message) event.getData();
             switch (message.getType()) {
-                case Message.RUN:
-                    enqueue(() -> remover.run(message), message.getId(), outbox);
+                case Message.RUN: {
+                    RunRequest run = (RunRequest) message;
+                    enqueue(() -> pipeline.run(request(run), new BlobPhoto(run.getFile(), run.getName()),
+                            ImageCodec.DECODER, new CanvasOutput(run.getId(), run.getName(), outbox)), run.getId(),
+                            run.getName(), outbox);
                     break;
+                }
                 case Message.EXPORT:
-                    enqueue(() -> exports.export(message), message.getId(), outbox);
+                    enqueue(() -> exports.export((ExportRequest) message), ((ExportRequest) message).getId(),
+                            ((ExportRequest) message).getName(), outbox);
                     break;
                 case Message.ZIP:
-                    enqueue(() -> exports.zip(message), message.getId(), outbox);
+                    enqueue(() -> exports.zip((ZipRequest) message), ((ZipRequest) message).getId(), "ZIP", outbox);
                     break;
                 default:
                     break;
@@ -41,14 +62,48 @@ public final class WorkerMain {
         outbox.ready();
     }
 
+    /** Cancelling a running photo ends this worker (the page terminates it), so nothing here asks to cancel. */
+    private static RemovalRequest request(RunRequest run) {
+        return new RemovalRequest(run.getId(), run.getBackendChoice(), run.getModelChoice(), run.getThreads(),
+                (float) run.getStrength(), run.getFitWidth(), run.getFitHeight(), null);
+    }
+
+    private static PipelineEvents events(Outbox outbox) {
+        return new PipelineEvents() {
+            @Override
+            public void progress(int id, Stage stage, double done, double total) {
+                outbox.progress(id, stage, done, total);
+            }
+
+            @Override
+            public void session(int id, Session session) {
+                outbox.session(session);
+            }
+
+            @Override
+            public void refused(int id, Stage stage, Refusal refusal) {
+                outbox.refused(id, stage.id, refusal);
+            }
+
+            @Override
+            public void failed(int id, Stage stage, Problem problem) {
+                outbox.failed(id, stage.id, problem);
+            }
+
+            @Override
+            public void cancelled(int id) {
+                // Not reached in the browser: see request().
+            }
+        };
+    }
+
     /**
      * Tasks catch their own failures. What escapes them anyway (a WebAssembly trap is not a Java exception) is
      * reported for the request and swallowed, so one bad request never stalls the ones queued after it.
      */
-    private static void enqueue(Runnable task, int id, Outbox outbox) {
+    private static void enqueue(Runnable task, int id, String name, Outbox outbox) {
         queue = queue.flatThen(ignored -> JSPromise.runAsync(task)).catchError(error -> {
-            outbox.error(id, "", "Processing stopped unexpectedly (" + Global.describe(error) + "). Try this photo "
-                    + "again; if it fails again, reload the page.");
+            outbox.failed(id, "", new Problem(Problem.STOPPED, name, Global.describe(error)));
             return JSUndefined.instance();
         });
     }

@@ -17,7 +17,7 @@ class BackendPlannerTest {
         Plan plan = BackendPlanner.plan(GPU_F16, "auto", "auto");
         assertEquals(Backend.WEBGPU, plan.backend);
         assertEquals(ModelSpec.FP16, plan.model);
-        assertEquals("", plan.note);
+        assertTrue(plan.notices.isEmpty(), plan.notices.toString());
     }
 
     @Test
@@ -65,14 +65,14 @@ class BackendPlannerTest {
     void askingForWebGpuWithoutAdapterFallsBackWithANote() {
         Plan plan = BackendPlanner.plan(CPU_ISOLATED, "webgpu", "auto");
         assertEquals(Backend.WASM, plan.backend);
-        assertTrue(plan.note.contains("WebGPU is not available"), plan.note);
+        assertEquals("[webgpu-unavailable]", plan.notices.toString());
     }
 
     @Test
     void askingForFp16OnGpuWithoutF16Uses8BitWithANote() {
         Plan plan = BackendPlanner.plan(GPU_NO_F16, "webgpu", "fp16");
         assertEquals(ModelSpec.QUINT8, plan.model);
-        assertTrue(plan.note.contains("shader-f16"), plan.note);
+        assertEquals("[no-shader-f16]", plan.notices.toString());
     }
 
     @Test
@@ -89,7 +89,7 @@ class BackendPlannerTest {
         assertEquals(Backend.WASM, fallback.backend);
         assertEquals(ModelSpec.QUINT8, fallback.model);
         assertEquals(8, fallback.threads);
-        assertTrue(fallback.note.contains("device lost"), fallback.note);
+        assertEquals("[webgpu-failed device lost]", fallback.notices.toString());
     }
 
     @Test

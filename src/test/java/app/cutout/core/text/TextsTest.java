@@ -1,4 +1,4 @@
-package app.cutout.web.app;
+package app.cutout.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

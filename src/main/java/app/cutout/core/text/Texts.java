@@ -1,6 +1,8 @@
-package app.cutout.web.app;
+package app.cutout.core.text;
 
 import app.cutout.core.image.Refusal;
+import app.cutout.core.pipeline.Notice;
+import app.cutout.core.pipeline.Problem;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,8 +12,8 @@ import java.util.Set;
  * The UI's words in English and Spanish. Static page text carries {@code data-i18n="key"} and is filled from here;
  * Java code asks {@link #t}. Placeholders are {@code {0}}, {@code {1}}, ...
  */
-final class Texts {
-    static final String[] LANGUAGES = {"en", "es"};
+public final class Texts {
+    public static final String[] LANGUAGES = {"en", "es"};
     private static final Map<String, String> EN = new HashMap<>();
     private static final Map<String, String> ES = new HashMap<>();
     private static Map<String, String> current = EN;
@@ -111,35 +113,103 @@ final class Texts {
         put("licences", "Licences", "Licencias");
         put("footer", "Runs on your device with ONNX Runtime Web and the ISNet (DIS) model, Apache-2.0.",
                 "Funciona en tu dispositivo con ONNX Runtime Web y el modelo ISNet (DIS), Apache-2.0.");
-        // Why a file was refused: the English comes from Refusal, the text the worker sends too.
-        refusal(Refusal.EMPTY, "«{0}» está vacío. Elige un archivo de foto (JPEG, PNG, WebP, AVIF, GIF o BMP).");
-        refusal(Refusal.UNREADABLE, "«{0}» ({1}) no es una imagen que este navegador pueda abrir. Elige una foto "
+        // Why a file was refused (core.image.Refusal codes).
+        put("error." + Refusal.EMPTY, "“{0}” is empty. Choose a photo file (JPEG, PNG, WebP, AVIF, GIF or BMP).",
+                "«{0}» está vacío. Elige un archivo de foto (JPEG, PNG, WebP, AVIF, GIF o BMP).");
+        put("error." + Refusal.UNREADABLE, "“{0}” ({1}) is not an image this browser can decode. Choose a JPEG, PNG, WebP, AVIF, GIF or "
+                        + "BMP photo, or convert it to one of those first.",
+                "«{0}» ({1}) no es una imagen que este navegador pueda abrir. Elige una foto "
                 + "JPEG, PNG, WebP, AVIF, GIF o BMP, o conviértela antes a uno de esos formatos.");
-        refusal(Refusal.SVG, "«{0}» es un dibujo SVG, que Cutout no puede abrir: quita el fondo de fotos. Guarda el "
+        put("error." + Refusal.SVG, "“{0}” is an SVG drawing, which Cutout cannot open: it removes backgrounds from photos. Save "
+                        + "the drawing as a PNG and add that instead.",
+                "«{0}» es un dibujo SVG, que Cutout no puede abrir: quita el fondo de fotos. Guarda el "
                 + "dibujo como PNG y añade ese archivo.");
-        refusal(Refusal.HEIC, "«{0}» es una foto HEIC (el formato en que guardan los iPhone), que este navegador no "
+        put("error." + Refusal.HEIC, "“{0}” is a HEIC photo (the format iPhones save in), which this browser cannot decode. "
+                        + "Convert it to JPEG first (on a Mac: open it in Preview, File → Export, JPEG; on an iPhone: "
+                        + "Settings → Camera → Formats → Most Compatible for new photos), then add the JPEG.",
+                "«{0}» es una foto HEIC (el formato en que guardan los iPhone), que este navegador no "
                 + "puede decodificar. Conviértela antes a JPEG (en un Mac: ábrela en Vista Previa, Archivo → Exportar, "
                 + "JPEG; en un iPhone: Ajustes → Cámara → Formatos → Más compatible para las fotos nuevas) y añade el "
                 + "JPEG.");
-        refusal(Refusal.INCOMPLETE, "«{0}» está incompleto: el archivo termina antes que la imagen, así que "
+        put("error." + Refusal.INCOMPLETE, "“{0}” is incomplete: the file ends before the image does, so it was probably not fully "
+                        + "downloaded or copied. Download or copy it again, then add the new file.",
+                "«{0}» está incompleto: el archivo termina antes que la imagen, así que "
                 + "seguramente no se descargó o copió entero. Descárgalo o cópialo de nuevo y añade el archivo nuevo.");
-        refusal(Refusal.DAMAGED, "«{0}» ({1}) está dañado: empieza como una imagen, pero este navegador no puede "
+        put("error." + Refusal.DAMAGED, "“{0}” ({1}) is damaged: it starts like an image, but this browser cannot decode it. Open it "
+                        + "in an image editor and save it again, then add the new file.",
+                "«{0}» ({1}) está dañado: empieza como una imagen, pero este navegador no puede "
                 + "abrirlo. Ábrelo en un editor de imágenes, guárdalo de nuevo y añade el archivo nuevo.");
-        refusal(Refusal.TOO_LARGE, "«{0}» mide {2} × {3} píxeles ({4} megapíxeles); Cutout trabaja a resolución "
+        put("error." + Refusal.TOO_LARGE, "“{0}” is {2} × {3} pixels ({4} megapixels); Cutout works at full resolution up to {7} "
+                        + "megapixels. Choose “Process at {5} × {6}” to remove the background from a smaller copy, or "
+                        + "reduce the photo in an image editor first.",
+                "«{0}» mide {2} × {3} píxeles ({4} megapíxeles); Cutout trabaja a resolución "
                 + "completa hasta {7} megapíxeles. Elige «Procesar a {5} × {6}» para quitar el fondo de una copia más "
                 + "pequeña, o reduce la foto antes en un editor de imágenes.");
-        refusal(Refusal.TOO_LONG, "«{0}» mide {2} × {3} píxeles; Cutout trabaja con imágenes de hasta {8} píxeles "
+        put("error." + Refusal.TOO_LONG, "“{0}” is {2} × {3} pixels; Cutout works on images up to {8} pixels on a side. Choose "
+                        + "“Process at {5} × {6}” to remove the background from a smaller copy, or crop or reduce "
+                        + "the image in an image editor first.",
+                "«{0}» mide {2} × {3} píxeles; Cutout trabaja con imágenes de hasta {8} píxeles "
                 + "por lado. Elige «Procesar a {5} × {6}» para quitar el fondo de una copia más pequeña, o recorta o "
                 + "reduce la imagen antes en un editor de imágenes.");
-        refusal(Refusal.TOO_LARGE_TO_OPEN, "«{0}» mide {2} × {3} píxeles ({4} megapíxeles), más de lo que este "
+        put("error." + Refusal.TOO_LARGE_TO_OPEN, "“{0}” is {2} × {3} pixels ({4} megapixels), more than this browser can open ({9} megapixels "
+                        + "at most). Reduce it to {7} megapixels or less in an image editor, then add it again.",
+                "«{0}» mide {2} × {3} píxeles ({4} megapíxeles), más de lo que este "
                 + "navegador puede abrir ({9} megapíxeles como máximo). Redúcela a {7} megapíxeles o menos en un "
                 + "editor de imágenes y añádela de nuevo.");
-        refusal(Refusal.TOO_LARGE_FOR_BROWSER, "«{0}» mide {2} × {3} píxeles, más de lo que este navegador puede "
+        put("error." + Refusal.TOO_LARGE_FOR_BROWSER, "“{0}” is {2} × {3} pixels, more than this browser can draw. Choose “Process at {5} × {6}” "
+                        + "to remove the background from a smaller copy, or use a browser on a computer.",
+                "«{0}» mide {2} × {3} píxeles, más de lo que este navegador puede "
                 + "dibujar. Elige «Procesar a {5} × {6}» para quitar el fondo de una copia más pequeña, o usa un "
                 + "navegador en un ordenador.");
         put("error.stopped", "Processing stopped while working on “{0}” ({1}). Your other photos are kept; choose "
                 + "Try again to process this one.", "El procesamiento se detuvo con «{0}» ({1}). Tus otras fotos se "
                 + "conservan; elige Reintentar para procesar esta.");
+        // Failures that are not the file's (core.pipeline.Problem codes); {0} of the model-* ones is the model.
+        put("error." + Problem.MODEL_UNREACHABLE, "The {0} could not be downloaded ({1}). Check the connection and "
+                + "try again.", "No se pudo descargar el {0} ({1}). Comprueba la conexión e inténtalo de nuevo.");
+        put("error." + Problem.MODEL_HTTP, "The {0} could not be downloaded: the server answered {1} for {2}. Is the "
+                + "site built with its models?", "No se pudo descargar el {0}: el servidor respondió {1} para {2}. "
+                + "¿Se construyó el sitio con sus modelos?");
+        put("error." + Problem.MODEL_INTERRUPTED, "The download of the {0} was interrupted after {1} of {2} MB ({3}). "
+                + "Check the connection, then choose Try again.", "La descarga del {0} se interrumpió tras {1} de {2} "
+                + "MB ({3}). Comprueba la conexión y elige Reintentar.");
+        put("error." + Problem.MODEL_SHORT, "The {0} download stopped at {1} of {2} bytes. Check the connection and "
+                + "try again.", "La descarga del {0} se detuvo en {1} de {2} bytes. Comprueba la conexión e "
+                + "inténtalo de nuevo.");
+        put("error." + Problem.MODEL_TOO_LARGE, "The {0} download is larger than the expected {1} bytes; the file on "
+                + "the server is not the known model.", "La descarga del {0} es mayor que los {1} bytes esperados; el "
+                + "archivo del servidor no es el modelo conocido.");
+        put("error." + Problem.MODEL_CORRUPT, "The downloaded {0} is corrupt (sha256 {1}, expected {2}). Choose Try "
+                + "again to download it again.", "El {0} descargado está dañado (sha256 {1}, se esperaba {2}). Elige "
+                + "Reintentar para descargarlo de nuevo.");
+        put("error." + Problem.MODEL_MISSING, "The {0} is not at {1}. Build Cutout first (./cutout build) or give "
+                + "its folder with --models.", "El {0} no está en {1}. Construye Cutout antes (./cutout build) o "
+                + "indica su carpeta con --models.");
+        put("error." + Problem.MODEL_FAILED, "The model could not be loaded: {0}.",
+                "No se pudo cargar el modelo: {0}.");
+        put("error." + Problem.INFERENCE_FAILED, "Removing the background failed: {0}. Try the CPU backend.",
+                "No se pudo quitar el fondo: {0}. Prueba con la CPU.");
+        put("error." + Problem.EXPORT_FAILED, "The export failed: {0}.", "La exportación falló: {0}.");
+        put("error." + Problem.ZIP_FAILED, "Packing the ZIP failed: {0}.", "No se pudo empaquetar el ZIP: {0}.");
+        put("error." + Problem.PROCESSING_FAILED, "Processing failed: {0}.", "El procesamiento falló: {0}.");
+        put("error.unknown", "Something went wrong ({0}).", "Algo ha fallado ({0}).");
+        // What the user should know about the session (core.pipeline.Notice codes).
+        put("notice." + Notice.WEBGPU_UNAVAILABLE, "WebGPU is not available in this browser, so the CPU is used.",
+                "WebGPU no está disponible en este navegador, así que se usa la CPU.");
+        put("notice." + Notice.NO_SHADER_F16, "This GPU cannot run 16-bit shaders (shader-f16), so the 8-bit model is "
+                + "used.", "Esta GPU no puede ejecutar shaders de 16 bits (shader-f16), así que se usa el modelo de 8 "
+                + "bits.");
+        put("notice." + Notice.WEBGPU_FAILED, "WebGPU failed ({0}), so the CPU is used instead.",
+                "WebGPU falló ({0}), así que se usa la CPU.");
+        put("notice." + Notice.GPU_LOST, "The GPU stopped working while removing a background (device lost: {0}), so "
+                + "that photo was finished on the CPU, and the next ones will be too. Reload the page to use the GPU "
+                + "again.", "La GPU dejó de funcionar mientras quitaba un fondo (dispositivo perdido: {0}), así que esa "
+                + "foto se terminó en la CPU, y las siguientes también. Recarga la página para volver a usar la GPU.");
+        put("notice." + Notice.STORAGE_NONE, "This browser lets Cutout store nothing here (private browsing, storage "
+                + "turned off, or a page not served over https), so the model is downloaded again on each visit and "
+                + "Cutout cannot work offline.", "Este navegador no deja a Cutout guardar nada aquí (navegación "
+                + "privada, almacenamiento desactivado o una página no servida por https), así que el modelo se "
+                + "descarga en cada visita y Cutout no puede funcionar sin conexión.");
         put("retry", "Try again", "Reintentar");
         put("retry.label", "Try {0} again", "Reintentar {0}");
         put("retry.smaller", "Process at {0} × {1}", "Procesar a {0} × {1}");
@@ -252,17 +322,13 @@ final class Texts {
     private Texts() {
     }
 
-    private static void refusal(String code, String es) {
-        put("error." + code, Refusal.english(code), es);
-    }
-
     private static void put(String key, String en, String es) {
         EN.put(key, en);
         ES.put(key, es);
     }
 
     /** Picks the first supported language of the browser's list; English otherwise. */
-    static String choose(String[] browserLanguages) {
+    public static String choose(String[] browserLanguages) {
         if (browserLanguages != null) {
             for (String tag : browserLanguages) {
                 String primary = tag == null ? "" : tag.toLowerCase();
@@ -280,16 +346,16 @@ final class Texts {
         return "en";
     }
 
-    static void use(String lang) {
+    public static void use(String lang) {
         language = "es".equals(lang) ? "es" : "en";
         current = "es".equals(language) ? ES : EN;
     }
 
-    static String language() {
+    public static String language() {
         return language;
     }
 
-    static String t(String key, Object... args) {
+    public static String t(String key, Object... args) {
         String text = current.get(key);
         if (text == null) {
             text = EN.get(key);
@@ -303,12 +369,48 @@ final class Texts {
         return text;
     }
 
-    static boolean has(String key) {
+    /**
+     * A failure's sentence: {@code error.CODE} with its values, the model's id in {@code {0}} of the model codes
+     * named; an unknown code is named in a general sentence.
+     */
+    public static String problem(String code, Object[] args) {
+        Object[] values = args == null ? new Object[0] : args;
+        if (code == null || !has("error." + code)) {
+            return t("error.unknown", code + (values.length > 0 ? ": " + String.join(", ", strings(values)) : ""));
+        }
+        if (code.startsWith("model-") && !Problem.MODEL_FAILED.equals(code) && values.length > 0) {
+            values = values.clone();
+            values[0] = t("model.name." + values[0]);
+        }
+        return t("error." + code, values);
+    }
+
+    /** A notice's sentence: {@code notice.CODE}, or the store failures the storage panel words too. */
+    public static String notice(String code, Object[] args) {
+        Object[] values = args == null ? new Object[0] : args;
+        if (Notice.STORAGE_QUOTA.equals(code) && values.length > 1) {
+            return t("storage.notStoredQuota", t("model.name." + values[0]), values[1]);
+        }
+        if (Notice.STORAGE_FAILED.equals(code)) {
+            return t("storage.notStored", values.length > 0 ? values[0] : "");
+        }
+        return has("notice." + code) ? t("notice." + code, values) : "";
+    }
+
+    private static String[] strings(Object[] values) {
+        String[] out = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = String.valueOf(values[i]);
+        }
+        return out;
+    }
+
+    public static boolean has(String key) {
         return EN.containsKey(key);
     }
 
     /** Every key, for the tests. */
-    static Set<String> keys(String lang) {
+    public static Set<String> keys(String lang) {
         return Collections.unmodifiableSet(("es".equals(lang) ? ES : EN).keySet());
     }
 }

@@ -1,0 +1,28 @@
+package app.cutout.core.pipeline;
+
+import app.cutout.core.image.Intake;
+import app.cutout.core.image.RgbaImage;
+
+/**
+ * Where one finished cutout goes. The pipeline calls the methods in order: {@link #render} (timed as
+ * {@link StageTimings#SHOW}), {@link #show}, {@link #save} (timed as {@link StageTimings#ENCODE}), {@link #done}.
+ */
+public interface CutoutOutput {
+    /**
+     * Takes the finished pixels (refined colours, alpha) into what the host shows and encodes from. The pipeline may
+     * reuse {@code image.pixels} for the next photo once this returns, so a host that needs them later copies them.
+     */
+    void render(RgbaImage image);
+
+    /** The cutout can be shown and edited now; the file follows. */
+    void show(int width, int height, StageTimings soFar);
+
+    /** Writes the file (PNG). */
+    void save();
+
+    /**
+     * @param input how the photo was taken in: whether it was a smaller copy ({@link Intake.Plan#downscaled}) and
+     *     whether it is an animation ({@code header.animated})
+     */
+    void done(int width, int height, StageTimings timings, Intake.Plan input);
+}

@@ -1,0 +1,22 @@
+package app.cutout.core.pipeline;
+
+import app.cutout.core.model.ModelSpec;
+
+/** One started inference session: turns ISNet's prepared input into its mask. */
+public interface InferenceEngine {
+    /**
+     * @param input planar RGB of {@link ModelSpec#SIZE}², normalised ({@code core.ops.Preprocessor}). Not modified.
+     * @return the mask, {@link ModelSpec#SIZE}², 0..1; may be the same array on every run, overwritten
+     * @throws EngineFailure when the run fails (on a GPU: an unsupported operation, a lost device)
+     */
+    float[] run(float[] input);
+
+    /** Why the GPU device was lost, once it has been; null while it works and on the CPU. */
+    String deviceLost();
+
+    /** The runtime build the session runs in, for the page and the benchmark (e.g. {@code webgpu}, {@code wasm}). */
+    String runtime();
+
+    /** Frees the session; failures are of no consequence and are not thrown. */
+    void release();
+}

@@ -1,0 +1,51 @@
+package app.cutout.web.protocol;
+
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.file.Blob;
+
+/** The finished cutout's PNG and every stage timing. */
+public interface ResultMessage extends Addressed {
+    @JSProperty
+    Blob getPng();
+
+    @JSProperty
+    void setPng(Blob png);
+
+    @JSProperty
+    int getWidth();
+
+    @JSProperty
+    void setWidth(int width);
+
+    @JSProperty
+    int getHeight();
+
+    @JSProperty
+    void setHeight(int height);
+
+    @JSProperty
+    String getTimings();
+
+    @JSProperty
+    void setTimings(String timings);
+
+    /** The photo's own size when the cutout was made from a smaller copy, else 0. */
+    @JSProperty
+    int getSourceWidth();
+
+    @JSProperty
+    void setSourceWidth(int width);
+
+    @JSProperty
+    int getSourceHeight();
+
+    @JSProperty
+    void setSourceHeight(int height);
+
+    /** The file is an animation; its first frame was used. */
+    @JSProperty
+    boolean isAnimated();
+
+    @JSProperty
+    void setAnimated(boolean animated);
+}

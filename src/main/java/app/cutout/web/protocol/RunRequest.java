@@ -1,0 +1,59 @@
+package app.cutout.web.protocol;
+
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.file.Blob;
+
+/** Page to inference worker: remove the background of one photo. */
+public interface RunRequest extends Addressed {
+    @JSProperty
+    Blob getFile();
+
+    @JSProperty
+    void setFile(Blob file);
+
+    @JSProperty
+    String getName();
+
+    @JSProperty
+    void setName(String name);
+
+    /** "auto", "webgpu" or "wasm". */
+    @JSProperty
+    String getBackendChoice();
+
+    @JSProperty
+    void setBackendChoice(String choice);
+
+    /** "auto", "quint8" or "fp16". */
+    @JSProperty
+    String getModelChoice();
+
+    @JSProperty
+    void setModelChoice(String choice);
+
+    @JSProperty
+    int getThreads();
+
+    @JSProperty
+    void setThreads(int threads);
+
+    /** Edge refinement, 0..1. */
+    @JSProperty
+    double getStrength();
+
+    @JSProperty
+    void setStrength(double strength);
+
+    /** A smaller size the user accepted; 0 for full resolution. */
+    @JSProperty
+    int getFitWidth();
+
+    @JSProperty
+    void setFitWidth(int width);
+
+    @JSProperty
+    int getFitHeight();
+
+    @JSProperty
+    void setFitHeight(int height);
+}

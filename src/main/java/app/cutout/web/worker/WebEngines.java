@@ -1,0 +1,73 @@
+package app.cutout.web.worker;
+
+import app.cutout.core.model.Capabilities;
+import app.cutout.core.model.Plan;
+import app.cutout.core.pipeline.EngineFactory;
+import app.cutout.core.pipeline.InferenceEngine;
+import app.cutout.web.jso.browser.Global;
+import app.cutout.web.jso.browser.Gpu;
+import app.cutout.web.jso.browser.GpuAdapter;
+import app.cutout.web.jso.browser.ScopeNavigator;
+import app.cutout.web.platform.Js;
+import app.cutout.web.platform.JsException;
+import app.cutout.web.platform.Promises;
+import org.teavm.jso.typedarrays.Uint8Array;
+
+/** ONNX Runtime Web as the pipeline's engines: what the browser offers, and sessions on WebGPU or WASM. */
+final class WebEngines implements EngineFactory<Uint8Array> {
+    private final String ortBaseUrl;
+
+    WebEngines(String ortBaseUrl) {
+        this.ortBaseUrl = ortBaseUrl;
+    }
+
+    @Override
+    public Capabilities probe(int requestedThreads) {
+        ScopeNavigator navigator = Global.getNavigator();
+        boolean isolated = Global.isCrossOriginIsolated();
+        int cores = navigator.getHardwareConcurrency();
+        Gpu gpu = navigator.getGpu();
+        if (Js.isMissing(gpu)) {
+            return new Capabilities(false, false, isolated, cores, "", requestedThreads);
+        }
+        GpuAdapter adapter = null;
+        // On a fresh browser some drivers answer the very first request with null and the next with the GPU
+        // (seen on NVIDIA/Vulkan, bench/gpu/README.md), so one retry before concluding there is no GPU.
+        for (int attempt = 0; attempt < 2 && Js.isMissing(adapter); attempt++) {
+            try {
+                adapter = Promises.await(gpu.requestAdapter(Gpu.AdapterOptions.highPerformance()), "Finding a GPU");
+            } catch (JsException e) {
+                adapter = null;
+            }
+        }
+        if (Js.isMissing(adapter)) {
+            return new Capabilities(false, false, isolated, cores, "", requestedThreads);
+        }
+        boolean f16 = adapter.getFeatures().has("shader-f16");
+        return new Capabilities(true, f16, isolated, cores, adapterName(adapter), requestedThreads);
+    }
+
+    @Override
+    public InferenceEngine start(Plan plan, Uint8Array weights) {
+        return Segmenter.create(plan, weights, ortBaseUrl);
+    }
+
+    @Override
+    public int threadsInUse() {
+        return Segmenter.threadsInUse();
+    }
+
+    private static String adapterName(GpuAdapter adapter) {
+        GpuAdapter.Info info = adapter.getInfo();
+        if (Js.isMissing(info)) {
+            return "";
+        }
+        String description = info.getDescription();
+        if (!Js.isMissing(description) && !description.isEmpty()) {
+            return description;
+        }
+        String vendor = Js.isMissing(info.getVendor()) ? "" : info.getVendor();
+        String architecture = Js.isMissing(info.getArchitecture()) ? "" : info.getArchitecture();
+        return (vendor + " " + architecture).trim();
+    }
+}

@@ -1,0 +1,419 @@
+package app.cutout.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.cutout.core.image.ByteSource;
+import app.cutout.core.image.Intake;
+import app.cutout.core.image.PhotoSource;
+import app.cutout.core.image.Refusal;
+import app.cutout.core.image.RgbaImage;
+import app.cutout.core.model.Backend;
+import app.cutout.core.model.Capabilities;
+import app.cutout.core.model.ModelSpec;
+import app.cutout.core.model.Plan;
+import app.cutout.core.ops.MaskUpsampler;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline's order and its WebGPU→CPU policy, with an engine that fails on cue. The real engines (ONNX Runtime
+ * Web on WebGPU and WASM, ONNX Runtime for Java) are tested in the browser tests and {@code RemoveCommandTest}.
+ */
+class RemovalPipelineTest {
+    private static final Capabilities GPU_F16 = new Capabilities(true, true, true, 4, "Test GPU");
+    private static final Capabilities CPU_ONLY = new Capabilities(false, false, true, 2, "");
+
+    /** What the scripted engine does: a run number (1-based, over all WebGPU runs) and how it fails there. */
+    private static final class Script {
+        boolean webGpuFailsToStart;
+        int webGpuFailsOnRun;
+        boolean deviceLostOnFailure;
+        boolean cpuFails;
+    }
+
+    private static final class Engines implements EngineFactory<String> {
+        final Capabilities caps;
+        final Script script;
+        final List<String> started = new ArrayList<>();
+        final List<String> runs = new ArrayList<>();
+        int webGpuRuns;
+        int released;
+
+        Engines(Capabilities caps, Script script) {
+            this.caps = caps;
+            this.script = script;
+        }
+
+        @Override
+        public Capabilities probe(int requestedThreads) {
+            return caps.withRequestedThreads(requestedThreads);
+        }
+
+        @Override
+        public InferenceEngine start(Plan plan, String weights) {
+            started.add(plan.backend.id + "/" + plan.model.id);
+            assertEquals(plan.model.id, weights, "the weights of the plan's model");
+            if (plan.backend == Backend.WEBGPU && script.webGpuFailsToStart) {
+                throw new EngineFailure("no adapter for this device");
+            }
+            return new InferenceEngine() {
+                String lost;
+
+                @Override
+                public float[] run(float[] input) {
+                    runs.add(plan.backend.id);
+                    if (plan.backend == Backend.WEBGPU) {
+                        webGpuRuns++;
+                        if (webGpuRuns == script.webGpuFailsOnRun) {
+                            if (script.deviceLostOnFailure) {
+                                lost = "driver reset";
+                            }
+                            throw new EngineFailure("GPU run failed");
+                        }
+                    } else if (script.cpuFails) {
+                        throw new EngineFailure("out of memory in the CPU runtime");
+                    }
+                    return mask();
+                }
+
+                @Override
+                public String deviceLost() {
+                    return lost;
+                }
+
+                @Override
+                public String runtime() {
+                    return plan.backend.id;
+                }
+
+                @Override
+                public void release() {
+                    released++;
+                }
+            };
+        }
+
+        @Override
+        public int threadsInUse() {
+            return 2;
+        }
+    }
+
+    private static final class Models implements ModelSource<String> {
+        final List<String> loads = new ArrayList<>();
+
+        @Override
+        public String load(ModelSpec spec, ProgressListener progress) {
+            loads.add(spec.id);
+            progress.progress(Stage.LOADING_MODEL, spec.bytes, spec.bytes);
+            return spec.id;
+        }
+
+        @Override
+        public Notice storageNotice() {
+            return null;
+        }
+    }
+
+    private static final class Events implements PipelineEvents {
+        final List<String> log = new ArrayList<>();
+        final List<Session> sessions = new ArrayList<>();
+        Refusal refusal;
+        Problem problem;
+
+        @Override
+        public void progress(int id, Stage stage, double done, double total) {
+            log.add(id + ":" + stage.id);
+        }
+
+        @Override
+        public void session(int id, Session session) {
+            sessions.add(session);
+            log.add(id + ":session " + session.plan);
+        }
+
+        @Override
+        public void refused(int id, Stage stage, Refusal e) {
+            refusal = e;
+            log.add(id + ":refused " + e.code);
+        }
+
+        @Override
+        public void failed(int id, Stage stage, Problem e) {
+            problem = e;
+            log.add(id + ":failed " + stage.id + " " + e.code);
+        }
+
+        @Override
+        public void cancelled(int id) {
+            log.add(id + ":cancelled");
+        }
+    }
+
+    private static final class Output implements CutoutOutput {
+        final List<String> calls = new ArrayList<>();
+        int[] pixels;
+        StageTimings timings;
+        boolean downscaled;
+
+        @Override
+        public void render(RgbaImage image) {
+            calls.add("render");
+            pixels = image.pixels.clone();
+        }
+
+        @Override
+        public void show(int width, int height, StageTimings soFar) {
+            calls.add("show " + width + "x" + height);
+            assertTrue(soFar.get(StageTimings.READY) >= 0);
+        }
+
+        @Override
+        public void save() {
+            calls.add("save");
+        }
+
+        @Override
+        public void done(int width, int height, StageTimings timings, Intake.Plan input) {
+            calls.add("done");
+            this.timings = timings;
+            this.downscaled = input.downscaled;
+        }
+    }
+
+    /** A fake decoder: a flat grey photo of the header's size. */
+    private static final PhotoDecoder GREY = (photo, plan, reuse) -> {
+        int[] pixels = reuse != null && reuse.length == plan.width * plan.height ? reuse
+                : new int[plan.width * plan.height];
+        java.util.Arrays.fill(pixels, RgbaImage.pack(128, 128, 128, 255));
+        return new RgbaImage(plan.width, plan.height, pixels);
+    };
+
+    private static float[] mask() {
+        float[] mask = new float[ModelSpec.SIZE * ModelSpec.SIZE];
+        for (int y = 0; y < ModelSpec.SIZE; y++) {
+            for (int x = ModelSpec.SIZE / 4; x < ModelSpec.SIZE * 3 / 4; x++) {
+                mask[y * ModelSpec.SIZE + x] = 1f;
+            }
+        }
+        return mask;
+    }
+
+    /** The first bytes of a PNG of the given size: signature and IHDR, all the intake reads. */
+    static PhotoSource png(String name, int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        for (int v : new int[] {width, height}) {
+            out.writeBytes(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+        }
+        out.writeBytes(new byte[] {8, 6, 0, 0, 0, 0, 0, 0, 0});
+        return source(name, "image/png", out.toByteArray());
+    }
+
+    static PhotoSource source(String name, String type, byte[] bytes) {
+        return new PhotoSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String mimeType() {
+                return type;
+            }
+
+            @Override
+            public ByteSource bytes() {
+                return ByteSource.of(bytes);
+            }
+        };
+    }
+
+    private static final class Rig {
+        final Script script = new Script();
+        final Engines engines;
+        final Models models = new Models();
+        final Events events = new Events();
+        final RemovalPipeline<String> pipeline;
+        private double now;
+
+        Rig(Capabilities caps) {
+            engines = new Engines(caps, script);
+            pipeline = new RemovalPipeline<>(models, engines, () -> now += 1, events);
+        }
+
+        Output run(int id) {
+            return run(id, 1f);
+        }
+
+        Output run(int id, float strength) {
+            Output output = new Output();
+            pipeline.run(new RemovalRequest(id, "auto", "auto", 0, strength, 0, 0, null), png("p" + id + ".png", 40,
+                    30), GREY, output);
+            return output;
+        }
+    }
+
+    @Test
+    void runsTheStagesInOrderAndReportsEveryTiming() {
+        Rig rig = new Rig(CPU_ONLY);
+        Output output = rig.run(1);
+        assertEquals(List.of("render", "show 40x30", "save", "done"), output.calls);
+        assertEquals(List.of("1:preparing", "1:loading-model", "1:session wasm/quint8/2", "1:removing",
+                "1:finishing"), rig.events.log);
+        assertEquals(List.of("decode_ms", "model_fetch_ms", "session_ms", "pre_ms", "inference_ms", "post_ms",
+                "show_ms", "ready_ms", "encode_ms", "total_ms"), new ArrayList<>(output.timings.asMap().keySet()));
+        // The second photo reuses the session: no load, no new session.
+        rig.run(2);
+        assertEquals(List.of("quint8"), rig.models.loads);
+        assertEquals(List.of("wasm/quint8"), rig.engines.started);
+    }
+
+    @Test
+    void strengthZeroIsTheRawMaskStretchedBitForBit() {
+        Rig rig = new Rig(CPU_ONLY);
+        Output output = rig.run(1, 0f);
+        int[] expected = new int[40 * 30];
+        java.util.Arrays.fill(expected, RgbaImage.pack(128, 128, 128, 255));
+        MaskUpsampler.applyAlpha(mask(), ModelSpec.SIZE, ModelSpec.SIZE, expected, 40, 30);
+        assertArrayEquals(expected, output.pixels);
+    }
+
+    @Test
+    void webGpuThatFailsToStartFinishesThePhotoOnTheCpuAndLaterPhotosStayThere() {
+        Rig rig = new Rig(GPU_F16);
+        rig.script.webGpuFailsToStart = true;
+        Output first = rig.run(1);
+        assertTrue(first.calls.contains("done"), rig.events.log.toString());
+        Session session = rig.events.sessions.get(0);
+        assertEquals(Backend.WASM, session.plan.backend);
+        assertEquals(ModelSpec.QUINT8, session.plan.model);
+        assertEquals("[webgpu-failed no adapter for this device]", session.notices.toString());
+        // fp16 was planned for the GPU, the CPU gets the 8-bit model: both were loaded.
+        assertEquals(List.of("fp16", "quint8"), rig.models.loads);
+
+        rig.run(2);
+        rig.run(3);
+        assertEquals(List.of("webgpu/fp16", "wasm/quint8"), rig.engines.started, "the GPU is not tried again");
+        assertEquals(List.of("wasm", "wasm", "wasm"), rig.engines.runs);
+    }
+
+    @Test
+    void webGpuThatFailsOnItsFirstRunFinishesThePhotoOnTheCpu() {
+        Rig rig = new Rig(GPU_F16);
+        rig.script.webGpuFailsOnRun = 1;
+        Output first = rig.run(1);
+        assertTrue(first.calls.contains("done"), rig.events.log.toString());
+        assertEquals(List.of("webgpu", "wasm"), rig.engines.runs);
+        assertEquals(2, rig.events.sessions.size());
+        assertEquals("[webgpu-failed GPU run failed]", rig.events.sessions.get(1).notices.toString());
+        assertEquals(1, rig.engines.released, "the failed GPU session is released");
+        assertEquals(List.of("1:preparing", "1:loading-model", "1:session webgpu/fp16/1", "1:removing",
+                "1:loading-model", "1:session wasm/quint8/4", "1:removing", "1:finishing"), rig.events.log);
+
+        rig.run(2);
+        assertEquals(List.of("webgpu", "wasm", "wasm"), rig.engines.runs);
+        assertEquals(List.of("webgpu/fp16", "wasm/quint8"), rig.engines.started);
+    }
+
+    @Test
+    void aDeviceLostMidSessionFinishesThatPhotoOnTheCpuAndSaysSo() {
+        Rig rig = new Rig(GPU_F16);
+        rig.script.webGpuFailsOnRun = 3;
+        rig.script.deviceLostOnFailure = true;
+        rig.run(1);
+        rig.run(2);
+        Output third = rig.run(3);
+        assertTrue(third.calls.contains("done"), rig.events.log.toString());
+        assertEquals(List.of("webgpu", "webgpu", "webgpu", "wasm"), rig.engines.runs);
+        Session fallback = rig.events.sessions.get(1);
+        assertEquals(Backend.WASM, fallback.plan.backend);
+        assertEquals("[gpu-lost driver reset]", fallback.notices.toString());
+        rig.run(4);
+        assertEquals(List.of("webgpu", "webgpu", "webgpu", "wasm", "wasm"), rig.engines.runs);
+        assertEquals(List.of("webgpu/fp16", "wasm/quint8"), rig.engines.started);
+    }
+
+    @Test
+    void aCpuFailureFailsThatPhotoOnlyAndTheNextOneRunsAgain() {
+        Rig rig = new Rig(CPU_ONLY);
+        rig.script.cpuFails = true;
+        Output first = rig.run(1);
+        assertFalse(first.calls.contains("render"));
+        assertEquals(Problem.INFERENCE_FAILED, rig.events.problem.code);
+        assertEquals("out of memory in the CPU runtime", rig.events.problem.args[0]);
+        assertTrue(rig.events.log.contains("1:failed removing inference-failed"), rig.events.log.toString());
+        rig.script.cpuFails = false;
+        assertTrue(rig.run(2).calls.contains("done"));
+    }
+
+    @Test
+    void aFileThatIsNotAnImageIsRefusedBeforeAnyModelIsLoaded() {
+        Rig rig = new Rig(CPU_ONLY);
+        Output output = new Output();
+        rig.pipeline.run(new RemovalRequest(7, "auto", "auto", 0, 1f, 0, 0, null),
+                source("notes.png", "image/png", new byte[0]), GREY, output);
+        assertEquals(Refusal.EMPTY, rig.events.refusal.code);
+        assertEquals("notes.png", rig.events.refusal.name);
+        assertTrue(rig.models.loads.isEmpty());
+        assertTrue(output.calls.isEmpty());
+    }
+
+    @Test
+    void aPhotoPastTheLimitsIsRefusedWithAnOfferAndTheOfferIsProcessed() {
+        Rig rig = new Rig(CPU_ONLY);
+        PhotoSource huge = png("huge.png", 20000, 10000);
+        rig.pipeline.run(new RemovalRequest(1, "auto", "auto", 0, 1f, 0, 0, null), huge, GREY, new Output());
+        Refusal refusal = rig.events.refusal;
+        assertEquals(Refusal.TOO_LARGE, refusal.code);
+        assertTrue(refusal.fitWidth > 0 && (long) refusal.fitWidth * refusal.fitHeight <= 100_000_000L);
+        assertTrue(rig.models.loads.isEmpty());
+
+        // Accepting the offer: the decoder is asked for that size, and the result says it was a smaller copy.
+        Output output = new Output();
+        rig.pipeline.run(new RemovalRequest(2, "auto", "auto", 0, 0f, 400, 200, null), huge, GREY, output);
+        assertEquals("show 400x200", output.calls.get(1));
+        assertTrue(output.downscaled);
+    }
+
+    @Test
+    void cancellingBetweenStagesStopsTheRunWithoutOutput() {
+        Rig rig = new Rig(CPU_ONLY);
+        AtomicBoolean cancel = new AtomicBoolean();
+        Output output = new Output();
+        PhotoDecoder cancelling = (photo, plan, reuse) -> {
+            cancel.set(true);
+            return GREY.decode(photo, plan, reuse);
+        };
+        rig.pipeline.run(new RemovalRequest(1, "auto", "auto", 0, 1f, 0, 0, cancel::get), png("a.png", 8, 8),
+                cancelling, output);
+        assertEquals(List.of("1:preparing", "1:cancelled"), rig.events.log);
+        assertTrue(output.calls.isEmpty());
+        assertTrue(rig.models.loads.isEmpty(), "no model is loaded for a cancelled photo");
+    }
+
+    @Test
+    void aPhotoSmallEnoughLeavesItsArrayForTheNextOfTheSameSize() {
+        Rig rig = new Rig(CPU_ONLY);
+        int[][] seen = new int[2][];
+        int[] count = {0};
+        PhotoDecoder recording = (photo, plan, reuse) -> {
+            RgbaImage image = GREY.decode(photo, plan, reuse);
+            seen[count[0]++] = image.pixels;
+            return image;
+        };
+        for (int id = 1; id <= 2; id++) {
+            rig.pipeline.run(new RemovalRequest(id, "auto", "auto", 0, 1f, 0, 0, null), png("a.png", 40, 30),
+                    recording, new Output());
+        }
+        assertTrue(seen[0] == seen[1], "the second photo decoded into the first one's array");
+        assertNull(rig.events.problem);
+    }
+}
