@@ -5,8 +5,17 @@ try {
   const teavm = await load(new URL("teavm/ui.wasm", import.meta.url).href);
   teavm.exports.main([]);
 } catch (e) {
-  const message = document.getElementById("message");
-  message.textContent = "Cutout could not start in this browser (" + (e && e.message ? e.message : e) + "). "
-    + "It needs WebAssembly garbage collection: a current Chrome, Edge, Firefox or Safari.";
+  // The page's words live in Java (Texts), which could not start: the build wrote the ones needed here.
+  const detail = e && e.message ? e.message : String(e);
+  let text = detail;
+  try {
+    const texts = await (await fetch(new URL("boot-texts.json", import.meta.url))).json();
+    const lang = (navigator.languages || [navigator.language || "en"]).map((tag) => tag.slice(0, 2).toLowerCase())
+      .find((tag) => texts[tag]) || "en";
+    text = texts[lang]["boot.failed"].replace("{0}", detail);
+  } catch (ignored) {
+    // Offline before the shell was stored: the browser's own detail is all there is.
+  }
+  document.getElementById("message").textContent = text;
   document.getElementById("status").dataset.state = "error";
 }

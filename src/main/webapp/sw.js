@@ -30,8 +30,8 @@ self.addEventListener("install", (event) => {
       }
     },
     (error) => {
-      // text is the English sentence; code and detail let the page word it in its own language.
-      channel.postMessage({ type: "shell-failed", scope: SCOPE, text: describe(error),
+      // A code and the browser's own detail: the page words it in its own language (Texts).
+      channel.postMessage({ type: "shell-failed", scope: SCOPE,
         code: error && error.name === "QuotaExceededError" ? "quota" : "error",
         detail: String(error && error.message ? error.message : error) });
       throw error;
@@ -106,13 +106,4 @@ async function fromCache(cacheName, key, request) {
 
 function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function describe(error) {
-  if (error && error.name === "QuotaExceededError") {
-    return "This device's storage for the site is full, so Cutout cannot be kept for offline use. "
-      + "It still works online.";
-  }
-  return "Cutout could not be kept for offline use (" + (error && error.message ? error.message : error)
-    + "). It still works online.";
 }

@@ -1,5 +1,6 @@
 package app.cutout.server;
 
+import app.cutout.core.text.Texts;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -77,7 +78,7 @@ public final class StaticServer implements AutoCloseable {
             throws IOException {
         Path dir = root.toAbsolutePath().normalize();
         if (!Files.isRegularFile(dir.resolve("index.html"))) {
-            throw new IOException("No index.html in " + dir + ": build the site first (mvn package)");
+            throw new IOException(Texts.t("server.noSite", dir));
         }
         String base = basePath.startsWith("/") ? basePath : "/" + basePath;
         if (!base.endsWith("/")) {
@@ -291,8 +292,8 @@ public final class StaticServer implements AutoCloseable {
             }
         }
         StaticServer server = start(root, host, port, base, isolated);
-        System.out.println("Cutout is running at " + server.url()
-                + (isolated ? " (cross-origin isolated: multi-threaded)" : " (no COOP/COEP: single-threaded)"));
-        System.out.println("Press Ctrl+C to stop.");
+        System.out.println(Texts.t("server.running", server.url(),
+                Texts.t(isolated ? "server.isolated" : "server.notIsolated")));
+        System.out.println(Texts.t("server.stop"));
     }
 }

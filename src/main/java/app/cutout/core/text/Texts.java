@@ -210,6 +210,17 @@ public final class Texts {
                 + "Cutout cannot work offline.", "Este navegador no deja a Cutout guardar nada aquí (navegación "
                 + "privada, almacenamiento desactivado o una página no servida por https), así que el modelo se "
                 + "descarga en cada visita y Cutout no puede funcionar sin conexión.");
+        // Before the page's own code runs (app.js reads these from boot-texts.json, written from here at build time).
+        put("boot.failed", "Cutout could not start in this browser ({0}). It needs WebAssembly garbage collection: a "
+                + "current Chrome, Edge, Firefox or Safari.", "Cutout no pudo iniciarse en este navegador ({0}). "
+                + "Necesita la recolección de basura de WebAssembly: un Chrome, Edge, Firefox o Safari actual.");
+        // The embedded server's console.
+        put("server.running", "Cutout is running at {0} ({1}).", "Cutout funciona en {0} ({1}).");
+        put("server.isolated", "cross-origin isolated: multi-threaded", "aislamiento de origen cruzado: varios hilos");
+        put("server.notIsolated", "no COOP/COEP: single-threaded", "sin COOP/COEP: un solo hilo");
+        put("server.noSite", "There is no index.html in {0}: build the site first (./cutout build).",
+                "No hay index.html en {0}: construye antes el sitio (./cutout build).");
+        put("server.stop", "Press Ctrl+C to stop.", "Pulsa Ctrl+C para detenerlo.");
         put("retry", "Try again", "Reintentar");
         put("retry.label", "Try {0} again", "Reintentar {0}");
         put("retry.smaller", "Process at {0} × {1}", "Procesar a {0} × {1}");

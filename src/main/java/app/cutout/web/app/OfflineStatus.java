@@ -153,7 +153,7 @@ public final class OfflineStatus {
         if (Channel.SHELL_FAILED.equals(type) && base.equals(note.getScope())) {
             // sw.js says what went wrong as a code and the browser's own detail; the sentence is worded here.
             shellFailure = "quota".equals(note.getCode()) ? "offline.shellQuota" : "offline.shellFailed";
-            shellFailureDetail = Js.isMissing(note.getDetail()) ? note.getText() : note.getDetail();
+            shellFailureDetail = Js.isMissing(note.getDetail()) ? "" : note.getDetail();
             if (!READY.equals(shell)) {
                 shell = FAILED;
             }

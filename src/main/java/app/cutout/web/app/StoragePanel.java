@@ -67,7 +67,7 @@ public final class StoragePanel {
         Channel.listen(note -> {
             if (Channel.MODEL_NOT_STORED.equals(note.getType())) {
                 panel.storeFailure = "quota".equals(note.getCode()) ? "quota" : "error";
-                panel.storeFailureDetail = Js.isMissing(note.getDetail()) ? note.getText() : note.getDetail();
+                panel.storeFailureDetail = Js.isMissing(note.getDetail()) ? "" : note.getDetail();
                 panel.storeFailureModel = Js.isMissing(note.getModel()) ? "" : note.getModel();
                 panel.refresh();
             } else if (Channel.MODELS_CHANGED.equals(note.getType()) || Channel.SHELL_READY.equals(note.getType())) {

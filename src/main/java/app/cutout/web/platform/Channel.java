@@ -29,25 +29,19 @@ public final class Channel {
      * itself, so each post uses a fresh one).
      */
     public static void post(String type) {
-        post(type, "");
-    }
-
-    public static void post(String type, String text) {
-        post(type, text, null, null, null);
+        post(type, null, null, null);
     }
 
     /**
-     * A note whose {@code text} is the English sentence, and {@code code}, {@code model} (a model id, or null) and
-     * {@code detail} (the browser's error description, which is not translated) what a page needs to word it in its
-     * own language.
+     * A note with what a page needs to word it in its own language: {@code code}, {@code model} (a model id, or null)
+     * and {@code detail} (the browser's error description, which is not translated). Never a sentence.
      */
-    public static void post(String type, String text, String code, String model, String detail) {
+    public static void post(String type, String code, String model, String detail) {
         if (!isSupported()) {
             return;
         }
         Note note = JSObjects.create();
         note.setType(type);
-        note.setText(text);
         if (code != null) {
             note.setCode(code);
             note.setDetail(detail == null ? "" : detail);
@@ -87,13 +81,7 @@ public final class Channel {
         @JSProperty
         String getScope();
 
-        @JSProperty
-        String getText();
-
-        @JSProperty
-        void setText(String text);
-
-        /** Why, as a word ({@code quota} or {@code error}); missing on notes that carry only text. */
+        /** Why, as a word ({@code quota} or {@code error}); missing on notes that only announce a change. */
         @JSProperty
         String getCode();
 

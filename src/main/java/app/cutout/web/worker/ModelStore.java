@@ -117,7 +117,7 @@ final class ModelStore implements ModelSource<Uint8Array> {
         // The page words the notice in its own language from the code and the detail.
         String code = error.substring(0, error.indexOf(':'));
         String detail = error.substring(error.indexOf(':') + 1);
-        Channel.post(Channel.MODEL_NOT_STORED, "", code, spec.id, detail);
+        Channel.post(Channel.MODEL_NOT_STORED, code, spec.id, detail);
         return "quota".equals(code) ? new Notice(Notice.STORAGE_QUOTA, spec.id, Math.round(spec.bytes / 1e6))
                 : new Notice(Notice.STORAGE_FAILED, detail);
     }

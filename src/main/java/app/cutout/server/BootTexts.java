@@ -1,0 +1,57 @@
+package app.cutout.server;
+
+import app.cutout.core.text.Texts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes {@code boot-texts.json}: the sentences {@code app.js} needs before the page's WebAssembly runs (when it
+ * cannot), from {@link Texts}, so even those are worded in one place. Run by the build after compiling.
+ */
+public final class BootTexts {
+    static final String[] KEYS = {"boot.failed"};
+
+    private BootTexts() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args[0]);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, json(), StandardCharsets.UTF_8);
+    }
+
+    /** {@code {"en":{"boot.failed":"..."},"es":{...}}}. */
+    static String json() {
+        StringBuilder sb = new StringBuilder("{");
+        String before = Texts.language();
+        try {
+            for (String lang : Texts.LANGUAGES) {
+                Texts.use(lang);
+                sb.append(sb.length() > 1 ? "," : "").append(quote(lang)).append(":{");
+                for (int i = 0; i < KEYS.length; i++) {
+                    sb.append(i > 0 ? "," : "").append(quote(KEYS[i])).append(':').append(quote(Texts.t(KEYS[i])));
+                }
+                sb.append('}');
+            }
+        } finally {
+            Texts.use(before);
+        }
+        return sb.append("}\n").toString();
+    }
+
+    private static String quote(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
