@@ -135,8 +135,8 @@ class WorkerClient {
         if (m.type === "ready") resolve();
         // The cutout as a bitmap, before its PNG (its timings come again with the result): not kept.
         else if (m.type === "preview") m.bitmap?.close();
-        else if (m.type === "backend") this.backend = { backend: m.backend, model: m.model, threads: m.threads,
-          adapter: m.adapter, text: m.text };
+        else if (m.type === "session") this.backend = { backend: m.backend, model: m.model, threads: m.threads,
+          adapter: m.adapter, notices: (m.notices || []).map(n => [n.code, ...(n.args || [])].join(" ")) };
         else if (m.type === "result" || m.type === "error") {
           const p = this.pending.get(m.id);
           if (p) {
@@ -195,7 +195,7 @@ async function runConfig(config, images) {
         }
         const wall = performance.now() - started;
         if (m.type === "error") {
-          failed = { stage: m.stage, text: m.text };
+          failed = { stage: m.stage, code: m.code, args: m.args };
           break;
         }
         const t = JSON.parse(m.timings);
