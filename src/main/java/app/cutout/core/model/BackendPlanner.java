@@ -7,23 +7,29 @@ import java.util.List;
 /**
  * Chooses backend, model and threads from what the browser offers and what the user asked for.
  *
- * <p>Automatic choice: WebGPU with the fp16 model when the adapter can run f16 shaders; otherwise the WASM CPU
- * backend with the 8-bit model, which is faster than fp16 on CPUs. The 8-bit model is not run on WebGPU
- * automatically: its 119 {@code ConvInteger} and {@code DynamicQuantizeLinear} nodes have no WebGPU kernels, so
- * ONNX Runtime runs them on the CPU with a GPU round trip per convolution; measured on an H100 machine that is 2.1×
- * slower than the WASM backend alone (bench/gpu/README.md). Choosing "GPU" explicitly still runs it there.
- * Threads need cross-origin isolation (SharedArrayBuffer); without it ONNX Runtime Web runs single-threaded.
+ * <p>Automatic choice: WebGPU when there is a hardware adapter, with the fp16 model where it can run f16 shaders
+ * and otherwise the same file widened to fp32 when it loads ({@link ModelSpec#FP32}); the WASM CPU backend with
+ * the 8-bit model, which is the fastest there, where there is no GPU or only the browser's software one. The 8-bit
+ * model is never sent to WebGPU automatically: its 119 {@code ConvInteger} and {@code DynamicQuantizeLinear} nodes
+ * have no WebGPU kernels, so ONNX Runtime runs them on the CPU with a GPU round trip per convolution; measured on an
+ * H100 machine that is 2.1× slower than the WASM backend alone (bench/gpu/README.md). Choosing it explicitly still
+ * runs it there. Threads need cross-origin isolation (SharedArrayBuffer); without it ONNX Runtime Web runs
+ * single-threaded.
  */
 public final class BackendPlanner {
-    /** Beyond this, more WASM threads stop paying off for a single 1024² inference. */
-    static final int MAX_THREADS = 8;
+    /**
+     * A bound on WASM threads, not a target: inference runs in a worker while the page idles, so every core helps.
+     * On a 16-core H100 host 16 threads put a 12 MP cutout on the page in 1398 ms against 2407 ms with 8
+     * (bench/gpu/README.md).
+     */
+    static final int MAX_THREADS = 32;
 
     private BackendPlanner() {
     }
 
     /**
      * @param backendChoice "auto", "webgpu" or "wasm"
-     * @param modelChoice "auto", "quint8" or "fp16"
+     * @param modelChoice "auto", "quint8", "fp16" or "fp32"
      */
     public static Plan plan(Capabilities caps, String backendChoice, String modelChoice) {
         List<Notice> notices = new ArrayList<>();
@@ -39,7 +45,7 @@ public final class BackendPlanner {
             backend = Backend.WASM;
         } else if ("auto".equals(backendChoice) || backendChoice == null || backendChoice.isEmpty()) {
             boolean eightBit = "quint8".equals(modelChoice);
-            backend = caps.webGpu && caps.shaderF16 && !eightBit ? Backend.WEBGPU : Backend.WASM;
+            backend = caps.webGpu && !caps.softwareGpu && !eightBit ? Backend.WEBGPU : Backend.WASM;
         } else {
             throw new IllegalArgumentException("Unknown backend choice \"" + backendChoice
                     + "\"; expected auto, webgpu or wasm");
@@ -47,11 +53,11 @@ public final class BackendPlanner {
 
         ModelSpec model;
         if (modelChoice == null || modelChoice.isEmpty() || "auto".equals(modelChoice)) {
-            model = backend == Backend.WEBGPU && caps.shaderF16 ? ModelSpec.FP16 : ModelSpec.QUINT8;
+            model = backend == Backend.WASM ? ModelSpec.QUINT8 : caps.shaderF16 ? ModelSpec.FP16 : ModelSpec.FP32;
         } else {
             model = ModelSpec.byId(modelChoice);
             if (model == ModelSpec.FP16 && backend == Backend.WEBGPU && !caps.shaderF16) {
-                model = ModelSpec.QUINT8;
+                model = ModelSpec.FP32;
                 notices.add(new Notice(Notice.NO_SHADER_F16));
             }
         }
@@ -60,8 +66,9 @@ public final class BackendPlanner {
 
     /** The plan to retry with when WebGPU failed: same model choice rules, on the CPU. */
     public static Plan fallbackToWasm(Plan failed, Capabilities caps, String reason) {
-        ModelSpec model = failed.model == ModelSpec.FP16 ? ModelSpec.QUINT8 : failed.model;
-        return new Plan(Backend.WASM, model, wasmThreads(caps)).with(new Notice(Notice.WEBGPU_FAILED, reason));
+        // The CPU runs the 8-bit model best, whatever the GPU had: fp16 and fp32 are slower there.
+        return new Plan(Backend.WASM, ModelSpec.QUINT8, wasmThreads(caps))
+                .with(new Notice(Notice.WEBGPU_FAILED, reason));
     }
 
     /**

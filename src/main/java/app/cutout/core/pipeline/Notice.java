@@ -7,7 +7,7 @@ package app.cutout.core.pipeline;
 public final class Notice {
     /** The browser has no WebGPU, so the CPU runs the model although the GPU was asked for. */
     public static final String WEBGPU_UNAVAILABLE = "webgpu-unavailable";
-    /** The GPU lacks 16-bit shaders, so the 8-bit model is used though fp16 was asked for. */
+    /** The GPU lacks 16-bit shaders, so the fp16 model asked for runs widened to fp32. */
     public static final String NO_SHADER_F16 = "no-shader-f16";
     /** WebGPU failed to start or on a run; {0} the runtime's reason. */
     public static final String WEBGPU_FAILED = "webgpu-failed";

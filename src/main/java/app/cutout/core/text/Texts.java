@@ -46,6 +46,7 @@ public final class Texts {
         put("using.cpu1", "Using the CPU (1 thread) with the {1}.", "Usando la CPU (1 hilo) con el {1}.");
         put("model.name.quint8", "8-bit model", "modelo de 8 bits");
         put("model.name.fp16", "fp16 model", "modelo fp16");
+        put("model.name.fp32", "fp16 model widened to 32 bits", "modelo fp16 ampliado a 32 bits");
         put("status.starting", "Starting Cutout…", "Iniciando Cutout…");
         put("status.ready", "Ready. Choose, drop or paste photos.", "Listo. Elige, suelta o pega fotos.");
         put("status.queued", "Waiting", "En espera");
@@ -196,9 +197,9 @@ public final class Texts {
         // What the user should know about the session (core.pipeline.Notice codes).
         put("notice." + Notice.WEBGPU_UNAVAILABLE, "WebGPU is not available in this browser, so the CPU is used.",
                 "WebGPU no está disponible en este navegador, así que se usa la CPU.");
-        put("notice." + Notice.NO_SHADER_F16, "This GPU cannot run 16-bit shaders (shader-f16), so the 8-bit model is "
-                + "used.", "Esta GPU no puede ejecutar shaders de 16 bits (shader-f16), así que se usa el modelo de 8 "
-                + "bits.");
+        put("notice." + Notice.NO_SHADER_F16, "This GPU cannot run 16-bit shaders (shader-f16), so the fp16 model runs "
+                + "widened to 32 bits.", "Esta GPU no puede ejecutar shaders de 16 bits (shader-f16), así que el "
+                + "modelo fp16 se ejecuta ampliado a 32 bits.");
         put("notice." + Notice.WEBGPU_FAILED, "WebGPU failed ({0}), so the CPU is used instead.",
                 "WebGPU falló ({0}), así que se usa la CPU.");
         put("notice." + Notice.GPU_LOST, "The GPU stopped working while removing a background (device lost: {0}), so "

@@ -65,7 +65,7 @@ final class View {
         backendInfo.setAttribute("data-runtime", runtime);
         backendInfo.setAttribute("data-model", model);
         backendInfo.setAttribute("data-threads", Integer.toString(threads));
-        modelKey = "model.name." + ("fp16".equals(model) ? "fp16" : "quint8");
+        modelKey = "model.name." + ("fp16".equals(model) || "fp32".equals(model) ? model : "quint8");
         if ("webgpu".equals(backend)) {
             backendKey = "using.webgpu";
             backendArgs = new Object[] {adapter == null || adapter.isEmpty() ? "" : " (" + adapter + ")",

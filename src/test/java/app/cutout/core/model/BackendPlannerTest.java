@@ -21,20 +21,41 @@ class BackendPlannerTest {
     }
 
     @Test
-    void automaticRunsThe8BitModelOnTheCpuEvenWithAGpuWithoutShaderF16() {
-        // The 8-bit model's integer convolutions have no WebGPU kernels: on the GPU it is slower than the CPU.
+    void automaticRunsTheFp16FileWidenedToFp32OnAGpuWithoutShaderF16() {
         Plan plan = BackendPlanner.plan(GPU_NO_F16, "auto", "auto");
-        assertEquals(Backend.WASM, plan.backend);
-        assertEquals(ModelSpec.QUINT8, plan.model);
-        assertEquals(4, plan.threads);
-        assertEquals(Backend.WASM, BackendPlanner.plan(GPU_F16, "auto", "quint8").backend);
+        assertEquals(Backend.WEBGPU, plan.backend);
+        assertEquals(ModelSpec.FP32, plan.model);
+        assertTrue(plan.notices.isEmpty(), plan.notices.toString());
+        assertEquals(ModelSpec.FP32, BackendPlanner.plan(GPU_NO_F16, "webgpu", "auto").model);
     }
 
     @Test
-    void askingForTheGpuExplicitlyRunsThe8BitModelThere() {
-        Plan plan = BackendPlanner.plan(GPU_NO_F16, "webgpu", "auto");
-        assertEquals(Backend.WEBGPU, plan.backend);
+    void the8BitModelGoesToTheGpuOnlyWhenAskedFor() {
+        // Its integer convolutions have no WebGPU kernels: on the GPU it is slower than on the CPU.
+        Plan auto = BackendPlanner.plan(GPU_F16, "auto", "quint8");
+        assertEquals(Backend.WASM, auto.backend);
+        assertEquals(8, auto.threads);
+        Plan forced = BackendPlanner.plan(GPU_NO_F16, "webgpu", "quint8");
+        assertEquals(Backend.WEBGPU, forced.backend);
+        assertEquals(ModelSpec.QUINT8, forced.model);
+    }
+
+    @Test
+    void aSoftwareAdapterIsNeverChosenAutomatically() {
+        Capabilities swiftShader = GPU_NO_F16.withSoftwareGpu(true);
+        Plan plan = BackendPlanner.plan(swiftShader, "auto", "auto");
+        assertEquals(Backend.WASM, plan.backend);
         assertEquals(ModelSpec.QUINT8, plan.model);
+        assertEquals(Backend.WEBGPU, BackendPlanner.plan(swiftShader, "webgpu", "auto").backend, "unless asked for");
+    }
+
+    @Test
+    void fp32IsAModelOfItsOwnThatReadsTheFp16File() {
+        assertEquals(ModelSpec.FP32, ModelSpec.byId("fp32"));
+        assertEquals(ModelSpec.FP16.path, ModelSpec.FP32.path);
+        assertEquals(ModelSpec.FP16.sha256, ModelSpec.FP32.sha256);
+        assertTrue(ModelSpec.FP32.widenedFromFp16);
+        assertTrue(!ModelSpec.FP16.widenedFromFp16 && !ModelSpec.QUINT8.widenedFromFp16);
     }
 
     @Test
@@ -51,8 +72,9 @@ class BackendPlannerTest {
     }
 
     @Test
-    void threadsAreCappedAtEight() {
-        assertEquals(8, BackendPlanner.wasmThreads(new Capabilities(false, false, true, 32, "")));
+    void everyCoreRunsAThreadUpToABound() {
+        assertEquals(16, BackendPlanner.wasmThreads(new Capabilities(false, false, true, 16, "")));
+        assertEquals(32, BackendPlanner.wasmThreads(new Capabilities(false, false, true, 96, "")));
     }
 
     @Test
@@ -69,9 +91,9 @@ class BackendPlannerTest {
     }
 
     @Test
-    void askingForFp16OnGpuWithoutF16Uses8BitWithANote() {
+    void askingForFp16OnGpuWithoutF16WidensItWithANote() {
         Plan plan = BackendPlanner.plan(GPU_NO_F16, "webgpu", "fp16");
-        assertEquals(ModelSpec.QUINT8, plan.model);
+        assertEquals(ModelSpec.FP32, plan.model);
         assertEquals("[no-shader-f16]", plan.notices.toString());
     }
 
