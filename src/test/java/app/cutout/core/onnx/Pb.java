@@ -1,0 +1,80 @@
+package app.cutout.core.onnx;
+
+import java.io.ByteArrayOutputStream;
+
+/** A protobuf message written by hand, field by field, in the order the calls come: for building test models. */
+final class Pb {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    Pb varint(int field, long value) {
+        tag(field, 0);
+        raw(value);
+        return this;
+    }
+
+    Pb fixed32(int field, int bits) {
+        tag(field, 5);
+        for (int i = 0; i < 4; i++) {
+            bytes.write(bits >>> (8 * i));
+        }
+        return this;
+    }
+
+    Pb fixed64(int field, long bits) {
+        tag(field, 1);
+        for (int i = 0; i < 8; i++) {
+            bytes.write((int) (bits >>> (8 * i)));
+        }
+        return this;
+    }
+
+    Pb bytes(int field, byte[] value) {
+        tag(field, 2);
+        raw(value.length);
+        bytes.write(value, 0, value.length);
+        return this;
+    }
+
+    Pb string(int field, String value) {
+        return bytes(field, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Pb message(int field, Pb value) {
+        return bytes(field, value.toByteArray());
+    }
+
+    Pb packedVarints(int field, long... values) {
+        Pb packed = new Pb();
+        for (long v : values) {
+            packed.raw(v);
+        }
+        return bytes(field, packed.toByteArray());
+    }
+
+    Pb packedFloats(int field, float... values) {
+        byte[] b = new byte[4 * values.length];
+        for (int i = 0; i < values.length; i++) {
+            int bits = Float.floatToRawIntBits(values[i]);
+            for (int k = 0; k < 4; k++) {
+                b[4 * i + k] = (byte) (bits >>> (8 * k));
+            }
+        }
+        return bytes(field, b);
+    }
+
+    byte[] toByteArray() {
+        return bytes.toByteArray();
+    }
+
+    private void tag(int field, int wireType) {
+        raw((long) field << 3 | wireType);
+    }
+
+    private void raw(long v) {
+        while ((v & ~0x7FL) != 0) {
+            bytes.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        bytes.write((int) v);
+    }
+}
