@@ -4,7 +4,7 @@ import app.cutout.core.edit.Background;
 import app.cutout.core.edit.Compositor;
 import app.cutout.core.edit.Crop;
 import app.cutout.core.edit.Rect;
-import app.cutout.core.edit.ZipWriter;
+import app.cutout.core.zip.ZipWriter;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.ops.MaskStats;
 import app.cutout.web.platform.ArrayTransfer;

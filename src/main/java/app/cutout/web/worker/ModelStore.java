@@ -1,7 +1,7 @@
 package app.cutout.web.worker;
 
 import app.cutout.core.model.ModelSpec;
-import app.cutout.core.ops.Hex;
+import app.cutout.core.text.Hex;
 import app.cutout.core.pipeline.ProgressListener;
 import app.cutout.web.jso.browser.ByteStream;
 import app.cutout.web.jso.browser.CacheStorage;
