@@ -306,7 +306,7 @@ final class Editor {
      */
     void paint(double x0, double y0, double x1, double y1) {
         Brush.Mode mode = "erase".equals(tool) ? Brush.Mode.ERASE
-                : "restore".equals(tool) ? Brush.Mode.MODEL : Brush.Mode.RESTORE;
+                : "restore".equals(tool) ? Brush.Mode.RESTORE : Brush.Mode.ADD;
         double radius = brushRadius();
         Rect dirty = Brush.segmentBounds(item.width, item.height, x0, y0, x1, y1, radius);
         if (dirty == null) {
