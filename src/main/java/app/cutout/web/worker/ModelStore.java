@@ -1,12 +1,13 @@
 package app.cutout.web.worker;
 
 import app.cutout.core.model.ModelSpec;
-import app.cutout.core.text.Hex;
 import app.cutout.core.pipeline.ProgressListener;
+import app.cutout.core.text.Hex;
 import app.cutout.web.jso.browser.ByteStream;
 import app.cutout.web.jso.browser.CacheStorage;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.Response;
+import app.cutout.web.platform.CacheNames;
 import app.cutout.web.platform.Channel;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
@@ -27,8 +28,6 @@ import org.teavm.jso.typedarrays.Uint8Array;
  * Bytes are run only after their SHA-256 matches {@link ModelSpec#sha256}; a cached copy that fails is discarded.
  */
 final class ModelStore {
-    /** Shared with the service worker; bump when the cached entries' format changes. */
-    static final String CACHE_NAME = "cutout-models-v1";
     private static final double PROGRESS_INTERVAL_MS = 100;
 
     private final String baseUrl;
@@ -78,7 +77,7 @@ final class ModelStore {
             return null;
         }
         try {
-            return Promises.await(Global.getCaches().open(CACHE_NAME), "Opening the model cache");
+            return Promises.await(Global.getCaches().open(CacheNames.MODELS), "Opening the model cache");
         } catch (JsException e) {
             // Private modes may refuse storage; the model still works, it is just downloaded again next visit.
             return null;
