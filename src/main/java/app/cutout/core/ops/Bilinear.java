@@ -8,7 +8,7 @@ package app.cutout.core.ops;
  * <ul>
  *   <li>model mask to 8-bit alpha, one output row at a time ({@link #alphaRow}): {@link MaskUpsampler} and the edge
  *       refiner's raw alpha, which must agree byte for byte;</li>
- *   <li>packed RGB to float rows ({@link #acrossRgb}, then {@link #blend}): {@link Preprocessor};</li>
+ *   <li>packed RGB to normalised float planes, one output row at a time ({@link #rgbRow}): {@link Preprocessor};</li>
  *   <li>the enlarging taps of the editor's resampler ({@code core.edit.Resampler}), which blends them itself because
  *       it shares its row loop with a box filter.</li>
  * </ul>
@@ -18,8 +18,9 @@ package app.cutout.core.ops;
  * <ul>
  *   <li>Mask to alpha blends vertically first, into one scratch row of mask width, then across; the weight of the
  *       lower tap is {@code 1f - frac}, in float.</li>
- *   <li>RGB to model input blends horizontally first, the order PyTorch's CPU kernel uses, so it rounds as the
- *       reference does; lower weight {@code 1f - frac}.</li>
+ *   <li>RGB to model input blends each pixel's four taps horizontally first, the order PyTorch's CPU kernel uses,
+ *       so it rounds as the reference does; lower weights {@code 1f - frac}. (Not separable through a scratch row
+ *       like the mask: with three channels and a 4× smaller output that measured slower.)</li>
  *   <li>The editor uses {@link Axis#loWeight}, {@code (float) (1 - f)} rounded once from double, which differs from
  *       {@code 1f - frac} in the last bit for some {@code f}.</li>
  * </ul>
@@ -102,34 +103,41 @@ public final class Bilinear {
     }
 
     /**
-     * {@code dst[dstOff + i] = (1 - w1) * a[aOff + i] + w1 * b[bOff + i]} for {@code i < n}, the lower weight
-     * {@code 1f - w1} in float: the vertical step of both {@link #alphaRow} and {@link Preprocessor}.
+     * Writes one output row of packed pixels ({@code (a << 24) | (b << 16) | (g << 8) | r}, alpha ignored) resized
+     * and normalised, {@code (v - mean) / std}, as red, green and blue planes: output column {@code x} goes to
+     * {@code out[o + x]}, {@code out[plane + o + x]} and {@code out[2 * plane + o + x]}, for every column of
+     * {@code xs}. Each pixel reads its four source pixels straight from the packed rows, so no float copy of the
+     * source is ever made.
+     *
+     * @param row0 offset of the upper source row in {@code rgba}
+     * @param row1 offset of the lower source row
+     * @param wy1 weight of the lower source row
      */
-    public static void blend(float[] a, int aOff, float[] b, int bOff, float w1, float[] dst, int dstOff, int n) {
-        float w0 = 1f - w1;
-        for (int i = 0; i < n; i++) {
-            dst[dstOff + i] = w0 * a[aOff + i] + w1 * b[bOff + i];
-        }
-    }
-
-    /**
-     * Resizes one row of packed pixels ({@code (a << 24) | (b << 16) | (g << 8) | r}, alpha ignored) across:
-     * red, green and blue of output column {@code x} go to {@code out[x]}, {@code out[n + x]} and
-     * {@code out[2n + x]}, where {@code n} is the length of {@code xs}.
-     */
-    public static void acrossRgb(int[] rgba, int rowOffset, Axis xs, float[] out) {
+    public static void rgbRow(int[] rgba, int row0, int row1, float wy1, Axis xs, float mean, float std,
+            float[] out, int o, int plane) {
         int[] x0s = xs.lo;
         int[] x1s = xs.hi;
         float[] wx1s = xs.frac;
-        int n = x0s.length;
-        for (int x = 0; x < n; x++) {
+        float wy0 = 1f - wy1;
+        for (int x = 0, n = x0s.length; x < n; x++, o++) {
+            int x0 = x0s[x];
+            int x1 = x1s[x];
             float wx1 = wx1s[x];
             float wx0 = 1f - wx1;
-            int p0 = rgba[rowOffset + x0s[x]];
-            int p1 = rgba[rowOffset + x1s[x]];
-            out[x] = wx0 * (p0 & 0xFF) + wx1 * (p1 & 0xFF);
-            out[n + x] = wx0 * ((p0 >>> 8) & 0xFF) + wx1 * ((p1 >>> 8) & 0xFF);
-            out[2 * n + x] = wx0 * ((p0 >>> 16) & 0xFF) + wx1 * ((p1 >>> 16) & 0xFF);
+            int p00 = rgba[row0 + x0];
+            int p01 = rgba[row0 + x1];
+            int p10 = rgba[row1 + x0];
+            int p11 = rgba[row1 + x1];
+            // Horizontal then vertical, the order PyTorch's CPU kernel blends in, to round as it does.
+            float r = wy0 * (wx0 * (p00 & 0xFF) + wx1 * (p01 & 0xFF))
+                    + wy1 * (wx0 * (p10 & 0xFF) + wx1 * (p11 & 0xFF));
+            float g = wy0 * (wx0 * ((p00 >>> 8) & 0xFF) + wx1 * ((p01 >>> 8) & 0xFF))
+                    + wy1 * (wx0 * ((p10 >>> 8) & 0xFF) + wx1 * ((p11 >>> 8) & 0xFF));
+            float b = wy0 * (wx0 * ((p00 >>> 16) & 0xFF) + wx1 * ((p01 >>> 16) & 0xFF))
+                    + wy1 * (wx0 * ((p10 >>> 16) & 0xFF) + wx1 * ((p11 >>> 16) & 0xFF));
+            out[o] = (r - mean) / std;
+            out[plane + o] = (g - mean) / std;
+            out[2 * plane + o] = (b - mean) / std;
         }
     }
 
@@ -152,8 +160,15 @@ public final class Bilinear {
         double sy = source(yScale, y, maskH);
         int y0 = (int) sy;
         int y1 = Math.min(y0 + 1, maskH - 1);
+        float wy1 = (float) (sy - y0);
+        float wy0 = 1f - wy1;
+        int row0 = y0 * maskW;
+        int row1 = y1 * maskW;
         float[] bl = blended;
-        blend(mask, y0 * maskW, mask, y1 * maskW, (float) (sy - y0), bl, 0, maskW);
+        float[] m = mask;
+        for (int x = 0; x < maskW; x++) {
+            bl[x] = wy0 * m[row0 + x] + wy1 * m[row1 + x];
+        }
         int[] x1s = columns.hi;
         float[] wx1s = columns.frac;
         int last = maskW - 1;

@@ -6,9 +6,9 @@ import app.cutout.core.model.ModelSpec;
 /**
  * Turns an RGBA image into the model's planar, normalised float input.
  *
- * <p>The resize is {@link Bilinear}, PyTorch's {@code F.interpolate(mode='bilinear', align_corners=False)} without
- * antialiasing, the convention {@link MaskUpsampler} uses on the way back. It reads the two source rows of each output
- * row straight from the packed image, so a 48-megapixel photo costs no float copy of itself.
+ * <p>The resize is {@link Bilinear#rgbRow}, PyTorch's {@code F.interpolate(mode='bilinear', align_corners=False)}
+ * without antialiasing, the convention {@link MaskUpsampler} uses on the way back. It reads the four source pixels of
+ * each output pixel straight from the packed image, so a 48-megapixel photo costs no float copy of itself.
  */
 public final class Preprocessor {
     private Preprocessor() {
@@ -47,21 +47,9 @@ public final class Preprocessor {
         }
         Bilinear.Axis xs = new Bilinear.Axis(width, size);
         Bilinear.Axis ys = new Bilinear.Axis(height, size);
-        // Horizontal then vertical, the order PyTorch's CPU kernel blends in, to round as it does: each output row
-        // blends the across-resized red, green and blue of its two source rows.
-        float[] top = new float[3 * size];
-        float[] bottom = new float[3 * size];
         int plane = size * size;
         for (int y = 0; y < size; y++) {
-            Bilinear.acrossRgb(rgba, ys.lo[y] * width, xs, top);
-            Bilinear.acrossRgb(rgba, ys.hi[y] * width, xs, bottom);
-            for (int c = 0; c < 3; c++) {
-                int o = c * plane + y * size;
-                Bilinear.blend(top, c * size, bottom, c * size, ys.frac[y], out, o, size);
-                for (int end = o + size; o < end; o++) {
-                    out[o] = (out[o] - mean) / std;
-                }
-            }
+            Bilinear.rgbRow(rgba, ys.lo[y] * width, ys.hi[y] * width, ys.frac[y], xs, mean, std, out, y * size, plane);
         }
     }
 }
