@@ -1,6 +1,8 @@
 // Lists the built site's app shell for the service worker: writes <site>/precache.json (every file but the models,
 // with its size and sha256) and stamps a hash of that list into <site>/sw.js as its VERSION. Changing any shell file
 // thus changes sw.js, which is what makes browsers install the new version (see src/main/webapp/sw.js).
+// It also stamps the models cache's name, MODEL_CACHE, from the one Java constant the page and the worker use
+// (web/platform/CacheNames.MODELS), so the service worker cannot look in another cache than the one they fill.
 //
 // Usage: node build/precache.mjs [target/site]      (Maven runs it in prepare-package, after TeaVM has compiled)
 import { createHash } from "node:crypto";
@@ -9,6 +11,18 @@ import { join, relative, resolve, sep } from "node:path";
 
 const site = resolve(process.argv[2] ?? "target/site");
 const PLACEHOLDER = /const VERSION = "[^"]*";/;
+const MODEL_CACHE_PLACEHOLDER = /const MODEL_CACHE = "[^"]*";/;
+const CACHE_NAMES = new URL("../src/main/java/app/cutout/web/platform/CacheNames.java", import.meta.url);
+
+/** The value of CacheNames.MODELS, read from its source so that the name is written once. */
+function modelCacheName() {
+  const match = /\bString MODELS = "([^"\\]+)";/.exec(readFileSync(CACHE_NAMES, "utf8"));
+  if (!match) {
+    console.error(`[cutout] precache: no 'String MODELS = "...";' line in ${CACHE_NAMES.pathname}`);
+    process.exit(1);
+  }
+  return match[1];
+}
 
 // Not part of the shell: the models (verified and cached by the app itself), and the two files written here.
 function excluded(path) {
@@ -47,6 +61,13 @@ if (!PLACEHOLDER.test(sw)) {
   console.error(`[cutout] precache: ${swPath} has no 'const VERSION = "...";' line to stamp`);
   process.exit(1);
 }
-writeFileSync(swPath, sw.replace(PLACEHOLDER, `const VERSION = "${version}";`));
+if (!MODEL_CACHE_PLACEHOLDER.test(sw)) {
+  console.error(`[cutout] precache: ${swPath} has no 'const MODEL_CACHE = "...";' line to stamp`);
+  process.exit(1);
+}
+const modelCache = modelCacheName();
+writeFileSync(swPath, sw.replace(PLACEHOLDER, `const VERSION = "${version}";`)
+  .replace(MODEL_CACHE_PLACEHOLDER, `const MODEL_CACHE = "${modelCache}";`));
 const total = files.reduce((sum, f) => sum + f.bytes, 0);
-console.log(`[cutout] precache: ${files.length} shell files, ${(total / 1e6).toFixed(1)} MB, version ${version}`);
+console.log(`[cutout] precache: ${files.length} shell files, ${(total / 1e6).toFixed(1)} MB, version ${version}, `
+  + `models cache ${modelCache}`);

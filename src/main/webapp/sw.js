@@ -5,8 +5,8 @@
 //   therefore changes this script's bytes, which is what makes the browser install a new version.
 // - Install downloads every listed file, checks its sha256 and stores it in "cutout-shell-<VERSION>"; one missing or
 //   wrong file fails the install and the previous version stays in use. Activate deletes older shell caches.
-// - Requests are answered cache-first with the network as fallback. Model weights are answered only from
-//   "cutout-models-v1", which the app's worker (ModelStore.java) fills after checking their sha256. This worker
+// - Requests are answered cache-first with the network as fallback. Model weights are answered only from the models
+//   cache, MODEL_CACHE, which the app's worker (ModelStore.java) fills after checking their sha256. This worker
 //   never stores a model itself.
 // - It only ever fetches the site's own files, and only for its own scope.
 "use strict";
@@ -17,7 +17,7 @@ const SCOPE = self.registration.scope; // the site's base URL, e.g. https://exam
 // name carries the path, so each copy only ever deletes its own old versions.
 const SHELL_PREFIX = "cutout-shell " + new URL(SCOPE).pathname + " ";
 const SHELL_CACHE = SHELL_PREFIX + VERSION;
-const MODEL_CACHE = "cutout-models-v1"; // same name as ModelStore.CACHE_NAME; keyed by full URL
+const MODEL_CACHE = ""; // replaced at build time by build/precache.mjs with CacheNames.MODELS; keyed by full URL
 const channel = new BroadcastChannel("cutout"); // tells open pages how installing went
 
 self.addEventListener("install", (event) => {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.cutout.core.model.ModelSpec;
 import app.cutout.server.StaticServer;
+import app.cutout.web.platform.CacheNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class OfflineFirstIT {
                 List<?> caches = (List<?>) script(browser, "caches.keys().then(done);");
                 assertTrue(caches.contains("cutout-shell /tools/cutout/ " + precacheVersion(site)),
                         "shell cache: " + caches);
-                assertTrue(caches.contains("cutout-models-v1"), "model cache: " + caches);
+                assertTrue(caches.contains(CacheNames.MODELS), "model cache: " + caches);
 
                 assertNothingLeft(browser);
                 assertOnlySiteFiles(server, site);
@@ -122,9 +123,9 @@ class OfflineFirstIT {
                         fetch(url).then(r => r.arrayBuffer()).then(buffer => {
                           const bytes = new Uint8Array(buffer);
                           bytes[bytes.length >> 1] ^= 0xff;
-                          return caches.open('cutout-models-v1').then(c => c.put(url, new Response(bytes)));
+                          return caches.open(arguments[1]).then(c => c.put(url, new Response(bytes)));
                         }).then(() => done('stored'), e => done(String(e)));
-                        """, modelUrl);
+                        """, modelUrl, CacheNames.MODELS);
                 assertEquals("stored", stored);
                 int before = server.requests().size();
 
@@ -134,12 +135,12 @@ class OfflineFirstIT {
                 assertTrue(after.contains("/" + MODEL.path), "the model was not downloaded again: " + after);
 
                 Map<?, ?> cached = script(browser, """
-                        caches.open('cutout-models-v1').then(c => c.match(arguments[0]))
+                        caches.open(arguments[1]).then(c => c.match(arguments[0]))
                           .then(r => r.arrayBuffer())
                           .then(b => crypto.subtle.digest('SHA-256', b).then(d => done({ bytes: b.byteLength,
                             sha256: Array.from(new Uint8Array(d), x => x.toString(16).padStart(2, '0')).join('') })))
                           .catch(e => done({ error: String(e) }));
-                        """, modelUrl);
+                        """, modelUrl, CacheNames.MODELS);
                 assertEquals(MODEL.sha256, cached.get("sha256"), "cached model after the run: " + cached);
                 assertEquals(MODEL.bytes, ((Number) cached.get("bytes")).longValue());
 
@@ -153,8 +154,8 @@ class OfflineFirstIT {
                 browser.waitForAttribute("#storage-usage", "data-model-bytes", "0", SHORT);
                 browser.waitForAttribute("#offline-status", "data-ready", "needs-model", SHORT);
                 assertEquals(Boolean.FALSE, script(browser, """
-                        caches.open('cutout-models-v1').then(c => c.match(arguments[0])).then(r => done(!!r));
-                        """, modelUrl));
+                        caches.open(arguments[1]).then(c => c.match(arguments[0])).then(r => done(!!r));
+                        """, modelUrl, CacheNames.MODELS));
                 assertNothingLeft(browser);
                 assertOnlySiteFiles(server, site);
             } catch (AssertionError | RuntimeException e) {

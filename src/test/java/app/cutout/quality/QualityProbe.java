@@ -3,7 +3,6 @@ package app.cutout.quality;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.model.ModelSpec;
 import app.cutout.core.refine.EdgeRefiner;
-import app.cutout.core.refine.MatteMetrics;
 import app.cutout.core.refine.RefineOptions;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package app.cutout.quality;
 
-import app.cutout.core.refine.MatteMetrics;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -34,10 +34,10 @@ public final class Brush {
     public enum Mode {
         /** Toward 0 (transparent). */
         ERASE,
-        /** Toward 255 (opaque). */
-        RESTORE,
-        /** Toward the model's alpha at the same pixel, undoing manual edits locally. */
-        MODEL
+        /** Toward 255 (opaque): the UI's "Add", for parts of the subject the model missed. */
+        ADD,
+        /** Toward the model's alpha at the same pixel, undoing manual edits locally: the UI's "Restore". */
+        RESTORE
     }
 
     /** The alpha values a mask had when the current stroke began. */
@@ -54,7 +54,7 @@ public final class Brush {
      * {@code alpha} is modified, and only inside the returned rectangle.
      *
      * @param alpha the edited mask, {@code width * height} unsigned bytes; modified
-     * @param modelAlpha the model's mask, same size; read only in {@link Mode#MODEL}, may be {@code null} otherwise
+     * @param modelAlpha the model's mask, same size; read only in {@link Mode#RESTORE}, may be {@code null} otherwise
      * @param radius brush radius in pixels, positive
      * @param softness fraction of the radius used for the falloff, 0 (hard) to 1 (fully feathered)
      * @param opacity 0 to 1
@@ -79,9 +79,9 @@ public final class Brush {
         if (mode == null) {
             throw new IllegalArgumentException("Expected a brush mode, got null");
         }
-        if (mode == Mode.MODEL) {
+        if (mode == Mode.RESTORE) {
             if (modelAlpha == null) {
-                throw new IllegalArgumentException("Expected model alpha for mode MODEL, got null");
+                throw new IllegalArgumentException("Expected model alpha for mode RESTORE, got null");
             }
             Rect.checkLength("model alpha bytes", modelAlpha.length, width, height);
         }
@@ -211,7 +211,7 @@ public final class Brush {
                 if (w <= 0) {
                     continue;
                 }
-                int target = mode == Mode.MODEL ? modelAlpha[i] & 0xFF : fixedTarget;
+                int target = mode == Mode.RESTORE ? modelAlpha[i] & 0xFF : fixedTarget;
                 int old = alpha[i] & 0xFF;
                 int value;
                 if (before == null) {

@@ -1,6 +1,7 @@
 package app.cutout.core.edit;
 
 import app.cutout.core.image.RgbaImage;
+import app.cutout.core.ops.Bilinear;
 
 /**
  * Resamples a continuous rectangle of a source image onto a destination grid, one row at a time, with
@@ -8,8 +9,8 @@ import app.cutout.core.image.RgbaImage;
  *
  * <p>Per axis: when shrinking (more than one source pixel per destination pixel) each destination pixel is the
  * area-weighted average of the source pixels its footprint overlaps, fractional overlaps included (a box filter);
- * otherwise it is bilinear with the {@code align_corners=False} convention,
- * {@code src = start + (dst + 0.5) * scale - 0.5}, clamped to the image. Premultiplied mode averages colour weighted
+ * otherwise it is {@link Bilinear} ({@code align_corners=False}, {@code src = start + (dst + 0.5) * scale - 0.5},
+ * clamped to the image), with its {@link Bilinear.Axis#loWeight} weights. Premultiplied mode averages colour weighted
  * by alpha (fully transparent pixels do not bleed their colour in); opaque mode ignores alpha and writes 255.
  *
  * <p>Opaque enlarging on both axes (image backgrounds shown larger, blurred backgrounds brought back to full size)
@@ -201,6 +202,7 @@ final class Resampler {
             int[] idx = new int[capacity];
             float[] wt = new float[capacity];
             int n = 0;
+            Bilinear.Axis taps = bilinear ? new Bilinear.Axis(srcLen, start, len, dstLen) : null;
             for (int d = 0; d < dstLen; d++) {
                 offsets[d] = n;
                 if (scale > 1) {
@@ -231,24 +233,15 @@ final class Resampler {
                             wt[n++] = (float) (overlap / total);
                         }
                     }
+                } else if (taps.frac[d] == 0f) {
+                    // (float) f is 0 only where f is: a nonzero f is at least 2^-53.
+                    idx[n] = taps.lo[d];
+                    wt[n++] = 1f;
                 } else {
-                    double s = start + (d + 0.5) * scale - 0.5;
-                    if (s < 0) {
-                        s = 0;
-                    } else if (s > srcLen - 1) {
-                        s = srcLen - 1;
-                    }
-                    int i = (int) s;
-                    double f = s - i;
-                    if (f == 0) {
-                        idx[n] = i;
-                        wt[n++] = 1f;
-                    } else {
-                        idx[n] = i;
-                        wt[n++] = (float) (1 - f);
-                        idx[n] = Math.min(i + 1, srcLen - 1);
-                        wt[n++] = (float) f;
-                    }
+                    idx[n] = taps.lo[d];
+                    wt[n++] = taps.loWeight[d];
+                    idx[n] = taps.hi[d];
+                    wt[n++] = taps.frac[d];
                 }
             }
             offsets[dstLen] = n;

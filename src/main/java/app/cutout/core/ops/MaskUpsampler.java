@@ -3,10 +3,9 @@ package app.cutout.core.ops;
 /**
  * Scales a model mask up (or down) to the photo's size and turns it into 8-bit alpha in the same pass.
  *
- * <p>Bilinear with PyTorch's {@code align_corners=False} convention, like {@link Preprocessor}. It is separable: each
- * output row first blends its two source mask rows into one scratch row of {@code maskW} floats, then interpolates
- * across. Besides the outputs it needs only {@code O(width + maskW)} memory, so a 50-megapixel photo never gets a
- * full-resolution float buffer.
+ * <p>The rows come from {@link Bilinear#alphaRow} ({@code align_corners=False}, like {@link Preprocessor}), which the
+ * edge refiner's raw alpha uses too, so the two agree byte for byte. Besides the outputs it needs only
+ * {@code O(width + maskW)} memory, so a 50-megapixel photo never gets a full-resolution float buffer.
  */
 public final class MaskUpsampler {
     private MaskUpsampler() {
@@ -23,14 +22,9 @@ public final class MaskUpsampler {
     public static void applyAlpha(float[] mask, int maskW, int maskH, int[] rgba, int width, int height) {
         checkSizes(mask, maskW, maskH, width, height);
         checkLength("pixels", rgba.length, width, height);
-        Resampler resampler = new Resampler(mask, maskW, maskH, width, height);
-        byte[] row = new byte[width];
+        Bilinear rows = new Bilinear(mask, maskW, maskH, width, height);
         for (int y = 0; y < height; y++) {
-            resampler.row(y, row, 0);
-            int o = y * width;
-            for (int x = 0; x < width; x++, o++) {
-                rgba[o] = (rgba[o] & 0x00FFFFFF) | ((row[x] & 0xFF) << 24);
-            }
+            rows.alphaRow(y, rgba, y * width);
         }
     }
 
@@ -50,9 +44,14 @@ public final class MaskUpsampler {
         } else {
             checkLength("alpha bytes", out.length, width, height);
         }
-        Resampler resampler = new Resampler(mask, maskW, maskH, width, height);
+        Bilinear rows = new Bilinear(mask, maskW, maskH, width, height);
+        // Only the tests and tools ask for bare bytes: the app writes alpha into pixels, so this goes through a row.
+        int[] row = new int[width];
         for (int y = 0; y < height; y++) {
-            resampler.row(y, out, y * width);
+            rows.alphaRow(y, row, 0);
+            for (int x = 0, o = y * width; x < width; x++, o++) {
+                out[o] = (byte) (row[x] >>> 24);
+            }
         }
         return out;
     }
@@ -72,56 +71,6 @@ public final class MaskUpsampler {
         long expected = (long) width * height;
         if (length != expected) {
             throw new IllegalArgumentException("Expected " + expected + " " + what + ", got " + length);
-        }
-    }
-
-    /** The per-image state of the separable pass: column taps and the one scratch row. */
-    private static final class Resampler {
-        private final float[] mask;
-        private final int maskW;
-        private final int maskH;
-        private final int width;
-        private final double yScale;
-        private final BilinearAxis xs;
-        private final float[] blended;
-
-        Resampler(float[] mask, int maskW, int maskH, int width, int height) {
-            this.mask = mask;
-            this.maskW = maskW;
-            this.maskH = maskH;
-            this.width = width;
-            this.yScale = BilinearAxis.scale(maskH, height);
-            this.xs = new BilinearAxis(maskW, width);
-            this.blended = new float[maskW];
-        }
-
-        /** Writes output row {@code y} as alpha bytes into {@code dst} from {@code offset}. */
-        void row(int y, byte[] dst, int offset) {
-            // Row taps are computed here rather than tabled, so memory stays independent of the height.
-            double sy = BilinearAxis.source(yScale, y, maskH);
-            int y0 = (int) sy;
-            int y1 = Math.min(y0 + 1, maskH - 1);
-            float wy1 = (float) (sy - y0);
-            float wy0 = 1f - wy1;
-            int row0 = y0 * maskW;
-            int row1 = y1 * maskW;
-            for (int x = 0; x < maskW; x++) {
-                blended[x] = wy0 * mask[row0 + x] + wy1 * mask[row1 + x];
-            }
-            int[] x0s = xs.lo;
-            int[] x1s = xs.hi;
-            float[] wx1s = xs.frac;
-            for (int x = 0; x < width; x++) {
-                float wx1 = wx1s[x];
-                float v = (1f - wx1) * blended[x0s[x]] + wx1 * blended[x1s[x]];
-                // The comparisons fail for NaN, which Math.round then maps to 0.
-                if (v < 0f) {
-                    v = 0f;
-                } else if (v > 1f) {
-                    v = 1f;
-                }
-                dst[offset + x] = (byte) Math.round(v * 255f);
-            }
         }
     }
 }

@@ -6,9 +6,9 @@ import app.cutout.core.model.ModelSpec;
 /**
  * Turns an RGBA image into the model's planar, normalised float input.
  *
- * <p>The resize is PyTorch's {@code F.interpolate(mode='bilinear', align_corners=False)} without antialiasing, the
- * convention {@link MaskUpsampler} uses on the way back. It reads the four source pixels of each output pixel straight
- * from the packed image, so a 48-megapixel photo costs no float copy of itself.
+ * <p>The resize is {@link Bilinear#rgbRow}, PyTorch's {@code F.interpolate(mode='bilinear', align_corners=False)}
+ * without antialiasing, the convention {@link MaskUpsampler} uses on the way back. It reads the four source pixels of
+ * each output pixel straight from the packed image, so a 48-megapixel photo costs no float copy of itself.
  */
 public final class Preprocessor {
     private Preprocessor() {
@@ -45,38 +45,11 @@ public final class Preprocessor {
         if (out.length != expected) {
             throw new IllegalArgumentException("Expected " + expected + " floats, got " + out.length);
         }
-        BilinearAxis xs = new BilinearAxis(width, size);
-        BilinearAxis ys = new BilinearAxis(height, size);
-        int[] x0s = xs.lo;
-        int[] x1s = xs.hi;
-        float[] wx1s = xs.frac;
+        Bilinear.Axis xs = new Bilinear.Axis(width, size);
+        Bilinear.Axis ys = new Bilinear.Axis(height, size);
         int plane = size * size;
         for (int y = 0; y < size; y++) {
-            int row0 = ys.lo[y] * width;
-            int row1 = ys.hi[y] * width;
-            float wy1 = ys.frac[y];
-            float wy0 = 1f - wy1;
-            int o = y * size;
-            for (int x = 0; x < size; x++, o++) {
-                int x0 = x0s[x];
-                int x1 = x1s[x];
-                float wx1 = wx1s[x];
-                float wx0 = 1f - wx1;
-                int p00 = rgba[row0 + x0];
-                int p01 = rgba[row0 + x1];
-                int p10 = rgba[row1 + x0];
-                int p11 = rgba[row1 + x1];
-                // Horizontal then vertical, the order PyTorch's CPU kernel blends in, to round as it does.
-                float r = wy0 * (wx0 * (p00 & 0xFF) + wx1 * (p01 & 0xFF))
-                        + wy1 * (wx0 * (p10 & 0xFF) + wx1 * (p11 & 0xFF));
-                float g = wy0 * (wx0 * ((p00 >>> 8) & 0xFF) + wx1 * ((p01 >>> 8) & 0xFF))
-                        + wy1 * (wx0 * ((p10 >>> 8) & 0xFF) + wx1 * ((p11 >>> 8) & 0xFF));
-                float b = wy0 * (wx0 * ((p00 >>> 16) & 0xFF) + wx1 * ((p01 >>> 16) & 0xFF))
-                        + wy1 * (wx0 * ((p10 >>> 16) & 0xFF) + wx1 * ((p11 >>> 16) & 0xFF));
-                out[o] = (r - mean) / std;
-                out[plane + o] = (g - mean) / std;
-                out[2 * plane + o] = (b - mean) / std;
-            }
+            Bilinear.rgbRow(rgba, ys.lo[y] * width, ys.hi[y] * width, ys.frac[y], xs, mean, std, out, y * size, plane);
         }
     }
 }

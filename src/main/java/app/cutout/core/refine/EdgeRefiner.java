@@ -1,6 +1,7 @@
 package app.cutout.core.refine;
 
 import app.cutout.core.image.RgbaImage;
+import app.cutout.core.ops.Bilinear;
 import app.cutout.core.ops.MaskUpsampler;
 
 /**
@@ -73,7 +74,7 @@ public final class EdgeRefiner {
         if (strength > 1f) {
             strength = 1f;
         }
-        RawAlphaRows raw = new RawAlphaRows(mask, maskW, maskH, width, height);
+        Bilinear raw = new Bilinear(mask, maskW, maskH, width, height);
         WorkGrid g = new WorkGrid(width, height, options.workingSize);
         byte[] full = maskFlags(mask, maskW, raw, g, options);
         int r = gridRadius(options.radius, maskW, maskH, g);
@@ -81,7 +82,7 @@ public final class EdgeRefiner {
         if (!g.crop(full, WorkGrid.SOFT, guideMargin)) {
             // No pixel can be semi-transparent: the raw alpha is all there is.
             for (int y = 0; y < height; y++) {
-                raw.writeRow(y, px, y * width);
+                raw.alphaRow(y, px, y * width);
             }
             return;
         }
@@ -126,7 +127,7 @@ public final class EdgeRefiner {
      * is a bilinear blend of its (at most) four mask taps, so it lies between their minimum and maximum, and a bin
      * can hold a soft (band) pixel only if the taps of its pixels reach into the soft (band) range.
      */
-    static byte[] maskFlags(float[] mask, int maskW, RawAlphaRows raw, WorkGrid g, RefineOptions o) {
+    static byte[] maskFlags(float[] mask, int maskW, Bilinear raw, WorkGrid g, RefineOptions o) {
         int gw = g.gw;
         int gh = g.gh;
         int maskH = mask.length / maskW;
@@ -140,8 +141,8 @@ public final class EdgeRefiner {
         int[] mx0 = new int[gw];
         int[] mx1 = new int[gw];
         for (int j = 0; j < gw; j++) {
-            mx0[j] = raw.xLo[g.colStart[j]];
-            mx1[j] = raw.xHi[g.colStart[j + 1] - 1];
+            mx0[j] = raw.columns.lo[g.colStart[j]];
+            mx1[j] = raw.columns.hi[g.colStart[j + 1] - 1];
         }
         byte[] rowClass = new byte[maskW];
         byte[] horizontal = new byte[maskH * gw];
@@ -194,7 +195,7 @@ public final class EdgeRefiner {
     }
 
     /** Writes the raw alpha of every row and, for rows in the box, adds its {@link WorkGrid#GUIDE} bins' sums. */
-    private static void rawAlphaAndGrid(int[] px, RawAlphaRows raw, WorkGrid g) {
+    private static void rawAlphaAndGrid(int[] px, Bilinear raw, WorkGrid g) {
         int width = g.width;
         g.rgb = new float[3 * g.bw * g.bh];
         g.alpha = new float[g.bw * g.bh];
@@ -204,7 +205,7 @@ public final class EdgeRefiner {
         int boxBottom = g.rowStart[g.by0 + g.bh];
         int i = 0;
         for (int y = 0; y < g.height; y++) {
-            raw.writeRow(y, px, y * width);
+            raw.alphaRow(y, px, y * width);
             if (y < boxTop || y >= boxBottom) {
                 continue;
             }
@@ -339,7 +340,7 @@ public final class EdgeRefiner {
      * {@code raw + strength · (alpha - raw)} for the pixels of the bins the alpha steps may have changed
      * ({@link WorkGrid#BAND} and {@link WorkGrid#REGION_APPLY}), keeping the grid's mean alpha in step.
      */
-    private static void blendWithRaw(int[] px, RawAlphaRows raw, WorkGrid g, float strength) {
+    private static void blendWithRaw(int[] px, Bilinear raw, WorkGrid g, float strength) {
         int width = g.width;
         int bw = g.bw;
         int changedBits = WorkGrid.BAND | WorkGrid.REGION_APPLY;
@@ -354,7 +355,7 @@ public final class EdgeRefiner {
             }
             int gi = g.by0 + i;
             for (int y = g.rowStart[gi]; y < g.rowStart[gi + 1]; y++) {
-                raw.writeRow(y, rawRow, 0);
+                raw.alphaRow(y, rawRow, 0);
                 int rowOff = y * width;
                 for (int j = 0, o = i * bw; j < bw; j++, o++) {
                     if ((g.flags[o] & changedBits) == 0) {
@@ -368,7 +369,7 @@ public final class EdgeRefiner {
                         if (a == r) {
                             continue;
                         }
-                        int na = RawAlphaRows.round255(r + strength * (a - r));
+                        int na = Bilinear.round255(r + strength * (a - r));
                         px[rowOff + x] = (p & 0x00FFFFFF) | (na << 24);
                         change += na - a;
                     }
@@ -466,7 +467,7 @@ public final class EdgeRefiner {
                             }
                             float v = a + wt * (q * 255f - a);
                             // NaN (from degenerate input) keeps the raw value.
-                            int na = v == v ? RawAlphaRows.round255(v) : a;
+                            int na = v == v ? Bilinear.round255(v) : a;
                             px[idx] = (p & 0x00FFFFFF) | (na << 24);
                             change += na - a;
                         }

@@ -1,6 +1,7 @@
 package app.cutout.core.refine;
 
 import app.cutout.core.image.RgbaImage;
+import app.cutout.core.ops.Bilinear;
 
 /**
  * Foreground colour estimation by the multi-level method of Germer, Uelwer, Conrad and Harmeling, "Fast Multi-Level
@@ -472,8 +473,8 @@ public final class ForegroundEstimator {
                         nr = (ir + strength * (nr - ir)) * 255f;
                         ng = (ig + strength * (ng - ig)) * 255f;
                         nb = (ib + strength * (nb - ib)) * 255f;
-                        px[idx] = (ai << 24) | (RawAlphaRows.round255(nb) << 16) | (RawAlphaRows.round255(ng) << 8)
-                                | RawAlphaRows.round255(nr);
+                        px[idx] = (ai << 24) | (Bilinear.round255(nb) << 16) | (Bilinear.round255(ng) << 8)
+                                | Bilinear.round255(nr);
                     }
                 }
             }

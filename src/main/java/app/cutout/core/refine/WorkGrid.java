@@ -1,5 +1,7 @@
 package app.cutout.core.refine;
 
+import app.cutout.core.ops.Bilinear;
+
 /**
  * The working grid: the photo split into {@code gw x gh} rectangular bins of whole pixels (the longer side about
  * {@link RefineOptions#workingSize} bins), plus per-bin flags and the area means of colour and alpha over a bounding
@@ -256,7 +258,7 @@ final class WorkGrid {
             frac = new float[n];
             double scale = (double) gridLen / photoLen;
             for (int k = 0; k < n; k++) {
-                double g = RawAlphaRows.source(scale, from + k, gridLen) - boxStart;
+                double g = Bilinear.source(scale, from + k, gridLen) - boxStart;
                 if (g < 0.0) {
                     g = 0.0;
                 } else if (g > boxLen - 1) {

@@ -1,7 +1,7 @@
 package app.cutout.web.app;
 
+import app.cutout.core.files.Names;
 import app.cutout.core.text.Texts;
-import app.cutout.core.ops.Names;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.jso.browser.ObjectUrls;

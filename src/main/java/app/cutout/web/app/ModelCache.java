@@ -5,6 +5,7 @@ import app.cutout.web.jso.browser.CacheStorage;
 import app.cutout.web.jso.browser.CachedRequest;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.Response;
+import app.cutout.web.platform.CacheNames;
 import app.cutout.web.platform.Js;
 import app.cutout.web.platform.Promises;
 import java.util.ArrayList;
@@ -17,9 +18,6 @@ import org.teavm.jso.file.Blob;
  * sha256 matched). Blocking calls: use from {@code JSPromise.runAsync}.
  */
 final class ModelCache {
-    /** Same name as ModelStore.CACHE_NAME in the worker and MODEL_CACHE in sw.js. */
-    static final String NAME = "cutout-models-v1";
-
     record Entry(ModelSpec spec, double bytes) {
     }
 
@@ -39,10 +37,10 @@ final class ModelCache {
         }
         CacheStorage caches = Global.getCaches();
         // has() first: open() would create an empty cache just by looking.
-        if (!Promises.await(caches.has(NAME), "Looking for stored models").booleanValue()) {
+        if (!Promises.await(caches.has(CacheNames.MODELS), "Looking for stored models").booleanValue()) {
             return entries;
         }
-        CacheStorage.Cache cache = Promises.await(caches.open(NAME), "Opening the model cache");
+        CacheStorage.Cache cache = Promises.await(caches.open(CacheNames.MODELS), "Opening the model cache");
         JSArray<CachedRequest> keys = Promises.await(cache.keys(), "Listing stored models");
         for (int i = 0; i < keys.getLength(); i++) {
             String url = keys.get(i).getUrl();
@@ -66,10 +64,10 @@ final class ModelCache {
             return;
         }
         CacheStorage caches = Global.getCaches();
-        if (!Promises.await(caches.has(NAME), "Looking for stored models").booleanValue()) {
+        if (!Promises.await(caches.has(CacheNames.MODELS), "Looking for stored models").booleanValue()) {
             return;
         }
-        CacheStorage.Cache cache = Promises.await(caches.open(NAME), "Opening the model cache");
+        CacheStorage.Cache cache = Promises.await(caches.open(CacheNames.MODELS), "Opening the model cache");
         JSArray<CachedRequest> keys = Promises.await(cache.keys(), "Listing stored models");
         for (int i = 0; i < keys.getLength(); i++) {
             String url = keys.get(i).getUrl();

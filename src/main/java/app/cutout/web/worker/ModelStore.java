@@ -1,16 +1,17 @@
 package app.cutout.web.worker;
 
 import app.cutout.core.model.ModelSpec;
-import app.cutout.core.ops.Hex;
 import app.cutout.core.pipeline.ModelSource;
 import app.cutout.core.pipeline.Notice;
 import app.cutout.core.pipeline.Problem;
 import app.cutout.core.pipeline.ProgressListener;
 import app.cutout.core.pipeline.Stage;
+import app.cutout.core.text.Hex;
 import app.cutout.web.jso.browser.ByteStream;
 import app.cutout.web.jso.browser.CacheStorage;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.Response;
+import app.cutout.web.platform.CacheNames;
 import app.cutout.web.platform.Channel;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
@@ -30,8 +31,6 @@ import org.teavm.jso.typedarrays.Uint8Array;
  * Bytes are run only after their SHA-256 matches {@link ModelSpec#sha256}; a cached copy that fails is discarded.
  */
 final class ModelStore implements ModelSource<Uint8Array> {
-    /** Shared with the service worker; bump when the cached entries' format changes. */
-    static final String CACHE_NAME = "cutout-models-v1";
     private static final double PROGRESS_INTERVAL_MS = 100;
 
     private final String baseUrl;
@@ -79,7 +78,7 @@ final class ModelStore implements ModelSource<Uint8Array> {
             return null;
         }
         try {
-            return Promises.await(Global.getCaches().open(CACHE_NAME), "Opening the model cache");
+            return Promises.await(Global.getCaches().open(CacheNames.MODELS), "Opening the model cache");
         } catch (JsException e) {
             // Private modes may refuse storage; the model still works, it is just downloaded again next visit.
             return null;

@@ -3,6 +3,7 @@ package app.cutout.web.worker;
 import app.cutout.core.model.Capabilities;
 import app.cutout.core.model.Plan;
 import app.cutout.core.pipeline.EngineFactory;
+import app.cutout.core.onnx.Fp16ToFp32;
 import app.cutout.core.pipeline.InferenceEngine;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.Gpu;
@@ -10,7 +11,11 @@ import app.cutout.web.jso.browser.GpuAdapter;
 import app.cutout.web.jso.browser.ScopeNavigator;
 import app.cutout.web.platform.Js;
 import app.cutout.web.platform.JsException;
+import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.Promises;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 
 /** ONNX Runtime Web as the pipeline's engines: what the browser offers, and sessions on WebGPU or WASM. */
@@ -28,7 +33,7 @@ final class WebEngines implements EngineFactory<Uint8Array> {
         int cores = navigator.getHardwareConcurrency();
         Gpu gpu = navigator.getGpu();
         if (Js.isMissing(gpu)) {
-            return new Capabilities(false, false, isolated, cores, "", requestedThreads);
+            return new Capabilities(false, false, isolated, cores, "", requestedThreads, false);
         }
         GpuAdapter adapter = null;
         // On a fresh browser some drivers answer the very first request with null and the next with the GPU
@@ -41,16 +46,37 @@ final class WebEngines implements EngineFactory<Uint8Array> {
             }
         }
         if (Js.isMissing(adapter)) {
-            return new Capabilities(false, false, isolated, cores, "", requestedThreads);
+            return new Capabilities(false, false, isolated, cores, "", requestedThreads, false);
         }
         boolean f16 = adapter.getFeatures().has("shader-f16");
-        return new Capabilities(true, f16, isolated, cores, adapterName(adapter), requestedThreads);
+        return new Capabilities(true, f16, isolated, cores, adapterName(adapter), requestedThreads,
+                isSoftware(adapter));
     }
 
     @Override
     public InferenceEngine start(Plan plan, Uint8Array weights) {
-        return Segmenter.create(plan, weights, ortBaseUrl);
+        return Segmenter.create(plan, plan.model.widenedFromFp16 ? widen(weights) : weights, ortBaseUrl);
     }
+
+    /**
+     * The fp16 model as fp32, for GPUs without 16-bit shaders ({@link Fp16ToFp32}, pure Java). The bytes cross into
+     * Java and back through linear memory: 88 MB in, 176 MB out.
+     */
+    private static Uint8Array widen(Uint8Array fp16) {
+        byte[] model = ArrayTransfer.copyOf(new Int8Array(fp16.getBuffer(), fp16.getByteOffset(), fp16.getLength()));
+        byte[] wide = Fp16ToFp32.convert(model);
+        model = null;
+        Int8Array out = ArrayTransfer.copyOf(wide);
+        return new Uint8Array(out.getBuffer(), out.getByteOffset(), out.getLength());
+    }
+
+    private static boolean isSoftware(GpuAdapter adapter) {
+        GpuAdapter.Info info = adapter.getInfo();
+        return isTrue(adapter, "isFallbackAdapter") || !Js.isMissing(info) && isTrue(info, "isFallbackAdapter");
+    }
+
+    @JSBody(params = {"object", "name"}, script = "return object[name] === true;")
+    private static native boolean isTrue(JSObject object, String name);
 
     @Override
     public int threadsInUse() {

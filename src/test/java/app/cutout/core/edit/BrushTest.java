@@ -36,9 +36,9 @@ class BrushTest {
     }
 
     @Test
-    void hardRestoreWritesExact255() {
+    void hardAddWritesExact255() {
         byte[] alpha = new byte[3 * 3];
-        Brush.paintSegment(alpha, null, 3, 3, 1.5, 1.5, 1.5, 1.5, 1.0, 0, Mode.RESTORE, 1f);
+        Brush.paintSegment(alpha, null, 3, 3, 1.5, 1.5, 1.5, 1.5, 1.0, 0, Mode.ADD, 1f);
         // Centre pixel at distance 0, its 4 neighbours at distance 1 (<= radius), corners at 1.41.
         assertArrayEquals(bytes(0, 255, 0, 255, 255, 255, 0, 255, 0), alpha);
     }
@@ -58,10 +58,10 @@ class BrushTest {
         // Columns ceil(3 - 4 - 0.5) = -1 -> 0 .. floor(3 + 4 - 0.5) = 6.
         assertEquals(new Rect(0, 0, 7, 1), dirty);
 
-        // Restore from 0: (255 * 55296 + 32768) >> 16 = 215 and (255 * 10240 + 32768) >> 16 = 40.
-        byte[] restored = new byte[8];
-        Brush.paintSegment(restored, null, 8, 1, 3.0, 0.5, 3.0, 0.5, 4, 0.5, Mode.RESTORE, 1f);
-        assertArrayEquals(bytes(215, 255, 255, 255, 255, 215, 40, 0), restored);
+        // Add from 0: (255 * 55296 + 32768) >> 16 = 215 and (255 * 10240 + 32768) >> 16 = 40.
+        byte[] added = new byte[8];
+        Brush.paintSegment(added, null, 8, 1, 3.0, 0.5, 3.0, 0.5, 4, 0.5, Mode.ADD, 1f);
+        assertArrayEquals(bytes(215, 255, 255, 255, 255, 215, 40, 0), added);
     }
 
     @Test
@@ -100,15 +100,15 @@ class BrushTest {
     }
 
     @Test
-    void modelModeMovesTowardTheModelAlpha() {
+    void restoreMovesTowardTheModelAlpha() {
         byte[] model = bytes(0, 100, 255);
         byte[] alpha = bytes(255, 0, 0);
-        Brush.paintSegment(alpha, model, 3, 1, 0.5, 0.5, 2.5, 0.5, 1, 0, Mode.MODEL, 1f);
+        Brush.paintSegment(alpha, model, 3, 1, 0.5, 0.5, 2.5, 0.5, 1, 0, Mode.RESTORE, 1f);
         assertArrayEquals(model, alpha);
         // Half opacity: 255 -> (255 * 32768 + 0 + 32768) >> 16 = 128; 0 -> (100 * 32768 + 32768) >> 16 = 50;
         // 0 -> (255 * 32768 + 32768) >> 16 = 128.
         byte[] half = bytes(255, 0, 0);
-        Brush.paintSegment(half, model, 3, 1, 0.5, 0.5, 2.5, 0.5, 1, 0, Mode.MODEL, 0.5f);
+        Brush.paintSegment(half, model, 3, 1, 0.5, 0.5, 2.5, 0.5, 1, 0, Mode.RESTORE, 0.5f);
         assertArrayEquals(bytes(128, 50, 128), half);
     }
 
@@ -134,7 +134,7 @@ class BrushTest {
             double y1 = random.nextInt(4) == 0 ? y0 : random.nextDouble() * 100 - 20;
             double radius = 0.3 + random.nextDouble() * 25;
             double softness = random.nextInt(3) == 0 ? 0 : random.nextDouble();
-            Mode mode = random.nextBoolean() ? Mode.ERASE : Mode.RESTORE;
+            Mode mode = random.nextBoolean() ? Mode.ERASE : Mode.ADD;
             Rect dirty = Brush.paintSegment(alpha, null, width, height, x0, y0, x1, y1, radius, softness, mode, 1f);
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
@@ -228,7 +228,7 @@ class BrushTest {
             }
             undo.end();
             for (int i = 0; i < alpha.length; i++) {
-                int target = mode == Mode.ERASE ? 0 : mode == Mode.RESTORE ? 255 : model[i] & 0xFF;
+                int target = mode == Mode.ERASE ? 0 : mode == Mode.ADD ? 255 : model[i] & 0xFF;
                 int w = maxWeight[i];
                 int b = start[i] & 0xFF;
                 int value = (b * (65536 - w) + target * w + 32768) >>> 16;
@@ -253,8 +253,8 @@ class BrushTest {
         assertEquals("Expected a finite x1, got Infinity", assertThrows(IllegalArgumentException.class,
                 () -> Brush.paintSegment(alpha, null, 2, 2, 0, 0, Double.POSITIVE_INFINITY, 1, 1, 0, Mode.ERASE, 1f))
                 .getMessage());
-        assertEquals("Expected model alpha for mode MODEL, got null", assertThrows(IllegalArgumentException.class,
-                () -> Brush.paintSegment(alpha, null, 2, 2, 0, 0, 1, 1, 1, 0, Mode.MODEL, 1f)).getMessage());
+        assertEquals("Expected model alpha for mode RESTORE, got null", assertThrows(IllegalArgumentException.class,
+                () -> Brush.paintSegment(alpha, null, 2, 2, 0, 0, 1, 1, 1, 0, Mode.RESTORE, 1f)).getMessage());
         assertEquals("Expected a brush mode, got null", assertThrows(IllegalArgumentException.class,
                 () -> Brush.paintSegment(alpha, null, 2, 2, 0, 0, 1, 1, 1, 0, null, 1f)).getMessage());
     }
@@ -320,7 +320,7 @@ class BrushTest {
                 int w = naiveWeight(x, y, x0, y0, x1, y1, radius, softness, opacity);
                 if (w > 0) {
                     int i = y * width + x;
-                    int target = mode == Mode.ERASE ? 0 : mode == Mode.RESTORE ? 255 : model[i] & 0xFF;
+                    int target = mode == Mode.ERASE ? 0 : mode == Mode.ADD ? 255 : model[i] & 0xFF;
                     alpha[i] = (byte) (((alpha[i] & 0xFF) * (65536 - w) + target * w + 32768) >>> 16);
                 }
             }

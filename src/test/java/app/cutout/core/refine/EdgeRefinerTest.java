@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.ops.MaskStats;
 import app.cutout.core.ops.MaskUpsampler;
+import app.cutout.quality.MatteMetrics;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

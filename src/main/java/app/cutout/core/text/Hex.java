@@ -1,4 +1,4 @@
-package app.cutout.core.ops;
+package app.cutout.core.text;
 
 /** Lower-case hex of byte arrays, as sha256 sums are written. */
 public final class Hex {

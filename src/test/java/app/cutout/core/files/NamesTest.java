@@ -1,4 +1,4 @@
-package app.cutout.core.ops;
+package app.cutout.core.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

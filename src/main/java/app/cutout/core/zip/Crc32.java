@@ -1,4 +1,4 @@
-package app.cutout.core.edit;
+package app.cutout.core.zip;
 
 /**
  * CRC-32 as ZIP, PNG and gzip use it (reflected polynomial {@code 0xEDB88320}), table-driven and eight bytes a step

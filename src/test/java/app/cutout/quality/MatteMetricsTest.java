@@ -1,4 +1,4 @@
-package app.cutout.core.refine;
+package app.cutout.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

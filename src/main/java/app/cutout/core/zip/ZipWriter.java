@@ -1,4 +1,4 @@
-package app.cutout.core.edit;
+package app.cutout.core.zip;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package app.cutout.core.edit;
+package app.cutout.core.zip;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package app.cutout.core.ops;
+package app.cutout.core.files;
 
 /** File names for downloads. */
 public final class Names {

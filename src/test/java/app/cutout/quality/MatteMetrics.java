@@ -1,4 +1,4 @@
-package app.cutout.core.refine;
+package app.cutout.quality;
 
 import app.cutout.core.ops.MaskStats;
 
