@@ -24,7 +24,7 @@ final class UrlOptions {
 
     static UrlOptions current() {
         String backend = oneOf(param("backend"), "auto", "webgpu", "wasm");
-        String model = oneOf(param("model"), "auto", "quint8", "fp16");
+        String model = oneOf(param("model"), "auto", "quint8", "fp16", "fp32");
         int threads = number(param("threads"), 0, 64, 0);
         int refine = number(param("refine"), 0, 100, -1);
         return new UrlOptions(backend, model, threads, oneOf(param("lang"), Texts.LANGUAGES), refine);
