@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Skips without {@code models/isnet-fp16.onnx}. Photos come from {@code cutout.photos} (a folder of PNGs) or
  * {@code ../shared/gt-dev} (or one more level up, for a worktree); without any the ORT comparison is skipped.
- * {@code cutout.fp32.photos} sets how many photos to run (default 2; each costs three ISNet runs on the CPU).
+ * {@code cutout.fp32.photos} sets how many photos to run (default 1; each costs three ISNet runs on the CPU).
  */
 class IsnetFp32Test {
     private static final int SIZE = ModelSpec.SIZE;
@@ -158,7 +158,7 @@ class IsnetFp32Test {
         assumeTrue(Files.isRegularFile(quint8), "No " + quint8);
         List<Path> all = photos();
         assumeTrue(!all.isEmpty(), "No photos: set cutout.photos or provide ../shared/gt-dev");
-        List<Path> photos = all.subList(0, Math.min(Integer.getInteger("cutout.fp32.photos", 2), all.size()));
+        List<Path> photos = all.subList(0, Math.min(Integer.getInteger("cutout.fp32.photos", 1), all.size()));
         byte[] q8 = Files.readAllBytes(quint8);
         List<String> failures = new ArrayList<>();
         onBigStack(() -> {
