@@ -216,7 +216,7 @@ public final class Layout {
      * and bilinear when enlarging; at scale 1 with whole-pixel offsets the pixels are copied exactly. Colours are
      * weighted by the subject's coverage wherever there is any (no old background bleeds into the subject's edge)
      * and by the photo's own alpha elsewhere (so a blurred-original background still has colours); outside the
-     * source everything is transparent.
+     * source (beyond the photo's edge, by its pixel centre) everything is transparent.
      *
      * @param alpha the edited mask of {@code original}
      * @param canvasAlpha receives the canvas's mask, {@code placement.width * placement.height} bytes, such that
@@ -324,7 +324,10 @@ public final class Layout {
         return i < 0 ? 0 : i > 255 ? 255 : i;
     }
 
-    /** Source taps of each canvas column (or row), weights normalised over the whole tent (inside or not). */
+    /**
+     * Source taps of each canvas column (or row): none where the pixel's centre falls outside the source (so the
+     * photo keeps a hard edge on the canvas), else the tent's taps inside the source, weights normalised to 1.
+     */
     private static final class Taps {
         int[] start;
         int[] count;
@@ -347,18 +350,18 @@ public final class Layout {
         t.max = 0;
         int used = 0;
         for (int i = 0; i < canvas; i++) {
-            double centre = (i + 0.5 - offset) / scale - 0.5;
-            int first = (int) Math.ceil(centre - radius);
-            int last = (int) Math.floor(centre + radius);
-            double total = 0;
-            for (int j = first; j <= last; j++) {
-                total += Math.max(0, 1 - Math.abs(j - centre) / radius);
-            }
-            int lo = Math.max(first, 0);
-            int hi = Math.min(last, source - 1);
             t.offset[i] = used;
-            if (lo > hi || total <= 0) {
+            double at = (i + 0.5 - offset) / scale;
+            if (at < 0 || at >= source) {
+                // Beyond the photo's edge: nothing there.
                 continue;
+            }
+            double centre = at - 0.5;
+            int lo = Math.max((int) Math.ceil(centre - radius), 0);
+            int hi = Math.min((int) Math.floor(centre + radius), source - 1);
+            double total = 0;
+            for (int j = lo; j <= hi; j++) {
+                total += Math.max(0, 1 - Math.abs(j - centre) / radius);
             }
             t.start[i] = lo;
             t.count[i] = hi - lo + 1;
