@@ -18,7 +18,11 @@ public final class Confidence {
     public static final class Report {
         /** Subject pixels ({@code alpha >= 128}) as a share of the image, 0..1. */
         public final double subjectShare;
-        /** Unsure pixels ({@code 16 <= alpha <= 239}) per pixel of the subject's outline: the soft band's width. */
+        /**
+         * Unsure pixels ({@code 16 <= alpha <= 239}) per unit of the subject's outline, measured as the pixel sides
+         * between subject and not (a city-block length, {@code 4 / pi} of a smooth outline's true length): about the
+         * soft band's width.
+         */
         public final double unsureWidth;
         /** Unsure pixels as a share of the subject's area (plus the unsure pixels), 0..1. */
         public final double unsureShare;
@@ -140,7 +144,7 @@ public final class Confidence {
         int[] stack = new int[gw * gh];
         int pieces = 0;
         long largest = 0;
-        long total = 0;
+        int largestPiece = -1;
         long[] areas = new long[16];
         for (int start = 0; start < label.length; start++) {
             if (label[start] != -1) {
@@ -178,15 +182,17 @@ public final class Confidence {
                 areas = java.util.Arrays.copyOf(areas, areas.length * 2);
             }
             areas[pieces - 1] = area;
-            largest = Math.max(largest, area);
-            total += area;
+            if (area > largest) {
+                largest = area;
+                largestPiece = pieces - 1;
+            }
         }
         if (largest == 0) {
             return 0;
         }
         long extra = 0;
         for (int p = 0; p < pieces; p++) {
-            if (areas[p] != largest && areas[p] * 1000 >= largest) {
+            if (p != largestPiece && areas[p] * 1000 >= largest) {
                 extra += areas[p];
             }
         }
