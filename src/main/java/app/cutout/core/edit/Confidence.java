@@ -132,9 +132,15 @@ public final class Confidence {
         int[] count = new int[gw * gh];
         for (int y = 0; y < height; y++) {
             int g = (y / f) * gw;
-            for (int x = 0; x < width; x++) {
-                sum[g + x / f] += alpha[y * width + x] & 0xFF;
-                count[g + x / f]++;
+            int row = y * width;
+            for (int x0 = 0; x0 < width; x0 += f, g++) {
+                int s = 0;
+                int end = Math.min(width, x0 + f);
+                for (int x = x0; x < end; x++) {
+                    s += alpha[row + x] & 0xFF;
+                }
+                sum[g] += s;
+                count[g] += end - x0;
             }
         }
         int[] label = new int[gw * gh];

@@ -10,6 +10,9 @@ public final class DistanceTransform {
     /** Squared distance of a pixel with no set pixel in reach (an empty set). */
     public static final int FAR = 1 << 30;
 
+    /** Columns transformed together in the first pass. */
+    private static final int BLOCK = 16;
+
     private DistanceTransform() {
     }
 
@@ -34,15 +37,30 @@ public final class DistanceTransform {
         int[] arg = new int[n];
         int[] v = new int[n];
         double[] z = new double[n + 1];
-        // Columns: distance to the nearest set pixel in the same column; nearest holds its row for now.
-        for (int x = 0; x < width; x++) {
+        // Columns: distance to the nearest set pixel in the same column; nearest holds its row for now. Columns go
+        // in blocks of BLOCK gathered into contiguous lines, so that each image row is read a cache line at a time.
+        int[] lines = new int[BLOCK * height];
+        int[] rowsOf = new int[BLOCK * height];
+        for (int x0 = 0; x0 < width; x0 += BLOCK) {
+            int b = Math.min(BLOCK, width - x0);
             for (int y = 0; y < height; y++) {
-                f[y] = (alpha[y * width + x] & 0xFF) >= threshold ? 0 : FAR;
+                int row = y * width + x0;
+                for (int j = 0; j < b; j++) {
+                    lines[j * height + y] = (alpha[row + j] & 0xFF) >= threshold ? 0 : FAR;
+                }
             }
-            envelope(f, height, d, arg, v, z);
+            for (int j = 0; j < b; j++) {
+                System.arraycopy(lines, j * height, f, 0, height);
+                envelope(f, height, d, arg, v, z);
+                System.arraycopy(d, 0, lines, j * height, height);
+                System.arraycopy(arg, 0, rowsOf, j * height, height);
+            }
             for (int y = 0; y < height; y++) {
-                squared[y * width + x] = d[y];
-                nearest[y * width + x] = arg[y];
+                int row = y * width + x0;
+                for (int j = 0; j < b; j++) {
+                    squared[row + j] = lines[j * height + y];
+                    nearest[row + j] = rowsOf[j * height + y];
+                }
             }
         }
         // Rows: combine the column distances.

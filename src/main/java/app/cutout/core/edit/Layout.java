@@ -231,6 +231,10 @@ public final class Layout {
         int cw = placement.width;
         int ch = placement.height;
         Rect.checkLength("canvas alpha bytes", canvasAlpha.length, cw, ch);
+        if (placement.scale == 1 && placement.offsetX == Math.rint(placement.offsetX)
+                && placement.offsetY == Math.rint(placement.offsetY)) {
+            return copy(original, alpha, placement, canvasAlpha);
+        }
         Taps xs = taps(cw, sw, placement.scale, placement.offsetX);
         Taps ys = taps(ch, sh, placement.scale, placement.offsetY);
         int[] out = new int[cw * ch];
@@ -314,6 +318,35 @@ public final class Layout {
                 }
                 out[y * cw + x] = (pa << 24) | (b << 16) | (g << 8) | r;
                 canvasAlpha[y * cw + x] = (byte) clamp(255f * c / q);
+            }
+        }
+        return new RgbaImage(cw, ch, out);
+    }
+
+    /** Scale 1, whole-pixel offsets: what the tent filter gives, without the arithmetic. */
+    private static RgbaImage copy(RgbaImage original, byte[] alpha, Placement placement, byte[] canvasAlpha) {
+        int cw = placement.width;
+        int ch = placement.height;
+        int sw = original.width;
+        int dx = (int) placement.offsetX;
+        int dy = (int) placement.offsetY;
+        int[] out = new int[cw * ch];
+        java.util.Arrays.fill(canvasAlpha, (byte) 0);
+        int x0 = Math.max(0, dx);
+        int x1 = Math.min(cw, dx + sw);
+        for (int y = Math.max(0, dy); y < Math.min(ch, dy + original.height); y++) {
+            if (x0 >= x1) {
+                break;
+            }
+            int s = (y - dy) * sw + (x0 - dx);
+            int o = y * cw + x0;
+            for (int i = 0; i < x1 - x0; i++) {
+                int p = original.pixels[s + i];
+                // As the filter: nothing where the photo is transparent.
+                if ((p >>> 24) != 0) {
+                    out[o + i] = p;
+                    canvasAlpha[o + i] = alpha[s + i];
+                }
             }
         }
         return new RgbaImage(cw, ch, out);

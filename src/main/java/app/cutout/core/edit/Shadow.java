@@ -106,11 +106,16 @@ public final class Shadow {
     private static final int SHIFT = 8;
 
     private static byte[] blurred(int[] plane, int width, int height, double sigma) {
-        gaussian(plane, width, height, sigma);
         byte[] out = new byte[plane.length];
+        Rect window = gaussian(plane, width, height, sigma);
+        if (window == null) {
+            return out;
+        }
         int half = 1 << (SHIFT - 1);
-        for (int i = 0; i < plane.length; i++) {
-            out[i] = (byte) Math.min(255, (plane[i] + half) >> SHIFT);
+        for (int y = window.y; y < window.bottom(); y++) {
+            for (int i = y * width + window.x, end = i + window.width; i < end; i++) {
+                out[i] = (byte) Math.min(255, (plane[i] + half) >> SHIFT);
+            }
         }
         return out;
     }
@@ -118,44 +123,77 @@ public final class Shadow {
     /**
      * Blurs a plane of non-negative values below {@code 2^16} in place: three box passes per axis, each box of
      * {@code 2r + 1} values summed over the pixels inside the image (outside counts as 0) and divided with rounding.
+     * Only the bounds of the non-zero values grown by the boxes' reach are worked on (everything else stays 0).
+     *
+     * @return those bounds, or {@code null} if the plane is all zeros
      */
-    static void gaussian(int[] plane, int width, int height, double sigma) {
-        if (sigma <= 0) {
-            return;
+    static Rect gaussian(int[] plane, int width, int height, double sigma) {
+        Rect window = nonZeroBounds(plane, width, height);
+        if (window == null || sigma <= 0) {
+            return window;
         }
         int[] radii = BoxBlur.radii(sigma);
-        int[] line = new int[Math.max(width, height)];
-        int[] tmp = new int[line.length];
+        int reach = radii[0] + radii[1] + radii[2];
+        window = Rect.fromEdges(Math.max(0, window.x - reach), Math.max(0, window.y - reach),
+                (int) Math.min(width, (long) window.right() + reach), (int) Math.min(height,
+                        (long) window.bottom() + reach));
+        int[] line = new int[window.width];
         for (int r : radii) {
-            if (r == 0) {
-                continue;
-            }
-            for (int y = 0; y < height; y++) {
-                box(plane, y * width, 1, width, r, line, tmp);
+            if (r > 0) {
+                for (int y = window.y; y < window.bottom(); y++) {
+                    boxRow(plane, y * width + window.x, window.width, r, line);
+                }
             }
         }
         for (int r : radii) {
-            if (r == 0) {
-                continue;
-            }
-            for (int x = 0; x < width; x++) {
-                box(plane, x, width, height, r, line, tmp);
+            if (r > 0) {
+                boxColumns(plane, width, window, r);
             }
         }
+        return window;
     }
 
-    /** One box pass over {@code n} values of {@code plane} from {@code start}, {@code step} apart. */
-    private static void box(int[] plane, int start, int step, int n, int r, int[] line, int[] tmp) {
-        for (int k = 0, i = start; k < n; k++, i += step) {
-            line[k] = plane[i];
+    private static Rect nonZeroBounds(int[] plane, int width, int height) {
+        int left = width;
+        int right = -1;
+        int top = -1;
+        int bottom = -1;
+        for (int y = 0; y < height; y++) {
+            int base = y * width;
+            int first = -1;
+            int last = -1;
+            for (int x = 0; x < width; x++) {
+                if (plane[base + x] != 0) {
+                    if (first < 0) {
+                        first = x;
+                    }
+                    last = x;
+                }
+            }
+            if (first >= 0) {
+                if (top < 0) {
+                    top = y;
+                }
+                bottom = y;
+                left = Math.min(left, first);
+                right = Math.max(right, last);
+            }
         }
-        long width = 2L * r + 1;
-        long sum = 0;
+        return top < 0 ? null : Rect.fromEdges(left, top, right + 1, bottom + 1);
+    }
+
+    /** One box pass along {@code n} values from {@code start}. */
+    private static void boxRow(int[] plane, int start, int n, int r, int[] line) {
+        System.arraycopy(plane, start, line, 0, n);
+        int width = 2 * r + 1;
+        int half = width / 2;
+        long inv = reciprocal(width);
+        int sum = 0;
         for (int k = 0; k <= Math.min(r, n - 1); k++) {
             sum += line[k];
         }
-        for (int k = 0, i = start; k < n; k++, i += step) {
-            plane[i] = (int) ((sum + width / 2) / width);
+        for (int k = 0; k < n; k++) {
+            plane[start + k] = divide(sum + half, width, inv);
             int add = k + r + 1;
             int sub = k - r;
             if (add < n) {
@@ -165,6 +203,62 @@ public final class Shadow {
                 sum -= line[sub];
             }
         }
+    }
+
+    /**
+     * One box pass down every column of {@code window}, row by row with per-column sums (memory-friendly); a ring
+     * of the last {@code r + 1} original rows stands in for rows already overwritten.
+     */
+    private static void boxColumns(int[] plane, int width, Rect window, int r) {
+        int ww = window.width;
+        int n = window.height;
+        int box = 2 * r + 1;
+        int half = box / 2;
+        long inv = reciprocal(box);
+        int ringRows = r + 1;
+        int[] ring = new int[ringRows * ww];
+        int[] sum = new int[ww];
+        int first = window.y * width + window.x;
+        for (int k = 0; k <= Math.min(r, n - 1); k++) {
+            int base = first + k * width;
+            for (int x = 0; x < ww; x++) {
+                sum[x] += plane[base + x];
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int base = first + k * width;
+            System.arraycopy(plane, base, ring, (k % ringRows) * ww, ww);
+            for (int x = 0; x < ww; x++) {
+                plane[base + x] = divide(sum[x] + half, box, inv);
+            }
+            int add = k + r + 1;
+            int sub = k - r;
+            if (add < n) {
+                int a = first + add * width;
+                for (int x = 0; x < ww; x++) {
+                    sum[x] += plane[a + x];
+                }
+            }
+            if (sub >= 0) {
+                int s = (sub % ringRows) * ww;
+                for (int x = 0; x < ww; x++) {
+                    sum[x] -= ring[s + x];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code ceil(2^32 / n)} when {@code x / n == (x * m) >>> 32} holds for every rounded window sum {@code x <=
+     * 2^16 * n}: the product overshoots by {@code x * e / (n * 2^32) < 1 / n} ({@code m * n = 2^32 + e}, {@code e <
+     * n}) as long as {@code x < 2^32 / n}, that is {@code n < 256}; 0 (divide) for wider boxes.
+     */
+    private static long reciprocal(int n) {
+        return n < 256 ? ((1L << 32) + n - 1) / n : 0;
+    }
+
+    private static int divide(int x, int n, long reciprocal) {
+        return reciprocal != 0 ? (int) ((x * reciprocal) >>> 32) : x / n;
     }
 
     private static void checkFinite(String what, double v, boolean nonNegative) {

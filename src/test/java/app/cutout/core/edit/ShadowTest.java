@@ -100,6 +100,45 @@ class ShadowTest {
     }
 
     @Test
+    void gaussianIsThreeZeroPaddedBoxesPerAxis() {
+        java.util.Random random = new java.util.Random(11);
+        int w = 37;
+        int h = 29;
+        int[] plane = new int[w * h];
+        for (int i = 0; i < 40; i++) {
+            plane[(5 + random.nextInt(20)) * w + 8 + random.nextInt(20)] = random.nextInt(65536);
+        }
+        int[] expected = plane.clone();
+        int[] radii = BoxBlur.radii(2.7);
+        for (int r : radii) {
+            int[] prev = expected.clone();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    long sum = 0;
+                    for (int k = Math.max(0, x - r); k <= Math.min(w - 1, x + r); k++) {
+                        sum += prev[y * w + k];
+                    }
+                    expected[y * w + x] = (int) ((sum + r) / (2 * r + 1));
+                }
+            }
+        }
+        for (int r : radii) {
+            int[] prev = expected.clone();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    long sum = 0;
+                    for (int k = Math.max(0, y - r); k <= Math.min(h - 1, y + r); k++) {
+                        sum += prev[k * w + x];
+                    }
+                    expected[y * w + x] = (int) ((sum + r) / (2 * r + 1));
+                }
+            }
+        }
+        Shadow.gaussian(plane, w, h, 2.7);
+        assertArrayEquals(expected, plane);
+    }
+
+    @Test
     void rejectsBadNumbers() {
         assertThrows(IllegalArgumentException.class, () -> Shadow.drop(block(), W, H, 0, -1, 0));
         assertThrows(IllegalArgumentException.class, () -> Shadow.drop(block(), W, H, Double.NaN, 1, 0));
