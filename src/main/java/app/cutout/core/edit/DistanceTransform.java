@@ -3,15 +3,13 @@ package app.cutout.core.edit;
 /**
  * Exact Euclidean distance transform (Felzenszwalb and Huttenlocher, "Distance Transforms of Sampled Functions",
  * 2012): for every pixel, the squared distance between its centre and the nearest centre of a set pixel, and which
- * pixel that is. Two 1-D passes (columns, then rows), each the lower envelope of parabolas, {@code O(width *
- * height)}. Squared distances are exact integers.
+ * pixel that is. Two 1-D passes, {@code O(width * height)}: columns (for a set, simply the nearer of the set pixels
+ * above and below, found by two sweeps), then rows (the lower envelope of parabolas). Squared distances are exact
+ * integers.
  */
 public final class DistanceTransform {
     /** Squared distance of a pixel with no set pixel in reach (an empty set). */
     public static final int FAR = 1 << 30;
-
-    /** Columns transformed together in the first pass. */
-    private static final int BLOCK = 16;
 
     private DistanceTransform() {
     }
@@ -37,29 +35,32 @@ public final class DistanceTransform {
         int[] arg = new int[n];
         int[] v = new int[n];
         double[] z = new double[n + 1];
-        // Columns: distance to the nearest set pixel in the same column; nearest holds its row for now. Columns go
-        // in blocks of BLOCK gathered into contiguous lines, so that each image row is read a cache line at a time.
-        int[] lines = new int[BLOCK * height];
-        int[] rowsOf = new int[BLOCK * height];
-        for (int x0 = 0; x0 < width; x0 += BLOCK) {
-            int b = Math.min(BLOCK, width - x0);
-            for (int y = 0; y < height; y++) {
-                int row = y * width + x0;
-                for (int j = 0; j < b; j++) {
-                    lines[j * height + y] = (alpha[row + j] & 0xFF) >= threshold ? 0 : FAR;
+        // Columns: the set is binary, so the nearest set pixel in a column is the nearer of the last one above and
+        // the next one below: two sweeps, row by row (no parabolas needed). nearest holds its row for now.
+        int[] mark = new int[width];
+        java.util.Arrays.fill(mark, -1);
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                if ((alpha[row + x] & 0xFF) >= threshold) {
+                    mark[x] = y;
                 }
+                int m = mark[x];
+                squared[row + x] = m < 0 ? FAR : (y - m) * (y - m);
+                nearest[row + x] = m;
             }
-            for (int j = 0; j < b; j++) {
-                System.arraycopy(lines, j * height, f, 0, height);
-                envelope(f, height, d, arg, v, z);
-                System.arraycopy(d, 0, lines, j * height, height);
-                System.arraycopy(arg, 0, rowsOf, j * height, height);
-            }
-            for (int y = 0; y < height; y++) {
-                int row = y * width + x0;
-                for (int j = 0; j < b; j++) {
-                    squared[row + j] = lines[j * height + y];
-                    nearest[row + j] = rowsOf[j * height + y];
+        }
+        java.util.Arrays.fill(mark, -1);
+        for (int y = height - 1; y >= 0; y--) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                if ((alpha[row + x] & 0xFF) >= threshold) {
+                    mark[x] = y;
+                }
+                int m = mark[x];
+                if (m >= 0 && (m - y) * (m - y) < squared[row + x]) {
+                    squared[row + x] = (m - y) * (m - y);
+                    nearest[row + x] = m;
                 }
             }
         }
