@@ -3,8 +3,8 @@ package app.cutout.core.edit;
 /**
  * Straight-alpha layers for what lies between the background and the subject (shadows, an outline): a frame-sized
  * {@code int[]} of packed pixels ({@code (a << 24) | (b << 16) | (g << 8) | r}, colour not premultiplied), built by
- * painting solid-colour coverage masks bottom to top and handed to {@link Compositor#prepare(app.cutout.core.image
- * .RgbaImage, Background, Rect, int[])}.
+ * painting solid-colour coverage masks bottom to top and handed to the {@link Compositor}'s {@code prepare} with
+ * layers ({@link Staging} does all of it).
  *
  * <p><b>Over</b>, in 8-bit integers: a top of colour {@code c} and alpha {@code t} over a bottom {@code (b, u)}
  * gives alpha {@code A = t + div255(u * (255 - t))} and per channel {@code (c * t + b * div255(u * (255 - t)) + A /

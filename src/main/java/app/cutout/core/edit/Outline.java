@@ -16,11 +16,12 @@ public final class Outline {
 
     /**
      * The stroke's coverage, 0..255 per pixel, {@code width} pixels wide outside the subject; nothing else is
-     * modified. All zeros when there is no subject.
+     * modified. All zeros when there is no subject. Memory: two {@code int}s a pixel of the subject's bounds grown by
+     * the width.
      *
-     * @param width the stroke's width in pixels, {@code >= 0}
-     * @throws IllegalArgumentException if {@code alpha} has the wrong length or {@code width} is negative or not
-     *     finite
+     * @param strokeWidth the stroke's width in pixels, {@code >= 0}
+     * @throws IllegalArgumentException if {@code alpha} has the wrong length or {@code strokeWidth} is negative or
+     *     not finite
      */
     public static byte[] coverage(byte[] alpha, int width, int height, double strokeWidth) {
         Rect.checkLength("alpha bytes", alpha.length, width, height);
