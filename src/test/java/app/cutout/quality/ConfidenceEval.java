@@ -24,15 +24,16 @@ public final class ConfidenceEval {
             Path dir = Path.of(d);
             List<double[]> rows = new ArrayList<>();
             System.out.println("# " + dir);
-            System.out.println(String.format(Locale.ROOT, "%-14s %9s %8s %7s %7s %7s %7s %7s %8s", "name", "size",
-                    "SAD", "subj", "uWidth", "uShare", "border", "extra", "score"));
+            System.out.println(String.format(Locale.ROOT, "%-14s %9s %8s %7s %7s %7s %7s %7s %8s %s", "name",
+                    "size", "SAD", "subj", "uWidth", "uShare", "border", "extra", "score", "check"));
             for (Path p : MaskCache.photos(dir)) {
                 MaskCache.Sample s = MaskCache.load(dir, p);
                 Confidence.Report r = Confidence.measure(s.alpha(), s.width(), s.height());
                 double sad = MatteMetrics.sad(s.alpha(), s.truth());
-                System.out.println(String.format(Locale.ROOT, "%-14s %4dx%-4d %8.2f %7.3f %7.2f %7.3f %7.3f %7.3f %8.4f",
-                        s.name(), s.width(), s.height(), sad, r.subjectShare, r.unsureWidth, r.unsureShare,
-                        r.borderShare, r.extraPieces, r.score));
+                System.out.println(String.format(Locale.ROOT,
+                        "%-14s %4dx%-4d %8.2f %7.3f %7.2f %7.3f %7.3f %7.3f %8.4f %s", s.name(), s.width(),
+                        s.height(), sad, r.subjectShare, r.unsureWidth, r.unsureShare, r.borderShare, r.extraPieces,
+                        r.score, r.needsCheck() ? "CHECK" : ""));
                 rows.add(new double[] {r.score, sad, sad / (s.width() * (double) s.height()) * 1e6,
                         r.subjectShare, r.unsureWidth, r.unsureShare, r.borderShare, r.extraPieces});
             }
@@ -56,6 +57,19 @@ public final class ConfidenceEval {
         }
         System.out.println(b);
         System.out.println(n);
+        // How the CHECK flag splits the set at SAD 50.
+        int flaggedBad = 0;
+        int flaggedGood = 0;
+        int missedBad = 0;
+        for (double[] r : rows) {
+            boolean bad = r[1] >= 50;
+            boolean flagged = r[0] >= Confidence.CHECK;
+            flaggedBad += bad && flagged ? 1 : 0;
+            flaggedGood += !bad && flagged ? 1 : 0;
+            missedBad += bad && !flagged ? 1 : 0;
+        }
+        System.out.println("CHECK flag vs SAD >= 50: " + flaggedBad + " caught, " + missedBad + " missed, "
+                + flaggedGood + " flagged with SAD < 50, of " + rows.size());
     }
 
     /** Spearman's rho with average ranks for ties. */

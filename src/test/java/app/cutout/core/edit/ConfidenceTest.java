@@ -33,6 +33,8 @@ class ConfidenceTest {
         assertEquals(0, r.borderShare, 0);
         assertEquals(Math.PI * 400 / (W * H), r.subjectShare, 0.01);
         assertEquals(0, r.score, 0);
+        assertEquals(0, r.warnings());
+        assertEquals(false, r.needsCheck());
     }
 
     @Test
@@ -44,6 +46,8 @@ class ConfidenceTest {
         Confidence.Report a = Confidence.measure(sharp, W, H);
         Confidence.Report b = Confidence.measure(soft, W, H);
         assertTrue(a.score > 0 && b.score > 3 * a.score, a.score + " vs " + b.score);
+        assertTrue(b.needsCheck() && !a.needsCheck(), b.score + " vs " + a.score);
+        assertEquals(Confidence.WARN_UNSURE_EDGES, b.warnings());
         // Band of about 12 * 0.88 unsure pixels across the outline, whose city-block length is 4 / pi too long.
         assertEquals(12 * (239 - 16) / 255.0 * Math.PI / 4, b.unsureWidth, 0.5);
     }
@@ -69,6 +73,9 @@ class ConfidenceTest {
         Confidence.Report f = Confidence.measure(full, W, H);
         assertEquals(1, f.borderShare, 0);
         assertEquals(Confidence.PENALTY, f.score, 1e-9);
+        assertEquals(Confidence.WARN_BORDER, f.warnings());
+        assertEquals(Confidence.WARN_PIECES, r.warnings());
+        assertEquals(Confidence.WARN_TINY, t.warnings());
     }
 
     @Test
