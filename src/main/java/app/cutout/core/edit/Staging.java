@@ -49,6 +49,33 @@ public final class Staging {
      */
     public static Staged stage(RgbaImage original, byte[] alpha, Layout.Preset preset, double maxUpscale,
             Effects effects) {
+        return stage(original, alpha, null, preset, maxUpscale, effects);
+    }
+
+    /**
+     * Like {@link #stage(RgbaImage, byte[], Layout.Preset, double, Effects)} for the part {@code crop} of the
+     * original (as the editor's crop): the crop stands in for the whole photo, so {@link Layout.Preset#ORIGINAL}
+     * keeps the crop's size, grown where effects need room.
+     *
+     * @param crop inside the original, or {@code null} for all of it
+     * @throws IllegalArgumentException if {@code crop} is not inside the original, or as the other overload
+     */
+    public static Staged stage(RgbaImage original, byte[] alpha, Rect crop, Layout.Preset preset, double maxUpscale,
+            Effects effects) {
+        Rect.checkLength("alpha bytes", alpha.length, original.width, original.height);
+        if (crop != null && !(crop.x == 0 && crop.y == 0 && crop.width == original.width
+                && crop.height == original.height)) {
+            Rect.checkInside("crop", crop, original.width, original.height);
+            int[] px = new int[crop.width * crop.height];
+            byte[] a = new byte[px.length];
+            for (int y = 0; y < crop.height; y++) {
+                int s = (crop.y + y) * original.width + crop.x;
+                System.arraycopy(original.pixels, s, px, y * crop.width, crop.width);
+                System.arraycopy(alpha, s, a, y * crop.width, crop.width);
+            }
+            original = new RgbaImage(crop.width, crop.height, px);
+            alpha = a;
+        }
         int w = original.width;
         int h = original.height;
         Rect.checkLength("alpha bytes", alpha.length, w, h);

@@ -58,6 +58,18 @@ class StagingTest {
     }
 
     @Test
+    void cropStandsInForThePhoto() {
+        RgbaImage photo = LayoutTest.photo(40, 30, 6);
+        byte[] alpha = LayoutTest.ellipse(40, 30, 20, 15, 8, 6);
+        Rect crop = new Rect(10, 5, 20, 20);
+        Staging.Staged s = Staging.stage(photo, alpha, crop, Layout.Preset.ORIGINAL, 1, null);
+        assertEquals(20, s.canvas.width);
+        assertEquals(20, s.canvas.height);
+        assertEquals(photo.pixels[5 * 40 + 10], s.canvas.pixels[0]);
+        assertEquals(alpha[15 * 40 + 20], s.alpha[10 * 20 + 10]);
+    }
+
+    @Test
     void marketplaceWithAContactShadowOverWhite() {
         int w = 300;
         int h = 400;
