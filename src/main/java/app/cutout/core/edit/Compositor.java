@@ -25,6 +25,12 @@ import app.cutout.core.image.RgbaImage;
  * {@code sigma' = sqrt((sigma / f)^2 - 1/4)} when {@code f > 1}, taking off roughly what the block averaging and
  * the upsampling add), and upsampled bilinearly row by row while compositing. The only large array is that
  * reduced image: the frame's size when {@code sigma < 5}, {@code 1/f^2} of it otherwise. The blur reads RGB only.
+ *
+ * <p><b>Layers</b> (shadows, an outline: see {@link Layers}) lie between the background and the subject when
+ * prepared with {@link #prepare(RgbaImage, Background, Rect, int[])}: over an opaque background, the layer pixel
+ * {@code u} is blended first ({@code bg' = blend(u, bg, alpha(u))}, as above) and the subject over {@code bg'};
+ * over {@link Background.Kind#TRANSPARENT}, the output is {@link Layers#over}{@code (rgb, a, u)}, so shadows and
+ * outlines live in the alpha. Every export goes through here, so every format gets them the same.
  */
 public final class Compositor {
     /**
@@ -50,14 +56,22 @@ public final class Compositor {
         final int[] pixels;
         /** Whether the background is the original itself (blur radius too small to matter). */
         final boolean sharp;
+        /** Frame-sized straight-alpha layers between background and subject ({@link Layers}), or {@code null}. */
+        final int[] layers;
 
         Prepared(Rect frame, Background.Kind kind, int rgb, Resampler sampler, int[] pixels, boolean sharp) {
+            this(frame, kind, rgb, sampler, pixels, sharp, null);
+        }
+
+        Prepared(Rect frame, Background.Kind kind, int rgb, Resampler sampler, int[] pixels, boolean sharp,
+                int[] layers) {
             this.frame = frame;
             this.kind = kind;
             this.rgb = rgb;
             this.sampler = sampler;
             this.pixels = pixels;
             this.sharp = sharp;
+            this.layers = layers;
         }
     }
 
@@ -118,6 +132,24 @@ public final class Compositor {
             default:
                 return new Prepared(frame, Background.Kind.TRANSPARENT, 0, null, null, false);
         }
+    }
+
+    /**
+     * Like {@link #prepare(RgbaImage, Background, Rect)}, with {@code layers} (see {@link Layers}) between the
+     * background and the subject; {@code layers} is kept, not copied, and must not change while in use.
+     *
+     * @param layers {@code frame.width * frame.height} packed straight-alpha pixels, row by row over the frame, or
+     *     {@code null} for none
+     * @throws IllegalArgumentException as {@link #prepare(RgbaImage, Background, Rect)}, or if {@code layers} has
+     *     the wrong length
+     */
+    public static Prepared prepare(RgbaImage original, Background background, Rect frame, int[] layers) {
+        Prepared p = prepare(original, background, frame);
+        if (layers == null) {
+            return p;
+        }
+        Rect.checkLength("layer pixels", layers.length, p.frame.width, p.frame.height);
+        return new Prepared(p.frame, p.kind, p.rgb, p.sampler, p.pixels, p.sharp, layers);
     }
 
     /**
@@ -190,10 +222,19 @@ public final class Compositor {
         Background.Kind kind = prepared.kind;
         int[] bgRow = prepared.sampler != null ? new int[count] : null;
         int[] bgPixels = prepared.sharp ? src : prepared.pixels;
+        int[] layers = prepared.layers;
         for (int y = region.y; y < region.bottom(); y++) {
             int s = y * width + region.x;
             int o = outOffset + (y - region.y) * outStride;
+            int l = (y - frame.y) * frame.width + (region.x - frame.x);
             if (kind == Background.Kind.TRANSPARENT) {
+                if (layers != null) {
+                    for (int i = 0; i < count; i++) {
+                        int p = src[s + i];
+                        out[o + i] = Layers.over(p, coverage(p, alpha[s + i]), layers[l + i]);
+                    }
+                    continue;
+                }
                 for (int i = 0; i < count; i++) {
                     int p = src[s + i];
                     out[o + i] = (coverage(p, alpha[s + i]) << 24) | (p & 0xFFFFFF);
@@ -221,6 +262,10 @@ public final class Compositor {
                 int p = src[s + i];
                 int a = coverage(p, alpha[s + i]);
                 int q = bg == null ? color : bg[b + i];
+                if (layers != null) {
+                    int u = layers[l + i];
+                    q = blend(u, q, u >>> 24);
+                }
                 out[o + i] = blend(p, q, a);
             }
         }
