@@ -63,4 +63,37 @@ class CutoutWasmIT {
             }
         }
     }
+
+    /**
+     * The fp16 file widened to fp32 by the worker's own Java ({@code core.onnx.Fp16ToFp32}, in WebAssembly), run by
+     * ONNX Runtime Web: the model that GPUs without 16-bit shaders get. Here on the CPU backend, since on SwiftShader
+     * one fp32 inference took more than 8 minutes on this 2-core machine; the WebGPU side is measured on the GPU
+     * machine (bench/gpu). It must match the 8-bit model's cutout, which the JVM reference mask is.
+     */
+    @Test
+    void runsTheFp16ModelWidenedTo32BitsInTheWorker() throws Exception {
+        Path site = ProjectDirs.requireSite();
+        Path photoFile = TestImages.astronaut();
+        ReferenceMask.Mask reference = ReferenceMask.of(photoFile);
+        try (StaticServer server = StaticServer.start(site, "127.0.0.1", 0, true);
+                Browser browser = Browser.start()) {
+            try {
+                CutoutPage page = new CutoutPage(browser);
+                page.open(server.url());
+                page.choose("wasm", "fp32");
+                String state = page.process(photoFile, Duration.ofMinutes(6));
+                assertEquals("done", state, "astronaut.png failed with the widened model: " + page.message());
+                assertEquals("fp32", page.backendInfo("model"), "#backend-info data-model");
+                BufferedImage cutout = page.result();
+                Artifacts.save("CutoutWasmIT-astronaut-fp32.png", cutout);
+                CutoutAssertions.assertIou(Masks.alpha(cutout), reference.alpha(), 0.99,
+                        "the JVM reference mask (8-bit model)");
+                assertTrue(browser.trap().requests().isEmpty(),
+                        "the page tried to reach other hosts: " + browser.trap().requests());
+            } catch (AssertionError | RuntimeException e) {
+                browser.printDiagnostics(System.out);
+                throw e;
+            }
+        }
+    }
 }

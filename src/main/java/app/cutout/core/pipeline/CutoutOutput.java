@@ -17,10 +17,14 @@ public interface CutoutOutput {
     /** The cutout can be shown and edited now; the file follows. */
     void show(int width, int height, StageTimings soFar);
 
-    /** Writes the file (PNG). */
+    /** Starts writing the file (PNG); a host may let it finish after the run returns (see {@link #done}). */
     void save();
 
     /**
+     * The run is over. A host whose {@link #save} is still writing reports the file when it is written, with
+     * {@link StageTimings#ENCODE} and {@link StageTimings#TOTAL} as it measured them; the pipeline meanwhile takes
+     * the next photo.
+     *
      * @param input how the photo was taken in: whether it was a smaller copy ({@link Intake.Plan#downscaled}) and
      *     whether it is an animation ({@code header.animated})
      */

@@ -3,24 +3,38 @@ package app.cutout.web.worker;
 import app.cutout.core.image.Intake;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.pipeline.CutoutOutput;
+import app.cutout.core.pipeline.Problem;
+import app.cutout.core.pipeline.Stage;
 import app.cutout.core.pipeline.StageTimings;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.OffscreenCanvas;
 import app.cutout.web.platform.Promises;
+import org.teavm.jso.browser.Performance;
+import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.file.Blob;
 
 /**
  * One cutout into the page: drawn into a canvas, handed over as a bitmap first (the page shows and edits from it),
- * then written as a PNG. At 12 MP the PNG encoder takes about as long as everything else outside inference.
+ * then written as a PNG. At 12 MP the PNG encoder takes about as long as everything else outside inference, so for
+ * photos up to {@link #OVERLAP_MAX_PIXELS} the worker does not wait for it: the browser encodes while the next photo
+ * of a batch is decoded and inferred, and the result message goes out when the PNG is there.
  */
 final class CanvasOutput implements CutoutOutput {
+    /**
+     * Up to this size (16 MP) the PNG is written alongside the next photo. Larger ones are waited for: their canvas
+     * (4 bytes a pixel) and the next photo's pixels at once would raise the worker's peak past what a phone has.
+     */
+    static final long OVERLAP_MAX_PIXELS = 1L << 24;
+
     private final int id;
     private final String name;
     private final Outbox outbox;
+    private final double start = Performance.now();
     private OffscreenCanvas canvas;
     private ImageBitmap bitmap;
-    private Blob png;
+    private JSPromise<Blob> png;
+    private double saveStart;
 
     CanvasOutput(int id, String name, Outbox outbox) {
         this.id = id;
@@ -42,13 +56,43 @@ final class CanvasOutput implements CutoutOutput {
 
     @Override
     public void save() {
-        png = ImageCodec.toBlob(canvas, "image/png", 1);
-        canvas = null;
+        saveStart = Performance.now();
+        png = canvas.convertToBlob(OffscreenCanvas.EncodeOptions.of("image/png"));
     }
 
     @Override
     public void done(int width, int height, StageTimings timings, Intake.Plan input) {
-        outbox.result(id, png, width, height, timings.toJson(), input.downscaled ? input.header.displayWidth() : 0,
-                input.downscaled ? input.header.displayHeight() : 0, input.header.animated);
+        int sourceWidth = input.downscaled ? input.header.displayWidth() : 0;
+        int sourceHeight = input.downscaled ? input.header.displayHeight() : 0;
+        boolean animated = input.header.animated;
+        OffscreenCanvas written = canvas;
+        canvas = null;
+        if ((long) width * height > OVERLAP_MAX_PIXELS) {
+            Blob blob;
+            try {
+                blob = Promises.await(png, "Encoding the PNG");
+            } finally {
+                written.setWidth(0);
+            }
+            finish(blob, width, height, timings, sourceWidth, sourceHeight, animated);
+            return;
+        }
+        png.then(blob -> {
+            written.setWidth(0);
+            finish(blob, width, height, timings, sourceWidth, sourceHeight, animated);
+            return blob;
+        }, error -> {
+            written.setWidth(0);
+            outbox.failed(id, Stage.SAVING.id, new Problem(Problem.PROCESSING_FAILED, Global.describe(error)));
+            return null;
+        });
+    }
+
+    private void finish(Blob blob, int width, int height, StageTimings timings, int sourceWidth, int sourceHeight,
+            boolean animated) {
+        double now = Performance.now();
+        timings.put(StageTimings.ENCODE, now - saveStart);
+        timings.put(StageTimings.TOTAL, now - start);
+        outbox.result(id, blob, width, height, timings.toJson(), sourceWidth, sourceHeight, animated);
     }
 }
