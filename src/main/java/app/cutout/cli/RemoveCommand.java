@@ -51,6 +51,10 @@ public final class RemoveCommand {
      */
     private static final long STACK_BYTES = 64L << 20;
 
+    static {
+        Texts.Cli.load();
+    }
+
     private RemoveCommand() {
     }
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoveCommandTest {
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void sentences() {
+        Texts.Cli.load();
+        Texts.use("en");
+    }
 
     /** What one run of the command left. */
     private record Run(int status, String err) {
