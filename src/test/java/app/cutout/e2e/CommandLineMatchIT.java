@@ -72,10 +72,10 @@ class CommandLineMatchIT {
             Artifacts.save("CommandLineMatchIT-browser-" + photo.getFileName() + ".png", web);
             CutoutAssertions.assertSameSize(web, jvm);
             Figures f = compare(web, jvm);
-            System.out.printf("%s (%d x %d): alpha mean |diff| %.4f levels, max %d, %d pixels off by more than 8; "
-                    + "IoU(alpha >= 128) %.5f; colour mean |diff| over pixels opaque in both %.4f (max %d)%n",
-                    photo.getFileName(), web.getWidth(), web.getHeight(), f.meanAlpha, f.maxAlpha, f.offBy8, f.iou,
-                    f.meanColour, f.maxColour);
+            System.out.printf("%s (%d x %d): alpha mean |diff| %.6f levels, max %d, differs at %d pixels, %d of them "
+                    + "by more than 8; IoU(alpha >= 128) %.6f; colour mean |diff| over pixels opaque in both %.4f "
+                    + "(max %d)%n", photo.getFileName(), web.getWidth(), web.getHeight(), f.meanAlpha, f.maxAlpha,
+                    f.differing, f.offBy8, f.iou, f.meanColour, f.maxColour);
             if (f.meanAlpha > MAX_MEAN || f.iou < MIN_IOU) {
                 misses.add(photo.getFileName() + ": mean " + f.meanAlpha + ", IoU " + f.iou);
             }
@@ -90,8 +90,8 @@ class CommandLineMatchIT {
         return Masks.toArgb(ImageIO.read(file.toFile()));
     }
 
-    private record Figures(double meanAlpha, int maxAlpha, long offBy8, double iou, double meanColour,
-            int maxColour) {
+    private record Figures(double meanAlpha, int maxAlpha, long differing, long offBy8, double iou,
+            double meanColour, int maxColour) {
     }
 
     private static Figures compare(BufferedImage web, BufferedImage jvm) {
@@ -99,11 +99,13 @@ class CommandLineMatchIT {
         byte[] b = Masks.alpha(jvm);
         long sum = 0;
         int max = 0;
+        long differing = 0;
         long offBy8 = 0;
         for (int i = 0; i < a.length; i++) {
             int d = Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
             sum += d;
             max = Math.max(max, d);
+            differing += d > 0 ? 1 : 0;
             offBy8 += d > 8 ? 1 : 0;
         }
         int w = web.getWidth();
@@ -123,7 +125,7 @@ class CommandLineMatchIT {
                 colourN++;
             }
         }
-        return new Figures((double) sum / a.length, max, offBy8, Masks.iou(a, b),
+        return new Figures((double) sum / a.length, max, differing, offBy8, Masks.iou(a, b),
                 colourN == 0 ? 0 : (double) colourSum / colourN, colourMax);
     }
 }
