@@ -249,7 +249,6 @@ public final class RemoveCommand {
             return status;
         }
 
-        int[] session = {0};
         Outcome outcome = new Outcome();
         PipelineEvents events = new PipelineEvents() {
             @Override
@@ -259,7 +258,6 @@ public final class RemoveCommand {
 
             @Override
             public void session(int id, Session s) {
-                session[0] = s.threads;
                 err.println(Texts.t(s.threads == 1 ? "using.cpu1" : "using.cpu", s.threads,
                         Texts.t("model.name." + s.plan.model.id)));
             }
@@ -294,6 +292,7 @@ public final class RemoveCommand {
                 String counter = "[" + n + "/" + jobs.size() + "] ";
                 outcome.refusal = null;
                 outcome.problem = null;
+                outcome.stage = null;
                 PngOutput output = new PngOutput(target);
                 RemovalRequest request = new RemovalRequest(n, "wasm", options.model, options.threads,
                         (float) (options.refine / 100.0), 0, 0, null);

@@ -66,6 +66,21 @@ class ImageIoDecoderTest {
     }
 
     @Test
+    void gifAndBmpNamedOnTheCommandLineAreReadToo() throws IOException {
+        BufferedImage rgb = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < 12; i++) {
+            rgb.setRGB(i % 4, i / 4, i % 2 == 0 ? 0xFF0000 : 0x0000FF);
+        }
+        for (String format : new String[] {"gif", "bmp"}) {
+            Path file = dir.resolve("image." + format);
+            ImageIO.write(rgb, format, file.toFile());
+            RgbaImage image = ImageIoDecoder.decodeFile(file);
+            assertEquals(RgbaImage.pack(255, 0, 0, 255), image.pixels[0], format);
+            assertEquals(RgbaImage.pack(0, 0, 255, 255), image.pixels[1], format);
+        }
+    }
+
+    @Test
     void cutShortDamagedAndNonImageFilesAreRefusedAsTheBrowserWould() throws IOException {
         BufferedImage scene = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 48; y++) {
