@@ -4,7 +4,7 @@
 #
 # Here (Debian 12 with `chromium` installed, after `mvn -B -q -DskipTests package` and `bench/images.sh`):
 #   bench/gpu/run-on-gpu.sh prepare          packs Chromium, its libraries, the site, the photo and both models
-#                                            into a payload split into parts .device/p1 .. .device/pN (≤ 60 MiB each)
+#                                            into a payload split into parts .device/p1 .. .device/pN (≤ 44 MiB each)
 #   bench/gpu/run-on-gpu.sh local [QUERY]    runs the benchmark page here with /usr/bin/chromium (CPU; WebGPU
 #                                            only on SwiftShader) to check that everything works
 # On the GPU machine, from a copy of this repository holding .device/pK (one part per call is fine):
@@ -19,7 +19,9 @@ set -euo pipefail
 gpu_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$gpu_dir/../.." && pwd)"
 say() { echo "run-on-gpu.sh: $*" >&2; }
-CHUNK=$((60 * 1024 * 1024))
+# A call carries at most 64 MiB in all: the working tree (~2 MiB), ../shared (~11 MiB of ground truth, which
+# travels with every call) and one part.
+CHUNK=$((44 * 1024 * 1024))
 DEV="${CUTOUT_DEV:-/tmp/cutout}"
 
 # Flags for every run. GPU runs add the Vulkan/WebGPU ones below.

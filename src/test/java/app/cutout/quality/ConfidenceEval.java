@@ -1,7 +1,6 @@
 package app.cutout.quality;
 
 import app.cutout.core.edit.Confidence;
-import app.cutout.core.refine.MatteMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

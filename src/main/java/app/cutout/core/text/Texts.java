@@ -333,6 +333,138 @@ public final class Texts {
                 + "actual.");
     }
 
+    /**
+     * The command line's sentences ({@code app.cutout.cli}, {@code ./cutout remove}), in both languages like every
+     * other. They are added by {@link #load} rather than by the static initialiser so that the page's WebAssembly,
+     * which never calls it, does not carry them: TeaVM compiles only what its main classes reach.
+     */
+    public static final class Cli {
+        private static boolean loaded;
+
+        private Cli() {
+        }
+
+        /** Adds the command line's sentences to {@link Texts}; once, however often it is called. */
+        public static synchronized void load() {
+            if (loaded) {
+                return;
+            }
+            loaded = true;
+            put("cli.help", String.join("\n",
+                    "Usage: ./cutout remove [options] IMAGE_OR_FOLDER...",
+                    "",
+                    "Removes the background from JPEG and PNG photos on this computer, with the same",
+                    "pipeline and model as Cutout in the browser, and writes each cutout as a transparent",
+                    "PNG named NAME-cutout.png next to its photo. Folders are searched, subfolders included,",
+                    "for .jpg, .jpeg and .png files (leaving out *-cutout.png), in name order. Photos are",
+                    "processed one after another; one line per photo tells how it went.",
+                    "",
+                    "Options:",
+                    "  --out DIR            write the cutouts into DIR (made if missing); photos from a",
+                    "                       subfolder of a folder given keep that subfolder",
+                    "  --refine 0..100      edge refinement in percent (default 100); 0 is the model's",
+                    "                       mask, stretched",
+                    "  --threads N          CPU threads for the model (default: one per core, up to 8)",
+                    "  --model quint8|fp16  the 8-bit model (default, faster on a CPU) or the fp16 one",
+                    "  --models DIR         the folder with the model files (default: models/ of this build)",
+                    "  --timings            also print each photo's stage timings (milliseconds)",
+                    "  -h, --help           this text",
+                    "",
+                    "Exit status: 0 when every photo was written; 1 when some could not be (the others",
+                    "are written); 2 for a mistake in the command; 3 when the model cannot be loaded."),
+                    String.join("\n",
+                    "Uso: ./cutout remove [opciones] IMAGEN_O_CARPETA...",
+                    "",
+                    "Quita el fondo de fotos JPEG y PNG en este ordenador, con el mismo proceso y el mismo",
+                    "modelo que Cutout en el navegador, y guarda cada recorte como un PNG transparente",
+                    "llamado NOMBRE-cutout.png junto a su foto. En las carpetas, subcarpetas incluidas, se",
+                    "buscan archivos .jpg, .jpeg y .png (salvo los *-cutout.png), por orden de nombre. Las",
+                    "fotos se procesan una tras otra; una línea por foto dice cómo fue.",
+                    "",
+                    "Opciones:",
+                    "  --out CARPETA        guarda los recortes en CARPETA (se crea si falta); las fotos de",
+                    "                       una subcarpeta de una carpeta indicada conservan esa subcarpeta",
+                    "  --refine 0..100      refinado de bordes en porcentaje (100 por defecto); 0 es la",
+                    "                       máscara del modelo, estirada",
+                    "  --threads N          hilos de CPU para el modelo (por defecto: uno por núcleo, hasta 8)",
+                    "  --model quint8|fp16  el modelo de 8 bits (por defecto, más rápido en una CPU) o el fp16",
+                    "  --models CARPETA     la carpeta con los archivos del modelo (por defecto: models/ de",
+                    "                       esta compilación)",
+                    "  --timings            muestra también los tiempos de cada etapa por foto (milisegundos)",
+                    "  -h, --help           este texto",
+                    "",
+                    "Código de salida: 0 si se guardaron todas las fotos; 1 si alguna no se pudo (las demás",
+                    "se guardan); 2 si hay un error en el comando; 3 si no se puede cargar el modelo."));
+            put("cli.helpHint",
+                    "./cutout remove --help lists the options.",
+                    "./cutout remove --help muestra las opciones.");
+            put("cli.noInputs", "Name at least one photo or folder.", "Indica al menos una foto o carpeta.");
+            put("cli.badOption", "Unknown option {0}.", "Opción desconocida: {0}.");
+            put("cli.missingValue", "{0} needs a value.", "{0} necesita un valor.");
+            put("cli.badValue", "{0} takes {1}, not “{2}”.", "{0} admite {1}, no «{2}».");
+            put("cli.value.refine", "a whole number from 0 to 100", "un número entero de 0 a 100");
+            put("cli.value.threads", "a whole number from 1 to 256", "un número entero de 1 a 256");
+            put("cli.value.model", "quint8 or fp16", "quint8 o fp16");
+            put("cli.notFound", "“{0}” does not exist.", "«{0}» no existe.");
+            put("cli.cannotRead", "“{0}” cannot be read ({1}).", "No se puede leer «{0}» ({1}).");
+            put("cli.noPhotos", "“{0}” holds no JPEG or PNG photos.", "«{0}» no contiene fotos JPEG ni PNG.");
+            put("cli.done", "{0}: wrote {1} ({2} × {3} pixels, {4} s)",
+                    "{0}: guardado {1} ({2} × {3} píxeles, {4} s)");
+            put("cli.summary", "{0} of {1} photos done in {2} s.", "{0} de {1} fotos hechas en {2} s.");
+            // Where the browser's sentence (error.CODE) speaks of the browser or of its buttons, the command line's.
+            put("cli.error." + Refusal.UNREADABLE,
+                    "“{0}” ({1}) is not an image Cutout can read. Give a JPEG or PNG photo, or convert it to one "
+                    + "of those first.",
+                    "«{0}» ({1}) no es una imagen que Cutout pueda leer. Indica una foto JPEG o PNG, o conviértela "
+                    + "antes a uno de esos formatos.");
+            put("cli.error.unsupported-format",
+                    "“{0}” is a {1} image, which the command line cannot read (it reads JPEG, PNG, GIF and BMP). "
+                    + "Convert it to PNG or JPEG first, or use Cutout in the browser.",
+                    "«{0}» es una imagen {1}, que la línea de comandos no puede leer (lee JPEG, PNG, GIF y BMP). "
+                    + "Conviértela antes a PNG o JPEG, o usa Cutout en el navegador.");
+            put("cli.error." + Refusal.HEIC,
+                    "“{0}” is a HEIC photo (the format iPhones save in), which the command line cannot read. "
+                    + "Convert it to JPEG first (on a Mac: open it in Preview, File → Export, JPEG).",
+                    "«{0}» es una foto HEIC (el formato en que guardan los iPhone), que la línea de comandos no "
+                    + "puede leer. Conviértela antes a JPEG (en un Mac: ábrela en Vista Previa, Archivo → "
+                    + "Exportar, JPEG).");
+            put("cli.error." + Refusal.INCOMPLETE,
+                    "“{0}” is incomplete: the file ends before the image does, so it was probably not fully "
+                    + "downloaded or copied. Download or copy it again.",
+                    "«{0}» está incompleto: el archivo termina antes que la imagen, así que seguramente no se "
+                    + "descargó o copió entero. Descárgalo o cópialo de nuevo.");
+            put("cli.error." + Refusal.DAMAGED,
+                    "“{0}” ({1}) is damaged: it starts like an image, but it cannot be decoded. Open it in an "
+                    + "image editor and save it again.",
+                    "«{0}» ({1}) está dañado: empieza como una imagen, pero no se puede decodificar. Ábrelo en un "
+                    + "editor de imágenes y guárdalo de nuevo.");
+            put("cli.error." + Refusal.TOO_LARGE,
+                    "“{0}” is {2} × {3} pixels ({4} megapixels); Cutout works at full resolution up to {7} "
+                    + "megapixels. Reduce it to {5} × {6} or less in an image editor first.",
+                    "«{0}» mide {2} × {3} píxeles ({4} megapíxeles); Cutout trabaja a resolución completa hasta "
+                    + "{7} megapíxeles. Redúcela antes a {5} × {6} o menos en un editor de imágenes.");
+            put("cli.error." + Refusal.TOO_LONG,
+                    "“{0}” is {2} × {3} pixels; Cutout works on images up to {8} pixels on a side. Crop it, or "
+                    + "reduce it to {5} × {6}, in an image editor first.",
+                    "«{0}» mide {2} × {3} píxeles; Cutout trabaja con imágenes de hasta {8} píxeles por lado. "
+                    + "Recórtala, o redúcela a {5} × {6}, antes en un editor de imágenes.");
+            put("cli.error." + Refusal.TOO_LARGE_TO_OPEN,
+                    "“{0}” is {2} × {3} pixels ({4} megapixels), more than Cutout opens ({9} megapixels at most). "
+                    + "Reduce it to {7} megapixels or less in an image editor first.",
+                    "«{0}» mide {2} × {3} píxeles ({4} megapíxeles), más de lo que Cutout abre ({9} megapíxeles "
+                    + "como máximo). Redúcela antes a {7} megapíxeles o menos en un editor de imágenes.");
+            put("cli.error." + Problem.MODEL_CORRUPT,
+                    "The {0} at {3} is damaged (sha256 {1}, expected {2}). Build Cutout again (./cutout build) to "
+                    + "reassemble it, or give the folder of an intact copy with --models.",
+                    "El {0} en {3} está dañado (sha256 {1}, se esperaba {2}). Construye Cutout de nuevo (./cutout "
+                    + "build) para rehacerlo, o indica con --models la carpeta de una copia intacta.");
+            put("cli.error." + Problem.INFERENCE_FAILED,
+                    "Removing the background failed: {0}.",
+                    "No se pudo quitar el fondo: {0}.");
+            put("cli.error.write-failed", "{0} could not be written: {1}.", "No se pudo guardar {0}: {1}.");
+        }
+    }
+
     private Texts() {
     }
 
