@@ -1,7 +1,7 @@
 package app.cutout.cli;
 
 import app.cutout.core.model.ModelSpec;
-import app.cutout.core.ops.Hex;
+import app.cutout.core.text.Hex;
 import app.cutout.core.pipeline.ModelSource;
 import app.cutout.core.pipeline.Notice;
 import app.cutout.core.pipeline.Problem;

@@ -30,7 +30,8 @@ final class OrtEngines implements EngineFactory<byte[]> {
 
     @Override
     public Capabilities probe(int requestedThreads) {
-        return new Capabilities(false, false, true, Runtime.getRuntime().availableProcessors(), "", requestedThreads);
+        return new Capabilities(false, false, true, Runtime.getRuntime().availableProcessors(), "", requestedThreads,
+                false);
     }
 
     @Override

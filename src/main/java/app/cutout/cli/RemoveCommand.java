@@ -2,7 +2,7 @@ package app.cutout.cli;
 
 import app.cutout.core.image.Refusal;
 import app.cutout.core.model.ModelSpec;
-import app.cutout.core.ops.Names;
+import app.cutout.core.files.Names;
 import app.cutout.core.pipeline.PipelineEvents;
 import app.cutout.core.pipeline.Problem;
 import app.cutout.core.pipeline.RemovalPipeline;
