@@ -25,10 +25,11 @@ final class WebEngines implements EngineFactory<Uint8Array> {
     public Capabilities probe(int requestedThreads) {
         ScopeNavigator navigator = Global.getNavigator();
         boolean isolated = Global.isCrossOriginIsolated();
+        boolean sharedMemory = Global.hasSharedArrayBuffer();
         int cores = navigator.getHardwareConcurrency();
         Gpu gpu = navigator.getGpu();
         if (Js.isMissing(gpu)) {
-            return new Capabilities(false, false, isolated, cores, "", requestedThreads);
+            return new Capabilities(false, false, isolated, sharedMemory, cores, "", requestedThreads);
         }
         GpuAdapter adapter = null;
         // On a fresh browser some drivers answer the very first request with null and the next with the GPU
@@ -41,10 +42,11 @@ final class WebEngines implements EngineFactory<Uint8Array> {
             }
         }
         if (Js.isMissing(adapter)) {
-            return new Capabilities(false, false, isolated, cores, "", requestedThreads);
+            return new Capabilities(false, false, isolated, sharedMemory, cores, "", requestedThreads);
         }
         boolean f16 = adapter.getFeatures().has("shader-f16");
-        return new Capabilities(true, f16, isolated, cores, adapterName(adapter), requestedThreads);
+        return new Capabilities(true, f16, isolated, sharedMemory, cores, adapterName(adapter),
+                requestedThreads);
     }
 
     @Override

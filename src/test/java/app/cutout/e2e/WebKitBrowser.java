@@ -1,0 +1,251 @@
+package app.cutout.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.MutableCapabilities;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Proxy;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.remote.CapabilityType;
+import org.openqa.selenium.remote.RemoteWebDriver;
+
+/**
+ * WebKitGTK (the engine of Safari) driven by Debian's {@code WebKitWebDriver} (package webkit2gtk-driver), which
+ * starts its MiniBrowser. Selenium's Java binding has no WebKitGTK class, so the driver runs as a process of ours
+ * and Selenium talks to it as a remote end; nothing is looked up or downloaded (Selenium Manager never runs).
+ *
+ * <p>MiniBrowser needs a display: the test starts its own {@code Xvfb} (package xvfb) on a free display number, so
+ * no {@code xvfb-run} wrapper is needed around Maven. Requests are sent to a {@link RequestTrap} through the
+ * standard WebDriver {@code proxy} capability (HTTP and HTTPS), with the loopback site exempted by {@code noProxy}.
+ */
+final class WebKitBrowser implements FlowPage {
+    static final String DRIVER = "/usr/bin/WebKitWebDriver";
+    static final String XVFB = "/usr/bin/Xvfb";
+
+    private final Process xvfb;
+    private final Process driverProcess;
+    private final Path driverLog;
+    private final RemoteWebDriver driver;
+    private final RequestTrap trap;
+
+    private WebKitBrowser(Process xvfb, Process driverProcess, Path driverLog, RemoteWebDriver driver,
+            RequestTrap trap) {
+        this.xvfb = xvfb;
+        this.driverProcess = driverProcess;
+        this.driverLog = driverLog;
+        this.driver = driver;
+        this.trap = trap;
+    }
+
+    static WebKitBrowser start() {
+        for (String binary : List.of(DRIVER, XVFB)) {
+            if (!Files.isExecutable(Path.of(binary))) {
+                throw new IllegalStateException(binary + " is missing: install Debian's webkit2gtk-driver and xvfb "
+                        + "packages (./cutout test does)");
+            }
+        }
+        RequestTrap trap = RequestTrap.start();
+        Process xvfb = null;
+        Process driverProcess = null;
+        Path log = null;
+        try {
+            // -displayfd 1: Xvfb picks a free display itself and writes its number on stdout once it accepts clients.
+            xvfb = new ProcessBuilder(XVFB, "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String display = ":" + readLine(xvfb, Duration.ofSeconds(20)).trim();
+            int port = freePort();
+            log = Files.createTempFile("cutout-webkitdriver-", ".log");
+            ProcessBuilder pb = new ProcessBuilder(DRIVER, "--port=" + port, "--host=127.0.0.1")
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("DISPLAY", display);
+            // No accessibility bus in a test machine; without this GTK waits for one at start.
+            pb.environment().put("NO_AT_BRIDGE", "1");
+            driverProcess = pb.start();
+            awaitPort(port, Duration.ofSeconds(20));
+
+            MutableCapabilities caps = new MutableCapabilities();
+            caps.setCapability("webkitgtk:browserOptions", Map.of("args", List.of("--automation")));
+            Proxy proxy = new Proxy();
+            proxy.setProxyType(Proxy.ProxyType.MANUAL);
+            proxy.setHttpProxy("127.0.0.1:" + trap.port());
+            proxy.setSslProxy("127.0.0.1:" + trap.port());
+            proxy.setNoProxy("127.0.0.1,localhost");
+            caps.setCapability(CapabilityType.PROXY, proxy);
+            RemoteWebDriver driver = new RemoteWebDriver(URI.create("http://127.0.0.1:" + port).toURL(), caps);
+            driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(2));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            return new WebKitBrowser(xvfb, driverProcess, log, driver, trap);
+        } catch (IOException | RuntimeException e) {
+            trap.close();
+            stop(driverProcess);
+            stop(xvfb);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    @Override
+    public String engine() {
+        return "webkitgtk";
+    }
+
+    @Override
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    @Override
+    public void reload() {
+        driver.navigate().refresh();
+    }
+
+    @Override
+    public Object script(String body, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(body, args);
+    }
+
+    @Override
+    public Object asyncScript(String body, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];\n"
+                + body, args);
+    }
+
+    @Override
+    public void upload(String css, List<Path> files) {
+        WebElement input = driver.findElement(By.cssSelector(css));
+        script("arguments[0].value = '';", input);
+        input.sendKeys(files.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining("\n")));
+    }
+
+    @Override
+    public void drag(int[] from, int[] to) {
+        Actions actions = new Actions(driver);
+        actions.moveToLocation(from[0], from[1]).clickAndHold();
+        for (int step = 1; step <= 10; step++) {
+            actions.moveToLocation(from[0] + (to[0] - from[0]) * step / 10, from[1] + (to[1] - from[1]) * step / 10);
+        }
+        actions.release().perform();
+    }
+
+    @Override
+    public byte[] screenshotPng() {
+        return driver.getScreenshotAs(OutputType.BYTES);
+    }
+
+    @Override
+    public RequestTrap trap() {
+        return trap;
+    }
+
+    @Override
+    public List<String> diagnostics() {
+        List<String> lines = new ArrayList<>();
+        try {
+            List<String> all = Files.readAllLines(driverLog, StandardCharsets.UTF_8);
+            lines.add("---- WebKitWebDriver/MiniBrowser output (last 60 lines) ----");
+            lines.addAll(all.subList(Math.max(0, all.size() - 60), all.size()));
+        } catch (IOException e) {
+            lines.add("(no driver log: " + e + ")");
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } catch (RuntimeException e) {
+            // The browser may be gone already; the processes are stopped below either way.
+        } finally {
+            trap.close();
+            stop(driverProcess);
+            stop(xvfb);
+            try {
+                Files.deleteIfExists(driverLog);
+            } catch (IOException e) {
+                // A temp file left behind is harmless.
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void awaitPort(int port, Duration timeout) throws IOException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > end) {
+                    throw new IOException("nothing listens on port " + port + " after " + timeout, e);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(interrupted);
+                }
+            }
+        }
+    }
+
+    /** The first line a process writes on stdout, within the timeout. */
+    private static String readLine(Process process, Duration timeout) throws IOException {
+        StringBuilder line = new StringBuilder();
+        long end = System.nanoTime() + timeout.toNanos();
+        var in = process.getInputStream();
+        while (System.nanoTime() < end) {
+            if (in.available() > 0) {
+                int c = in.read();
+                if (c == '\n' || c < 0) {
+                    return line.toString();
+                }
+                line.append((char) c);
+            } else if (!process.isAlive()) {
+                throw new IOException("Xvfb exited with " + process.exitValue());
+            } else {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+        }
+        throw new IOException("Xvfb gave no display number within " + timeout);
+    }
+
+    static void stop(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
