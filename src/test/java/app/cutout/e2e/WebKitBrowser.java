@@ -19,10 +19,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.MutableCapabilities;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.Proxy;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.remote.CapabilityType;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
 /**
@@ -31,8 +29,8 @@ import org.openqa.selenium.remote.RemoteWebDriver;
  * and Selenium talks to it as a remote end; nothing is looked up or downloaded (Selenium Manager never runs).
  *
  * <p>MiniBrowser needs a display: the test starts its own {@code Xvfb} (package xvfb) on a free display number, so
- * no {@code xvfb-run} wrapper is needed around Maven. Requests are sent to a {@link RequestTrap} through the
- * standard WebDriver {@code proxy} capability (HTTP and HTTPS), with the loopback site exempted by {@code noProxy}.
+ * no {@code xvfb-run} wrapper is needed around Maven. Every request goes to a {@link RequestTrap} through
+ * MiniBrowser's {@code --proxy} (HTTP and HTTPS), except the loopback site ({@code --ignore-host}).
  */
 final class WebKitBrowser implements FlowPage {
     static final String DRIVER = "/usr/bin/WebKitWebDriver";
@@ -65,28 +63,24 @@ final class WebKitBrowser implements FlowPage {
         Process driverProcess = null;
         Path log = null;
         try {
-            // -displayfd 1: Xvfb picks a free display itself and writes its number on stdout once it accepts clients.
-            xvfb = new ProcessBuilder(XVFB, "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String display = ":" + readLine(xvfb, Duration.ofSeconds(20)).trim();
+            String[] display = new String[1];
+            xvfb = startXvfb(display);
             int port = freePort();
             log = Files.createTempFile("cutout-webkitdriver-", ".log");
             ProcessBuilder pb = new ProcessBuilder(DRIVER, "--port=" + port, "--host=127.0.0.1")
                     .redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("DISPLAY", display);
+            pb.environment().put("DISPLAY", display[0]);
             // No accessibility bus in a test machine; without this GTK waits for one at start.
             pb.environment().put("NO_AT_BRIDGE", "1");
             driverProcess = pb.start();
             awaitPort(port, Duration.ofSeconds(20));
 
             MutableCapabilities caps = new MutableCapabilities();
-            caps.setCapability("webkitgtk:browserOptions", Map.of("args", List.of("--automation")));
-            Proxy proxy = new Proxy();
-            proxy.setProxyType(Proxy.ProxyType.MANUAL);
-            proxy.setHttpProxy("127.0.0.1:" + trap.port());
-            proxy.setSslProxy("127.0.0.1:" + trap.port());
-            proxy.setNoProxy("127.0.0.1,localhost");
-            caps.setCapability(CapabilityType.PROXY, proxy);
+            // MiniBrowser's own proxy option, not the WebDriver proxy capability: WebKitWebDriver turns the
+            // capability's sslProxy into an https:// proxy URL, so HTTPS reached the trap as TLS it cannot read,
+            // where MiniBrowser's http:// proxy sends a plain CONNECT naming the host.
+            caps.setCapability("webkitgtk:browserOptions", Map.of("args", List.of("--automation",
+                    "--proxy=" + trap.proxyAddress(), "--ignore-host=127.0.0.1")));
             RemoteWebDriver driver = new RemoteWebDriver(URI.create("http://127.0.0.1:" + port).toURL(), caps);
             driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(2));
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
@@ -206,6 +200,31 @@ final class WebKitBrowser implements FlowPage {
                 }
             }
         }
+    }
+
+    /**
+     * Starts Xvfb on a display no other X server uses. Not {@code -displayfd}: it picks the lowest free number, :0,
+     * where MiniBrowser was seen to hang at start on a shared machine (an X server of another container answering on
+     * the abstract socket). A number from the high range instead, the next one where the lock is taken.
+     */
+    private static Process startXvfb(String[] display) throws IOException {
+        int first = 200 + (int) (ProcessHandle.current().pid() % 500);
+        for (int n = first; n < first + 50; n++) {
+            if (Files.exists(Path.of("/tmp/.X" + n + "-lock")) || Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+                continue;
+            }
+            Process xvfb = new ProcessBuilder(XVFB, ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp",
+                    "-displayfd", "1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                // With a display given, -displayfd writes it back once the server accepts clients.
+                String ready = readLine(xvfb, Duration.ofSeconds(20)).trim();
+                display[0] = ":" + ready;
+                return xvfb;
+            } catch (IOException e) {
+                stop(xvfb);
+            }
+        }
+        throw new IOException("no free X display from :" + first);
     }
 
     /** The first line a process writes on stdout, within the timeout. */
