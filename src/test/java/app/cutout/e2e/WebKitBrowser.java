@@ -14,13 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.MutableCapabilities;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
 /**
@@ -32,22 +26,21 @@ import org.openqa.selenium.remote.RemoteWebDriver;
  * no {@code xvfb-run} wrapper is needed around Maven. Every request goes to a {@link RequestTrap} through
  * MiniBrowser's {@code --proxy} (HTTP and HTTPS), except the loopback site ({@code --ignore-host}).
  */
-final class WebKitBrowser implements FlowPage {
+final class WebKitBrowser extends WebDriverPage {
     static final String DRIVER = "/usr/bin/WebKitWebDriver";
     static final String XVFB = "/usr/bin/Xvfb";
 
     private final Process xvfb;
     private final Process driverProcess;
     private final Path driverLog;
-    private final RemoteWebDriver driver;
     private final RequestTrap trap;
 
     private WebKitBrowser(Process xvfb, Process driverProcess, Path driverLog, RemoteWebDriver driver,
             RequestTrap trap) {
+        super(driver);
         this.xvfb = xvfb;
         this.driverProcess = driverProcess;
         this.driverLog = driverLog;
-        this.driver = driver;
         this.trap = trap;
     }
 
@@ -96,49 +89,6 @@ final class WebKitBrowser implements FlowPage {
     @Override
     public String engine() {
         return "webkitgtk";
-    }
-
-    @Override
-    public void open(String url) {
-        driver.get(url);
-    }
-
-    @Override
-    public void reload() {
-        driver.navigate().refresh();
-    }
-
-    @Override
-    public Object script(String body, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(body, args);
-    }
-
-    @Override
-    public Object asyncScript(String body, Object... args) {
-        return ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];\n"
-                + body, args);
-    }
-
-    @Override
-    public void upload(String css, List<Path> files) {
-        WebElement input = driver.findElement(By.cssSelector(css));
-        script("arguments[0].value = '';", input);
-        input.sendKeys(files.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining("\n")));
-    }
-
-    @Override
-    public void drag(int[] from, int[] to) {
-        Actions actions = new Actions(driver);
-        actions.moveToLocation(from[0], from[1]).clickAndHold();
-        for (int step = 1; step <= 10; step++) {
-            actions.moveToLocation(from[0] + (to[0] - from[0]) * step / 10, from[1] + (to[1] - from[1]) * step / 10);
-        }
-        actions.release().perform();
-    }
-
-    @Override
-    public byte[] screenshotPng() {
-        return driver.getScreenshotAs(OutputType.BYTES);
     }
 
     @Override
