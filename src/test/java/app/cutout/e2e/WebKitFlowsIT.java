@@ -26,5 +26,14 @@ class WebKitFlowsIT extends MainFlows {
         String expected = Texts.notice(Notice.NO_SHARED_MEMORY, new Object[0]);
         assertTrue(note.contains(expected), "the note explains the single thread: \"" + note + "\"");
         assertTrue(page.text("#backend-info").contains("1 thread"), page.text("#backend-info"));
+        // Worded again in the user's language when it changes.
+        page.select("#language-select", "es");
+        Texts.use("es");
+        String spanish = Texts.notice(Notice.NO_SHARED_MEMORY, new Object[0]);
+        Texts.use("en");
+        assertTrue(page.text("#note").contains(spanish), "in Spanish: \"" + page.text("#note") + "\"");
+        assertTrue(page.text("#backend-info").contains("1 hilo"), page.text("#backend-info"));
+        page.select("#language-select", "en");
+        assertTrue(page.text("#note").contains(expected), page.text("#note"));
     }
 }
