@@ -29,9 +29,8 @@ import org.openqa.selenium.json.Json;
 
 /**
  * Debian's Firefox ESR driven over WebDriver BiDi, which Firefox serves itself ({@code --remote-debugging-port}).
- * geckodriver is not packaged by Debian and nothing may be downloaded, and Selenium's Java BiDi classes expect a
- * session created through geckodriver; so this is a small BiDi client of its own over the JDK's WebSocket, using
- * only standard commands: {@code session.new}, {@code browsingContext.navigate|reload|captureScreenshot},
+ * geckodriver is not packaged by Debian and nothing may be downloaded, so this is a small BiDi client of its own over
+ * the JDK's WebSocket (one test language, no driver binary, no Selenium session), using only standard commands: {@code session.new}, {@code browsingContext.navigate|reload|captureScreenshot},
  * {@code script.callFunction}, {@code input.setFiles} and {@code input.performActions}.
  *
  * <p>The fresh profile's prefs point every HTTP and HTTPS request at a {@link RequestTrap} (Firefox never proxies
