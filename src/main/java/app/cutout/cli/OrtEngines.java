@@ -30,8 +30,8 @@ final class OrtEngines implements EngineFactory<byte[]> {
 
     @Override
     public Capabilities probe(int requestedThreads) {
-        return new Capabilities(false, false, true, Runtime.getRuntime().availableProcessors(), "", requestedThreads,
-                false);
+        return new Capabilities(false, false, false, true, true, Runtime.getRuntime().availableProcessors(), "",
+                requestedThreads);
     }
 
     @Override

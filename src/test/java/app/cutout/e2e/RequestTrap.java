@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
 public final class RequestTrap implements AutoCloseable {
     /** One request that tried to leave: its request line (e.g. {@code CONNECT example.com:443 HTTP/1.1}) and Host. */
     public record Trapped(String requestLine, String host) {
-        /** True for Chromium's own background services, redirected to {@link #BROWSER_OWN_HOST} by Browser. */
+        /** True for the browser's own background services, redirected to {@link #BROWSER_OWN_HOST}. */
         public boolean fromBrowserItself() {
             String name = host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
             return name.equalsIgnoreCase(BROWSER_OWN_HOST);
@@ -40,8 +40,9 @@ public final class RequestTrap implements AutoCloseable {
     }
 
     /**
-     * Sentinel host that {@link Browser} points Chromium's own background services at (account list, component
-     * updater). Requests to it are still caught and answered 403, but they are the browser's, not the page's.
+     * Sentinel host that the test browsers point their own background services at ({@link Browser}: Chromium's account
+     * list and component updater; {@link FirefoxBrowser}: Firefox's remote settings and media plug-in updates).
+     * Requests to it are still caught and answered 403, but they are the browser's, not the page's.
      */
     public static final String BROWSER_OWN_HOST = "chromium-internal.invalid";
 

@@ -13,8 +13,10 @@ import java.util.List;
  * model is never sent to WebGPU automatically: its 119 {@code ConvInteger} and {@code DynamicQuantizeLinear} nodes
  * have no WebGPU kernels, so ONNX Runtime runs them on the CPU with a GPU round trip per convolution; measured on an
  * H100 machine that is 2.1× slower than the WASM backend alone (bench/gpu/README.md). Choosing it explicitly still
- * runs it there. Threads need cross-origin isolation (SharedArrayBuffer); without it ONNX Runtime Web runs
- * single-threaded.
+ * runs it there. Threads need cross-origin isolation and SharedArrayBuffer; without either ONNX Runtime Web runs
+ * single-threaded, and the plan says so (1 thread) rather than the count the runtime was asked for. The page words
+ * the missing isolation itself at start; a missing SharedArrayBuffer in an isolated page comes as
+ * {@link Notice#NO_SHARED_MEMORY}.
  */
 public final class BackendPlanner {
     /**
@@ -61,14 +63,18 @@ public final class BackendPlanner {
                 notices.add(new Notice(Notice.NO_SHADER_F16));
             }
         }
+        if (backend == Backend.WASM && caps.crossOriginIsolated && !caps.sharedMemory) {
+            notices.add(new Notice(Notice.NO_SHARED_MEMORY));
+        }
         return new Plan(backend, model, backend == Backend.WEBGPU ? 1 : wasmThreads(caps), notices);
     }
 
     /** The plan to retry with when WebGPU failed: same model choice rules, on the CPU. */
     public static Plan fallbackToWasm(Plan failed, Capabilities caps, String reason) {
         // The CPU runs the 8-bit model best, whatever the GPU had: fp16 and fp32 are slower there.
-        return new Plan(Backend.WASM, ModelSpec.QUINT8, wasmThreads(caps))
+        Plan plan = new Plan(Backend.WASM, ModelSpec.QUINT8, wasmThreads(caps))
                 .with(new Notice(Notice.WEBGPU_FAILED, reason));
+        return caps.crossOriginIsolated && !caps.sharedMemory ? plan.with(new Notice(Notice.NO_SHARED_MEMORY)) : plan;
     }
 
     /**
@@ -76,7 +82,7 @@ public final class BackendPlanner {
      * there, and a fallback to the CPU cannot change the count once the runtime has started.
      */
     public static int wasmThreads(Capabilities caps) {
-        if (!caps.crossOriginIsolated) {
+        if (!caps.threadsPossible()) {
             return 1;
         }
         if (caps.requestedThreads > 0) {

@@ -13,6 +13,11 @@ public final class Notice {
     public static final String WEBGPU_FAILED = "webgpu-failed";
     /** The GPU device was lost during a run; that photo was finished on the CPU. {0} the reason. */
     public static final String GPU_LOST = "gpu-lost";
+    /**
+     * The page is cross-origin isolated but the browser has no {@code SharedArrayBuffer} (WebKitGTK), so the CPU
+     * runs one thread.
+     */
+    public static final String NO_SHARED_MEMORY = "no-shared-memory";
     /** The host cannot store the model at all (private browsing, storage off, not https). */
     public static final String STORAGE_NONE = "storage-none";
     /** No space to keep the model. {0} its label, {1} its size in MB. */

@@ -64,10 +64,11 @@ public final class Texts {
         put("status.batch", "{0} of {1} done", "{0} de {1} hechas");
         put("status.failedKept", "That did not work; your other photos and edits are kept.",
                 "No ha funcionado; tus otras fotos y ediciones se conservan.");
-        put("noIsolation", "This page is served without cross-origin isolation, so the CPU runs one thread. "
-                + "The README lists the two headers that enable threads.",
-                "Esta página se sirve sin aislamiento de origen cruzado, así que la CPU usa un solo hilo. "
-                + "El README indica las dos cabeceras que activan los hilos.");
+        put("noIsolation", "This page is served without cross-origin isolation, so the CPU runs one thread and each "
+                + "photo takes longer. The host can enable threads with the two headers the README lists.",
+                "Esta página se sirve sin aislamiento de origen cruzado, así que la CPU usa un solo hilo y cada foto "
+                + "tarda más. Quien aloja la página puede activar los hilos con las dos cabeceras que indica el "
+                + "README.");
         put("queue", "Photos", "Fotos");
         put("cancel", "Cancel", "Cancelar");
         put("remove", "Remove", "Quitar");
@@ -208,6 +209,12 @@ public final class Texts {
                 + "that photo was finished on the CPU, and the next ones will be too. Reload the page to use the GPU "
                 + "again.", "La GPU dejó de funcionar mientras quitaba un fondo (dispositivo perdido: {0}), así que esa "
                 + "foto se terminó en la CPU, y las siguientes también. Recarga la página para volver a usar la GPU.");
+        put("notice." + Notice.NO_SHARED_MEMORY, "This browser has no SharedArrayBuffer, so the CPU runs one thread "
+                + "and each photo takes longer. The page is already cross-origin isolated, so the host can do no more; "
+                + "a browser with SharedArrayBuffer, such as Firefox or Chromium, uses every core.",
+                "Este navegador no tiene SharedArrayBuffer, así que la CPU usa un solo hilo y cada foto tarda más. La "
+                + "página ya tiene aislamiento de origen cruzado, así que quien la aloja no puede hacer más; un "
+                + "navegador con SharedArrayBuffer, como Firefox o Chromium, usa todos los núcleos.");
         put("notice." + Notice.STORAGE_NONE, "This browser lets Cutout store nothing here (private browsing, storage "
                 + "turned off, or a page not served over https), so the model is downloaded again on each visit and "
                 + "Cutout cannot work offline.", "Este navegador no deja a Cutout guardar nada aquí (navegación "

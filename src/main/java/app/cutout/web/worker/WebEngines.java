@@ -30,10 +30,11 @@ final class WebEngines implements EngineFactory<Uint8Array> {
     public Capabilities probe(int requestedThreads) {
         ScopeNavigator navigator = Global.getNavigator();
         boolean isolated = Global.isCrossOriginIsolated();
+        boolean sharedMemory = Global.hasSharedArrayBuffer();
         int cores = navigator.getHardwareConcurrency();
         Gpu gpu = navigator.getGpu();
         if (Js.isMissing(gpu)) {
-            return new Capabilities(false, false, isolated, cores, "", requestedThreads, false);
+            return new Capabilities(false, false, false, isolated, sharedMemory, cores, "", requestedThreads);
         }
         GpuAdapter adapter = null;
         // On a fresh browser some drivers answer the very first request with null and the next with the GPU
@@ -46,11 +47,11 @@ final class WebEngines implements EngineFactory<Uint8Array> {
             }
         }
         if (Js.isMissing(adapter)) {
-            return new Capabilities(false, false, isolated, cores, "", requestedThreads, false);
+            return new Capabilities(false, false, false, isolated, sharedMemory, cores, "", requestedThreads);
         }
         boolean f16 = adapter.getFeatures().has("shader-f16");
-        return new Capabilities(true, f16, isolated, cores, adapterName(adapter), requestedThreads,
-                isSoftware(adapter));
+        return new Capabilities(true, f16, isSoftware(adapter), isolated, sharedMemory, cores, adapterName(adapter),
+                requestedThreads);
     }
 
     @Override

@@ -72,6 +72,22 @@ class BackendPlannerTest {
     }
 
     @Test
+    void withoutSharedArrayBufferTheCpuRunsOneThreadAndThePlanSaysWhy() {
+        // WebKitGTK: isolated, yet no SharedArrayBuffer; ONNX Runtime would run one thread whatever it is told.
+        Capabilities webKit = CPU_ISOLATED.withSharedMemory(false);
+        Plan plan = BackendPlanner.plan(webKit, "auto", "auto");
+        assertEquals(1, plan.threads);
+        assertEquals(1, plan.notices.size(), plan.notices.toString());
+        assertEquals(app.cutout.core.pipeline.Notice.NO_SHARED_MEMORY, plan.notices.get(0).code);
+        assertEquals(1, BackendPlanner.wasmThreads(webKit.withRequestedThreads(4)), "a wish cannot add threads");
+        assertEquals(1, BackendPlanner.fallbackToWasm(BackendPlanner.plan(GPU_F16.withSharedMemory(false), "auto",
+                "auto"), GPU_F16.withSharedMemory(false), "lost").threads);
+        // Not isolated: the page says so at start, the plan adds nothing.
+        assertTrue(BackendPlanner.plan(CPU_PLAIN.withSharedMemory(false), "wasm", "quint8").notices.isEmpty());
+        assertTrue(BackendPlanner.plan(CPU_ISOLATED, "auto", "auto").notices.isEmpty());
+    }
+
+    @Test
     void everyCoreRunsAThreadUpToABound() {
         assertEquals(16, BackendPlanner.wasmThreads(new Capabilities(false, false, true, 16, "")));
         assertEquals(32, BackendPlanner.wasmThreads(new Capabilities(false, false, true, 96, "")));

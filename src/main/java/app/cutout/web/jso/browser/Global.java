@@ -47,6 +47,13 @@ public abstract class Global implements JSObject {
     @JSProperty("crypto")
     public static native CryptoSubtle getCrypto();
 
+    /**
+     * Whether this scope has {@code SharedArrayBuffer}, which ONNX Runtime's threads need besides isolation (WebKitGTK
+     * is isolated yet lacks it).
+     */
+    @JSBody(script = "return typeof SharedArrayBuffer !== 'undefined';")
+    public static native boolean hasSharedArrayBuffer();
+
     /** The Cache API exists only in secure contexts, and not at all in some private modes. */
     @JSBody(script = "return typeof caches !== 'undefined';")
     public static native boolean hasCaches();
