@@ -103,6 +103,49 @@ public final class RefineOptions {
      */
     public float regionSupport = 0.05f;
 
+    /**
+     * Whether to run the matting step ({@link AlphaMatting}): a trimap from the model's mask (sure subject, sure
+     * background, an unknown band whose width follows the photo's size and the model's uncertainty), closed-form
+     * matting in the band on the working grid, sure regions made exactly opaque or transparent. Off gives the earlier
+     * refinement (guided filter in the band plus the region step) unchanged.
+     */
+    public boolean matting = true;
+
+    /** Mask alpha at or above which a grid bin may be sure subject (before erosion by {@link #trimapErode}). */
+    public float trimapHigh = 0.8f;
+
+    /** Mask alpha at or below which a grid bin may be sure background (before erosion). */
+    public float trimapLow = 0.2f;
+
+    /**
+     * Half-width of the unknown band, in mask pixels (converted to grid bins like {@link #radius}): bins within it of
+     * a bin whose mask alpha is between {@link #trimapLow} and {@link #trimapHigh} are unknown, so the band follows
+     * the model's uncertainty (a wide soft ramp gives a wide band).
+     */
+    public int trimapErode = 3;
+
+    /** Regularisation of the matting Laplacian's local colour models (squared 0..1 colour units). */
+    public float mattingEpsilon = 1e-5f;
+
+    /**
+     * Weight of the model's mask as a prior inside the unknown band, relative to the Laplacian (whose diagonal is
+     * about 8 in flat areas): it decides where colour cannot (foreground and background alike), scaled by the model's
+     * confidence {@code (2·mask - 1)²} plus {@link #mattingPriorFloor}.
+     */
+    public float mattingPrior = 0.05f;
+
+    /** Share of {@link #mattingPrior} that every unknown bin gets whatever the model's confidence. */
+    public float mattingPriorFloor = 0.1f;
+
+    /** Conjugate gradient iterations on the finest level. */
+    public int mattingIterations = 40;
+
+    /**
+     * Refined alpha within this of 0 or 1 snaps to it (the last step's clean-up of the solver's tails and the
+     * upsampling's overshoot).
+     */
+    public float mattingSnap = 0.02f;
+
     /** Whether to replace the colour of semi-transparent pixels with the estimated foreground colour. */
     public boolean foreground = true;
 
@@ -141,6 +184,15 @@ public final class RefineOptions {
         o.regionEpsilon = regionEpsilon;
         o.regionConfident = regionConfident;
         o.regionSupport = regionSupport;
+        o.matting = matting;
+        o.trimapHigh = trimapHigh;
+        o.trimapLow = trimapLow;
+        o.trimapErode = trimapErode;
+        o.mattingEpsilon = mattingEpsilon;
+        o.mattingPrior = mattingPrior;
+        o.mattingPriorFloor = mattingPriorFloor;
+        o.mattingIterations = mattingIterations;
+        o.mattingSnap = mattingSnap;
         o.foreground = foreground;
         o.fgRegularization = fgRegularization;
         o.fgGradientWeight = fgGradientWeight;
@@ -182,6 +234,11 @@ public final class RefineOptions {
                 && regionConfident < 0.5f) || !(regionSupport > 0f && regionSupport <= 1f)) {
             throw new IllegalArgumentException("Region options out of range: radius " + regionRadius + ", epsilon "
                     + regionEpsilon + ", confident " + regionConfident + ", support " + regionSupport);
+        }
+        if (!(trimapLow > 0f && trimapLow < trimapHigh && trimapHigh < 1f) || trimapErode < 0 || trimapErode > 64
+                || !(mattingEpsilon > 0f) || !(mattingPrior >= 0f) || !(mattingPriorFloor >= 0f)
+                || mattingIterations < 0 || mattingIterations > 1000 || !(mattingSnap >= 0f && mattingSnap < 0.5f)) {
+            throw new IllegalArgumentException("Matting options out of range");
         }
         if (!(fgRegularization > 0f) || !(fgGradientWeight >= 0f)) {
             throw new IllegalArgumentException("fgRegularization must be positive and fgGradientWeight non-negative");
