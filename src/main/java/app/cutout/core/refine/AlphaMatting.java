@@ -52,6 +52,24 @@ public final class AlphaMatting {
      */
     public static int solve(float[] rgb, float[] alpha, float[] priorWeight, byte[] constraint, int w, int h,
             int[] region, float eps, int iterations) {
+        return solve(rgb, alpha, priorWeight, constraint, w, h, region, eps, iterations, MAX_LEVELS);
+    }
+
+    /** Most levels of the coarse-to-fine pyramid, the finest included. */
+    public static final int MAX_LEVELS = 4;
+
+    /** A level with fewer free pixels than this is solved directly, without a coarser level. */
+    static final int COARSE_BELOW = 4096;
+
+    /**
+     * {@link #solve(float[], float[], float[], byte[], int, int, int[], float, int)} with at most {@code levels}
+     * pyramid levels: with more than one, the problem is first solved on a half-resolution copy (colours and alphas
+     * averaged over 2x2 pixels, a coarse pixel constrained only if all its pixels are alike, and with twice the
+     * iterations), whose answer is the starting point of the free pixels here. The 3x3 windows propagate
+     * information about a pixel per iteration, so this is what lets wide unknown regions settle.
+     */
+    public static int solve(float[] rgb, float[] alpha, float[] priorWeight, byte[] constraint, int w, int h,
+            int[] region, float eps, int iterations, int levels) {
         int n = w * h;
         if (w <= 0 || h <= 0 || rgb.length != 3 * n || alpha.length != n
                 || (priorWeight != null && priorWeight.length != n) || (constraint != null && constraint.length != n)
@@ -102,7 +120,6 @@ public final class AlphaMatting {
                 }
             }
         }
-        Windows win = new Windows(rgb, w, h, pos, freeIdx, eps);
         float[] lambda = new float[free];
         float[] prior = new float[free];
         for (int u = 0; u < free; u++) {
@@ -111,6 +128,11 @@ public final class AlphaMatting {
             float p = alpha[i];
             prior[u] = p != p ? 0f : Math.min(1f, Math.max(0f, p));
         }
+        float[] sol = prior.clone();
+        if (levels > 1 && free >= COARSE_BELOW && w >= 4 && h >= 4) {
+            coarseStart(rgb, alpha, priorWeight, pos, w, h, eps, iterations, levels, freeIdx, sol);
+        }
+        Windows win = new Windows(rgb, w, h, pos, freeIdx, eps);
         // Right-hand side: -L_UK α_K + Λ p, from L applied to the fixed values with the free ones zeroed.
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
@@ -129,7 +151,6 @@ public final class AlphaMatting {
         }
         // From here x is the full-size vector of a direction's free values (fixed ones zero) for applying L.
         java.util.Arrays.fill(x, 0f);
-        float[] sol = prior.clone();
         float[] r = new float[free];
         float[] z = new float[free];
         float[] q = new float[free];
@@ -170,6 +191,78 @@ public final class AlphaMatting {
             alpha[freeIdx[u]] = v != v ? prior[u] : (v < 0f ? 0f : (v > 1f ? 1f : v));
         }
         return free;
+    }
+
+    /**
+     * Solves the half-resolution problem and writes its answer, nearest-neighbour, into {@code start} (indexed like
+     * {@code freeIdx}).
+     */
+    private static void coarseStart(float[] rgb, float[] alpha, float[] priorWeight, int[] pos, int w, int h,
+            float eps, int iterations, int levels, int[] freeIdx, float[] start) {
+        int cw = (w + 1) / 2;
+        int ch = (h + 1) / 2;
+        int cn = cw * ch;
+        float[] crgb = new float[3 * cn];
+        float[] calpha = new float[cn];
+        float[] cweight = priorWeight == null ? null : new float[cn];
+        byte[] ccon = new byte[cn];
+        for (int cy = 0; cy < ch; cy++) {
+            for (int cx = 0; cx < cw; cx++) {
+                int c = cy * cw + cx;
+                int m = 0;
+                float sr = 0f;
+                float sg = 0f;
+                float sb = 0f;
+                float sa = 0f;
+                float sw = 0f;
+                // Bit 1: a free pixel, 2: fixed at 0, 4: fixed at 1, 8: fixed at another value.
+                int kinds = 0;
+                for (int y = 2 * cy; y < Math.min(h, 2 * cy + 2); y++) {
+                    for (int x = 2 * cx, i = y * w + x; x < Math.min(w, 2 * cx + 2); x++, i++) {
+                        m++;
+                        sr += rgb[3 * i];
+                        sg += rgb[3 * i + 1];
+                        sb += rgb[3 * i + 2];
+                        float a = alpha[i];
+                        sa += a;
+                        if (pos[i] != 0) {
+                            kinds |= 1;
+                            if (cweight != null) {
+                                sw += Math.max(0f, priorWeight[i]);
+                            }
+                        } else {
+                            kinds |= a == 0f ? 2 : (a == 1f ? 4 : 8);
+                        }
+                    }
+                }
+                float inv = 1f / m;
+                crgb[3 * c] = sr * inv;
+                crgb[3 * c + 1] = sg * inv;
+                crgb[3 * c + 2] = sb * inv;
+                calpha[c] = sa * inv;
+                if (cweight != null) {
+                    cweight[c] = sw * inv;
+                }
+                ccon[c] = kinds == 2 ? BACKGROUND : (kinds == 4 ? FOREGROUND : ((kinds & 1) != 0 ? FREE : KEEP));
+            }
+        }
+        solve(crgb, calpha, cweight, ccon, cw, ch, null, eps, 2 * iterations, levels - 1);
+        // Bilinear: coarse pixel c covers fine 2c and 2c + 1, so its centre is at fine 2c + 0.5.
+        for (int u = 0; u < freeIdx.length; u++) {
+            int i = freeIdx[u];
+            int y = i / w;
+            int x = i - y * w;
+            float gy = Math.max(0f, Math.min(ch - 1, (y - 0.5f) * 0.5f));
+            float gx = Math.max(0f, Math.min(cw - 1, (x - 0.5f) * 0.5f));
+            int y0 = (int) gy;
+            int x0 = (int) gx;
+            int y1 = Math.min(ch - 1, y0 + 1);
+            int x1 = Math.min(cw - 1, x0 + 1);
+            float fy = gy - y0;
+            float fx = gx - x0;
+            start[u] = (1f - fy) * ((1f - fx) * calpha[y0 * cw + x0] + fx * calpha[y0 * cw + x1])
+                    + fy * ((1f - fx) * calpha[y1 * cw + x0] + fx * calpha[y1 * cw + x1]);
+        }
     }
 
     private static void scatter(float[] v, int[] idx, float[] full) {
@@ -303,6 +396,11 @@ public final class AlphaMatting {
                 int k = centre[c];
                 int y = k / w;
                 int xk = k - y * w;
+                int s = 10 * c;
+                float inv = stats[s];
+                float mr = stats[s + 1];
+                float mg = stats[s + 2];
+                float mb = stats[s + 3];
                 float sp = 0f;
                 float sr = 0f;
                 float sg = 0f;
@@ -311,25 +409,22 @@ public final class AlphaMatting {
                 int yb = Math.min(h - 1, y + 1);
                 int xa = Math.max(0, xk - 1);
                 int xb = Math.min(w - 1, xk + 1);
+                // Covariance from colours centred on the window's mean: E[I·x] - E[I]·E[x] in float cancels badly,
+                // and the inverse covariance multiplies that error by up to 1/ε across the colour line.
                 for (int yy = ya; yy <= yb; yy++) {
                     for (int i = yy * w + xa, end = yy * w + xb; i <= end; i++) {
                         float v = x[i];
                         int t = 3 * i;
                         sp += v;
-                        sr += v * rgb[t];
-                        sg += v * rgb[t + 1];
-                        sb += v * rgb[t + 2];
+                        sr += v * (rgb[t] - mr);
+                        sg += v * (rgb[t + 1] - mg);
+                        sb += v * (rgb[t + 2] - mb);
                     }
                 }
-                int s = 10 * c;
-                float inv = stats[s];
-                float mr = stats[s + 1];
-                float mg = stats[s + 2];
-                float mb = stats[s + 3];
                 float mp = sp * inv;
-                float cr = sr * inv - mr * mp;
-                float cg = sg * inv - mg * mp;
-                float cb = sb * inv - mb * mp;
+                float cr = sr * inv;
+                float cg = sg * inv;
+                float cb = sb * inv;
                 float ar = stats[s + 4] * cr + stats[s + 5] * cg + stats[s + 6] * cb;
                 float ag = stats[s + 5] * cr + stats[s + 7] * cg + stats[s + 8] * cb;
                 float ab2 = stats[s + 6] * cr + stats[s + 8] * cg + stats[s + 9] * cb;

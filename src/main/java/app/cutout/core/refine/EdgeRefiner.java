@@ -406,7 +406,7 @@ public final class EdgeRefiner {
             // windows within 1 of it.
             g.dilate(WorkGrid.REGION, WorkGrid.REGION_APPLY, 1);
             g.dilate(WorkGrid.REGION, WorkGrid.REGION_COEF, 3);
-            coef = GuidedFilter.meanCoefficients(g.rgb, solved, bw, bh, 1, o.mattingEpsilon, flags,
+            coef = GuidedFilter.meanCoefficients(g.rgb, solved, bw, bh, 1, o.mattingUpEpsilon, flags,
                     WorkGrid.REGION_COEF);
         }
         writeMatte(px, g, coef, constraint, o.mattingSnap);

@@ -112,17 +112,17 @@ public final class RefineOptions {
     public boolean matting = true;
 
     /** Mask alpha at or above which a grid bin may be sure subject (before erosion by {@link #trimapErode}). */
-    public float trimapHigh = 0.8f;
+    public float trimapHigh = 0.9f;
 
     /** Mask alpha at or below which a grid bin may be sure background (before erosion). */
-    public float trimapLow = 0.2f;
+    public float trimapLow = 0.1f;
 
     /**
      * Half-width of the unknown band, in mask pixels (converted to grid bins like {@link #radius}): bins within it of
      * a bin whose mask alpha is between {@link #trimapLow} and {@link #trimapHigh} are unknown, so the band follows
      * the model's uncertainty (a wide soft ramp gives a wide band).
      */
-    public int trimapErode = 3;
+    public int trimapErode = 5;
 
     /** Regularisation of the matting Laplacian's local colour models (squared 0..1 colour units). */
     public float mattingEpsilon = 1e-5f;
@@ -132,19 +132,25 @@ public final class RefineOptions {
      * about 8 in flat areas): it decides where colour cannot (foreground and background alike), scaled by the model's
      * confidence {@code (2·mask - 1)²} plus {@link #mattingPriorFloor}.
      */
-    public float mattingPrior = 0.05f;
+    public float mattingPrior = 0.003f;
 
     /** Share of {@link #mattingPrior} that every unknown bin gets whatever the model's confidence. */
     public float mattingPriorFloor = 0.1f;
 
+    /**
+     * Regularisation of the guided filter (radius 1 grid bin) that carries the solved grid alpha to full resolution
+     * as {@code q = a·I + b}.
+     */
+    public float mattingUpEpsilon = 1e-5f;
+
     /** Conjugate gradient iterations on the finest level. */
-    public int mattingIterations = 40;
+    public int mattingIterations = 10;
 
     /**
      * Refined alpha within this of 0 or 1 snaps to it (the last step's clean-up of the solver's tails and the
      * upsampling's overshoot).
      */
-    public float mattingSnap = 0.02f;
+    public float mattingSnap = 0.05f;
 
     /** Whether to replace the colour of semi-transparent pixels with the estimated foreground colour. */
     public boolean foreground = true;
@@ -191,6 +197,7 @@ public final class RefineOptions {
         o.mattingEpsilon = mattingEpsilon;
         o.mattingPrior = mattingPrior;
         o.mattingPriorFloor = mattingPriorFloor;
+        o.mattingUpEpsilon = mattingUpEpsilon;
         o.mattingIterations = mattingIterations;
         o.mattingSnap = mattingSnap;
         o.foreground = foreground;
@@ -236,7 +243,7 @@ public final class RefineOptions {
                     + regionEpsilon + ", confident " + regionConfident + ", support " + regionSupport);
         }
         if (!(trimapLow > 0f && trimapLow < trimapHigh && trimapHigh < 1f) || trimapErode < 0 || trimapErode > 64
-                || !(mattingEpsilon > 0f) || !(mattingPrior >= 0f) || !(mattingPriorFloor >= 0f)
+                || !(mattingEpsilon > 0f) || !(mattingUpEpsilon > 0f) || !(mattingPrior >= 0f) || !(mattingPriorFloor >= 0f)
                 || mattingIterations < 0 || mattingIterations > 1000 || !(mattingSnap >= 0f && mattingSnap < 0.5f)) {
             throw new IllegalArgumentException("Matting options out of range");
         }
