@@ -38,6 +38,10 @@ public final class MattingProbe {
     static final int TIMING_RUNS = Integer.getInteger("probe.runs", 3);
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--time")) {
+            timeLarge(Path.of(args[1]), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            return;
+        }
         Path gt = Path.of(args[0]);
         Path out = args.length > 1 ? Path.of(args[1]) : null;
         if (out != null) {
@@ -127,6 +131,44 @@ public final class MattingProbe {
         System.out.println(String.format(Locale.ROOT,
                 "median ratio new/raw: SAD %.3f grad %.3f; new/old: SAD %.3f grad %.3f", median(ratioRaw[0]),
                 median(ratioRaw[1]), median(ratioOld[0]), median(ratioOld[1])));
+    }
+
+    /**
+     * {@code --time GT_DIR NAME WIDTH HEIGHT}: refinement time (thread CPU, least of 5 runs after 3 warm-ups) of
+     * photo NAME scaled bilinearly to WIDTH x HEIGHT, with the mask of the photo at its own size (cached as for the
+     * quality run), old and new: the real photo's mask and colours at a 12 MP cost.
+     */
+    static void timeLarge(Path gt, String name, int w, int h) throws Exception {
+        BufferedImage photo = MatteFiles.read(gt.resolve(name + ".png"));
+        int[] small = MatteFiles.packedRgba(photo);
+        float[] mask = IsnetJava.mask(small, photo.getWidth(), photo.getHeight(), IsnetJava.defaultModel(),
+                Path.of("target/gt-cache").resolve(name + ".f32"));
+        BufferedImage big = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D gfx = big.createGraphics();
+        gfx.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        gfx.drawImage(photo, 0, 0, w, h, null);
+        gfx.dispose();
+        int[] rgba = MatteFiles.packedRgba(big);
+        RefineOptions fresh = QualityProbe.optionsFromProperties();
+        RefineOptions old = new RefineOptions();
+        old.matting = false;
+        StringBuilder line = new StringBuilder(name + " " + w + "x" + h);
+        for (int v = 0; v < 3; v++) {
+            double best = Double.MAX_VALUE;
+            for (int rep = 0; rep < 8; rep++) {
+                RgbaImage image = new RgbaImage(w, h, rgba.clone());
+                long t = THREADS.getCurrentThreadCpuTime();
+                EdgeRefiner.refine(mask, ModelSpec.SIZE, ModelSpec.SIZE, image, v == 0 ? 0f : 1f,
+                        v == 1 ? old : fresh);
+                double ms = (THREADS.getCurrentThreadCpuTime() - t) / 1e6;
+                if (rep >= 3) {
+                    best = Math.min(best, ms);
+                }
+            }
+            line.append(String.format(Locale.ROOT, "  %s %.0f ms", LABELS[v], best));
+        }
+        System.out.println(line);
     }
 
     private static String row(String name, String label, double[] s) {

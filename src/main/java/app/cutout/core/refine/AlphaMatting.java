@@ -296,6 +296,15 @@ public final class AlphaMatting {
         final float[] stats;
         /** Per window scratch: a_R, a_G, a_B, b. */
         final float[] ab;
+        /** Whether a window's (a free pixel's) 3x3 neighbourhood lies inside the image: no clipping needed. */
+        final boolean[] winInterior;
+        final boolean[] freeInterior;
+
+        private boolean interior(int k) {
+            int y = k / w;
+            int x = k - y * w;
+            return x > 0 && y > 0 && x < w - 1 && y < h - 1;
+        }
 
         Windows(float[] rgb, int w, int h, int[] pos, int[] freeIdx, float eps) {
             this.rgb = rgb;
@@ -322,6 +331,14 @@ public final class AlphaMatting {
                 if (winPos[k] != 0) {
                     centre[winPos[k] - 1] = k;
                 }
+            }
+            winInterior = new boolean[count];
+            for (int c = 0; c < count; c++) {
+                winInterior[c] = interior(centre[c]);
+            }
+            freeInterior = new boolean[freeIdx.length];
+            for (int u = 0; u < freeIdx.length; u++) {
+                freeInterior[u] = interior(freeIdx[u]);
             }
             stats = new float[10 * count];
             ab = new float[4 * count];
@@ -394,8 +411,6 @@ public final class AlphaMatting {
             int count = centre.length;
             for (int c = 0; c < count; c++) {
                 int k = centre[c];
-                int y = k / w;
-                int xk = k - y * w;
                 int s = 10 * c;
                 float inv = stats[s];
                 float mr = stats[s + 1];
@@ -405,14 +420,27 @@ public final class AlphaMatting {
                 float sr = 0f;
                 float sg = 0f;
                 float sb = 0f;
-                int ya = Math.max(0, y - 1);
-                int yb = Math.min(h - 1, y + 1);
-                int xa = Math.max(0, xk - 1);
-                int xb = Math.min(w - 1, xk + 1);
+                int ya;
+                int yb;
+                int xa;
+                int xb;
+                if (winInterior[c]) {
+                    ya = k - w - 1;
+                    yb = k + w - 1;
+                    xa = 0;
+                    xb = 2;
+                } else {
+                    int y = k / w;
+                    int xk = k - y * w;
+                    ya = Math.max(0, y - 1) * w;
+                    yb = Math.min(h - 1, y + 1) * w;
+                    xa = Math.max(0, xk - 1);
+                    xb = Math.min(w - 1, xk + 1);
+                }
                 // Covariance from colours centred on the window's mean: E[I·x] - E[I]·E[x] in float cancels badly,
                 // and the inverse covariance multiplies that error by up to 1/ε across the colour line.
-                for (int yy = ya; yy <= yb; yy++) {
-                    for (int i = yy * w + xa, end = yy * w + xb; i <= end; i++) {
+                for (int row = ya; row <= yb; row += w) {
+                    for (int i = row + xa, end = row + xb; i <= end; i++) {
                         float v = x[i];
                         int t = 3 * i;
                         sp += v;
@@ -436,16 +464,30 @@ public final class AlphaMatting {
             }
             for (int u = 0; u < freeIdx.length; u++) {
                 int i = freeIdx[u];
-                int y = i / w;
-                int xi = i - y * w;
                 float sa = 0f;
                 float sr = 0f;
                 float sg = 0f;
                 float sb = 0f;
                 int m = 0;
-                for (int yy = Math.max(0, y - 1), yb = Math.min(h - 1, y + 1); yy <= yb; yy++) {
-                    for (int k = yy * w + Math.max(0, xi - 1), end = yy * w + Math.min(w - 1, xi + 1); k <= end;
-                            k++) {
+                int ya;
+                int yb;
+                int xa;
+                int xb;
+                if (freeInterior[u]) {
+                    ya = i - w - 1;
+                    yb = i + w - 1;
+                    xa = 0;
+                    xb = 2;
+                } else {
+                    int y = i / w;
+                    int xi = i - y * w;
+                    ya = Math.max(0, y - 1) * w;
+                    yb = Math.min(h - 1, y + 1) * w;
+                    xa = Math.max(0, xi - 1);
+                    xb = Math.min(w - 1, xi + 1);
+                }
+                for (int row = ya; row <= yb; row += w) {
+                    for (int k = row + xa, end = row + xb; k <= end; k++) {
                         int a = 4 * (winPos[k] - 1);
                         sr += ab[a];
                         sg += ab[a + 1];

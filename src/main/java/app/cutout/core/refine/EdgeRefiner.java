@@ -13,8 +13,15 @@ import app.cutout.core.ops.MaskUpsampler;
  *       see {@link WorkGrid}) can hold a semi-transparent pixel, and which a pixel in the refined band.
  *   <li>Raw alpha: the mask upsampled exactly as {@link MaskUpsampler#applyAlpha} does, written into every pixel. In
  *       the same pass, the photo's colour and raw alpha are averaged into the grid bins near the soft edge only.
- *   <li>{@link GuidedFilter} (colour guide): coefficients {@code a, b} fitted on the grid (guide = binned colour,
- *       input = binned raw alpha), then at full resolution {@code q = a·I + b} with bilinearly upsampled
+ *   <li>With {@link RefineOptions#matting} (the default), the matting step ({@link #matte}) replaces the next two:
+ *       a trimap on the grid (sure subject, sure background, an unknown band around the bins the model is unsure
+ *       of, {@link RefineOptions#trimapErode} mask pixels wide), {@link AlphaMatting closed-form matting} in the band
+ *       with the mask as a weak prior, the solved alpha carried to full resolution by a radius-1 guided filter
+ *       ({@code q = a·I + b} with the pixel's own colour), sure regions exactly 0 or 255. Unlike the steps below,
+ *       it changes solid raw pixels too: inside the sure subject everything becomes 255, inside the sure
+ *       background 0, and near the band the solve decides.
+ *   <li>Without it: {@link GuidedFilter} (colour guide): coefficients {@code a, b} fitted on the grid (guide =
+ *       binned colour, input = binned raw alpha), then at full resolution {@code q = a·I + b} with bilinearly upsampled
  *       {@code a, b} and the pixel's own colour {@code I} (He and Sun's fast guided filter). Only pixels whose raw
  *       alpha lies inside the band {@code (bandLow, bandHigh)} change, to
  *       {@code raw + w·(clamp(q, 0, 1) - raw)}, {@code w} fading in over {@code bandFeather} from the band's ends;
@@ -386,7 +393,9 @@ public final class EdgeRefiner {
             } else if ((flags[k] & WorkGrid.REGION) != 0) {
                 solved[k] = a;
                 float t = 2f * a - 1f;
-                prior[k] = o.mattingPrior * (floor + (1f - floor) * t * t);
+                float t2 = t * t;
+                float t8 = t2 * t2 * t2 * t2;
+                prior[k] = o.mattingPrior * (floor + (1f - floor) * t2) + o.mattingPriorConfident * t8;
             } else {
                 constraint[k] = a >= 0.5f ? AlphaMatting.FOREGROUND : AlphaMatting.BACKGROUND;
             }

@@ -138,6 +138,12 @@ public final class RefineOptions {
     public float mattingPriorFloor = 0.1f;
 
     /**
+     * Extra prior weight {@code mattingPriorConfident · t⁸}, {@code t = 2·mask - 1}, for bins of the band where the
+     * model is all but certain (small holes it saw, such as the gaps of a wicker ball, which no sure region reaches).
+     */
+    public float mattingPriorConfident = 0.01f;
+
+    /**
      * Regularisation of the guided filter (radius 1 grid bin) that carries the solved grid alpha to full resolution
      * as {@code q = a·I + b}.
      */
@@ -197,6 +203,7 @@ public final class RefineOptions {
         o.mattingEpsilon = mattingEpsilon;
         o.mattingPrior = mattingPrior;
         o.mattingPriorFloor = mattingPriorFloor;
+        o.mattingPriorConfident = mattingPriorConfident;
         o.mattingUpEpsilon = mattingUpEpsilon;
         o.mattingIterations = mattingIterations;
         o.mattingSnap = mattingSnap;
@@ -243,7 +250,7 @@ public final class RefineOptions {
                     + regionEpsilon + ", confident " + regionConfident + ", support " + regionSupport);
         }
         if (!(trimapLow > 0f && trimapLow < trimapHigh && trimapHigh < 1f) || trimapErode < 0 || trimapErode > 64
-                || !(mattingEpsilon > 0f) || !(mattingUpEpsilon > 0f) || !(mattingPrior >= 0f) || !(mattingPriorFloor >= 0f)
+                || !(mattingEpsilon > 0f) || !(mattingUpEpsilon > 0f) || !(mattingPrior >= 0f) || !(mattingPriorFloor >= 0f) || !(mattingPriorConfident >= 0f)
                 || mattingIterations < 0 || mattingIterations > 1000 || !(mattingSnap >= 0f && mattingSnap < 0.5f)) {
             throw new IllegalArgumentException("Matting options out of range");
         }
