@@ -154,7 +154,10 @@ public final class RefineOptions {
 
     /**
      * Refined alpha within this of 0 or 1 snaps to it (the last step's clean-up of the solver's tails and the
-     * upsampling's overshoot).
+     * upsampling's overshoot). On the alphamatting.com training photos 0.08 rather than 0.05 lifts the share of truly
+     * transparent pixels at most 5 from 0.979 to 0.990 (median; opaque at least 250 0.983 to 0.988, SAD and gradient
+     * error within 4 %), but it cuts the faint tips of hair: on EdgeRefinerTest's synthetic strands the composite
+     * error over soft pixels rises from 0.57 to 0.73 of the raw mask's (0.36 at 0.02).
      */
     public float mattingSnap = 0.05f;
 
