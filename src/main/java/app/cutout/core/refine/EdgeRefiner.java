@@ -14,8 +14,15 @@ import app.cutout.core.ops.MaskUpsampler;
  *       see {@link WorkGrid}) can hold a semi-transparent pixel, and which a pixel in the refined band.
  *   <li>Raw alpha: the mask upsampled exactly as {@link MaskUpsampler#applyAlpha} does, written into every pixel. In
  *       the same pass, the photo's colour and raw alpha are averaged into the grid bins near the soft edge only.
- *   <li>{@link GuidedFilter} (colour guide): coefficients {@code a, b} fitted on the grid (guide = binned colour,
- *       input = binned raw alpha), then at full resolution {@code q = a·I + b} with bilinearly upsampled
+ *   <li>With {@link RefineOptions#matting} (the default), the matting step ({@link #matte}) replaces the next two:
+ *       a trimap on the grid (sure subject, sure background, an unknown band around the bins the model is unsure
+ *       of, {@link RefineOptions#trimapErode} mask pixels wide), {@link AlphaMatting closed-form matting} in the band
+ *       with the mask as a weak prior, the solved alpha carried to full resolution by a radius-1 guided filter
+ *       ({@code q = a·I + b} with the pixel's own colour), sure regions exactly 0 or 255. Unlike the steps below,
+ *       it changes solid raw pixels too: inside the sure subject everything becomes 255, inside the sure
+ *       background 0, and near the band the solve decides.
+ *   <li>Without it: {@link GuidedFilter} (colour guide): coefficients {@code a, b} fitted on the grid (guide =
+ *       binned colour, input = binned raw alpha), then at full resolution {@code q = a·I + b} with bilinearly upsampled
  *       {@code a, b} and the pixel's own colour {@code I} (He and Sun's fast guided filter). Only pixels whose raw
  *       alpha lies inside the band {@code (bandLow, bandHigh)} change, to
  *       {@code raw + w·(clamp(q, 0, 1) - raw)}, {@code w} fading in over {@code bandFeather} from the band's ends;
@@ -78,7 +85,10 @@ public final class EdgeRefiner {
         WorkGrid g = new WorkGrid(width, height, options.workingSize);
         byte[] full = maskFlags(mask, maskW, raw, g, options);
         int r = gridRadius(options.radius, maskW, maskH, g);
-        int guideMargin = Math.max(2 * r + 2, options.fgMargin);
+        int erode = options.matting ? gridRadius(options.trimapErode, maskW, maskH, g) : 0;
+        // With matting, the solve's windows and the upsampling's taps reach 4 bins past the unknown band, which
+        // reaches erode bins past the soft bins: all of that needs colour.
+        int guideMargin = Math.max(Math.max(2 * r + 2, options.fgMargin), options.matting ? erode + 5 : 0);
         if (!g.crop(full, WorkGrid.SOFT, guideMargin)) {
             // No pixel can be semi-transparent: the raw alpha is all there is.
             for (int y = 0; y < height; y++) {
@@ -93,6 +103,18 @@ public final class EdgeRefiner {
 
         rawAlphaAndGrid(px, raw, g);
 
+        if (options.matting) {
+            matte(px, g, erode, options);
+            if (strength < 1f) {
+                blendWithRaw(px, raw, g, strength, WorkGrid.SOFT | WorkGrid.REGION_APPLY);
+            }
+            if (options.foreground) {
+                g.dilate(WorkGrid.REGION_APPLY, WorkGrid.DOMAIN, options.fgMargin);
+                float[][] fb = ForegroundEstimator.solveOnGrid(g, options);
+                ForegroundEstimator.applyFullResolution(px, g, fb[0], fb[1], options, strength);
+            }
+            return;
+        }
         float[] coef = GuidedFilter.meanCoefficients(g.rgb, g.alpha, g.bw, g.bh, r, options.epsilon, g.flags,
                 WorkGrid.COEF);
         // Both alpha steps run at full strength; a weaker strength blends their result with the raw alpha at the end,
@@ -103,7 +125,7 @@ public final class EdgeRefiner {
             resolveRegions(px, g, gridRadius(options.regionRadius, maskW, maskH, g), options);
         }
         if (strength < 1f) {
-            blendWithRaw(px, raw, g, strength);
+            blendWithRaw(px, raw, g, strength, WorkGrid.BAND | WorkGrid.REGION_APPLY);
         }
 
         if (options.foreground) {
@@ -331,6 +353,162 @@ public final class EdgeRefiner {
         applyCoefficients(px, g, coef, WorkGrid.REGION_APPLY, true, o);
     }
 
+    /**
+     * The matting step. On the working grid: a trimap from the bins' mean raw alpha (unsure where it lies strictly
+     * between {@link RefineOptions#trimapLow} and {@link RefineOptions#trimapHigh}; the unknown band is the unsure
+     * bins grown by {@code erode} bins, so it is wider where the model's ramp is; every other bin with colour is sure
+     * subject or sure background by its mean alpha), then {@link AlphaMatting#solve} in the band with the raw alpha
+     * as a confidence-weighted prior. At full resolution: pixels of the band and the bins next to it get
+     * {@code q = a·I + b} from the solved alpha's local colour models (a guided filter of radius 1, bilinearly
+     * interpolated coefficients, the pixel's own colour), snapped to 0 or 1 within
+     * {@link RefineOptions#mattingSnap}; the other soft pixels become exactly 0 or 255 by their bin's trimap side.
+     * Flags the band {@link WorkGrid#REGION} and the changed bins {@link WorkGrid#REGION_APPLY} (the region step
+     * does not run with matting); keeps the grid's mean alpha in step.
+     */
+    private static void matte(int[] px, WorkGrid g, int erode, RefineOptions o) {
+        int bw = g.bw;
+        int bh = g.bh;
+        int n = bw * bh;
+        float lo = o.trimapLow;
+        float hi = o.trimapHigh;
+        byte[] flags = g.flags;
+        boolean any = false;
+        for (int k = 0; k < n; k++) {
+            float a = g.alpha[k];
+            if ((flags[k] & WorkGrid.GUIDE) != 0 && a > lo && a < hi) {
+                flags[k] |= WorkGrid.REGION_COEF;
+                any = true;
+            }
+        }
+        if (any) {
+            g.dilate(WorkGrid.REGION_COEF, WorkGrid.REGION, erode);
+        }
+        byte[] constraint = new byte[n];
+        float[] prior = new float[n];
+        float[] solved = new float[n];
+        float floor = o.mattingPriorFloor;
+        for (int k = 0; k < n; k++) {
+            float a = g.alpha[k];
+            if ((flags[k] & WorkGrid.GUIDE) == 0) {
+                constraint[k] = AlphaMatting.KEEP;
+            } else if ((flags[k] & WorkGrid.REGION) != 0) {
+                solved[k] = a;
+                float t = 2f * a - 1f;
+                float t2 = t * t;
+                float t8 = t2 * t2 * t2 * t2;
+                prior[k] = o.mattingPrior * (floor + (1f - floor) * t2) + o.mattingPriorConfident * t8;
+            } else {
+                constraint[k] = a >= 0.5f ? AlphaMatting.FOREGROUND : AlphaMatting.BACKGROUND;
+            }
+        }
+        if (any) {
+            AlphaMatting.solve(g.rgb, solved, prior, constraint, bw, bh, null, o.mattingEpsilon,
+                    o.mattingIterations);
+        } else {
+            for (int k = 0; k < n; k++) {
+                solved[k] = constraint[k] == AlphaMatting.FOREGROUND ? 1f : 0f;
+            }
+        }
+        prior = null;
+        float[] coef = null;
+        if (any) {
+            // The bins within 1 of the band take q; their bilinear taps reach 1 further and each tap averages the
+            // windows within 1 of it.
+            g.dilate(WorkGrid.REGION, WorkGrid.REGION_APPLY, 1);
+            g.dilate(WorkGrid.REGION, WorkGrid.REGION_COEF, 3);
+            coef = GuidedFilter.meanCoefficients(g.rgb, solved, bw, bh, 1, o.mattingUpEpsilon, flags,
+                    WorkGrid.REGION_COEF);
+        }
+        writeMatte(px, g, coef, constraint, o.mattingSnap);
+    }
+
+    /**
+     * Writes the matting step's alpha into the pixels of the {@link WorkGrid#SOFT} and {@link WorkGrid#REGION_APPLY}
+     * bins: {@code q = a·I + b} (snapped) in the latter, the trimap's 0 or 255 in the former.
+     */
+    private static void writeMatte(int[] px, WorkGrid g, float[] coef, byte[] constraint, float snap) {
+        int width = g.width;
+        int bw = g.bw;
+        float inv255 = 1f / 255f;
+        float snapLo = snap * 255f;
+        float snapHi = 255f - snapLo;
+        WorkGrid.Taps xt = g.columnTaps();
+        WorkGrid.Taps yt = g.rowTaps();
+        WorkGrid.Runs runs = g.runs(WorkGrid.SOFT | WorkGrid.REGION_APPLY);
+        float[] row = new float[4 * bw];
+        int[] xLo = xt.lo;
+        int[] xHi = xt.hi;
+        float[] xFrac = xt.frac;
+        int xFrom = xt.from;
+        for (int i = 0; i < g.bh; i++) {
+            int r0 = runs.rowPtr[i];
+            int r1 = runs.rowPtr[i + 1];
+            if (r0 == r1) {
+                continue;
+            }
+            int gi = g.by0 + i;
+            for (int y = g.rowStart[gi]; y < g.rowStart[gi + 1]; y++) {
+                int ty = y - yt.from;
+                int rowLo = 4 * yt.lo[ty] * bw;
+                int rowHi = 4 * yt.hi[ty] * bw;
+                float fy = yt.frac[ty];
+                float gy = 1f - fy;
+                int rowOff = y * width;
+                for (int k = r0; k < r1; k++) {
+                    int j0 = runs.runs[2 * k];
+                    int j1 = runs.runs[2 * k + 1];
+                    if (coef != null) {
+                        for (int t = 4 * Math.max(0, j0 - 1), end = 4 * Math.min(bw, j1 + 1); t < end; t++) {
+                            row[t] = gy * coef[rowLo + t] + fy * coef[rowHi + t];
+                        }
+                    }
+                    for (int j = j0; j < j1; j++) {
+                        int o = i * bw + j;
+                        int change = 0;
+                        int xEnd = g.colStart[g.bx0 + j + 1];
+                        boolean solve = coef != null && (g.flags[o] & WorkGrid.REGION_APPLY) != 0;
+                        int fixed = constraint[o] == AlphaMatting.FOREGROUND ? 255 : 0;
+                        for (int x = g.colStart[g.bx0 + j]; x < xEnd; x++) {
+                            int idx = rowOff + x;
+                            int p = px[idx];
+                            int a = p >>> 24;
+                            int na;
+                            if (solve) {
+                                int tx = x - xFrom;
+                                float fx = xFrac[tx];
+                                float gx = 1f - fx;
+                                int c0 = 4 * xLo[tx];
+                                int c1 = 4 * xHi[tx];
+                                float q = ((gx * row[c0] + fx * row[c1]) * (p & 0xFF)
+                                        + (gx * row[c0 + 1] + fx * row[c1 + 1]) * ((p >>> 8) & 0xFF)
+                                        + (gx * row[c0 + 2] + fx * row[c1 + 2]) * ((p >>> 16) & 0xFF)) * inv255
+                                        + gx * row[c0 + 3] + fx * row[c1 + 3];
+                                float v = q * 255f;
+                                if (!(v > snapLo)) {
+                                    // Also NaN from degenerate input.
+                                    na = v == v ? 0 : a;
+                                } else if (v >= snapHi) {
+                                    na = 255;
+                                } else {
+                                    na = Bilinear.round255(v);
+                                }
+                            } else {
+                                na = fixed;
+                            }
+                            if (na != a) {
+                                px[idx] = (p & 0x00FFFFFF) | (na << 24);
+                                change += na - a;
+                            }
+                        }
+                        if (change != 0) {
+                            g.alpha[o] += change / (255f * g.count(i, j));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Whether a bin's mean alpha is further than {@code sure} from both 0 and 1. */
     private static boolean isUnsure(float alpha, float sure) {
         return alpha > sure && alpha < 1f - sure;
@@ -340,10 +518,9 @@ public final class EdgeRefiner {
      * {@code raw + strength · (alpha - raw)} for the pixels of the bins the alpha steps may have changed
      * ({@link WorkGrid#BAND} and {@link WorkGrid#REGION_APPLY}), keeping the grid's mean alpha in step.
      */
-    private static void blendWithRaw(int[] px, Bilinear raw, WorkGrid g, float strength) {
+    private static void blendWithRaw(int[] px, Bilinear raw, WorkGrid g, float strength, int changedBits) {
         int width = g.width;
         int bw = g.bw;
-        int changedBits = WorkGrid.BAND | WorkGrid.REGION_APPLY;
         int[] rawRow = new int[width];
         for (int i = 0; i < g.bh; i++) {
             int rowFlags = 0;

@@ -73,6 +73,19 @@ class EdgeRefinerTest {
             MaskUpsampler.applyAlpha(mask, mw, mh, raw, w, h);
             RefineOptions options = new RefineOptions();
             options.workingSize = 40 + rnd.nextInt(300);
+            // The band contract is the earlier refinement's; the matting step deliberately makes sure regions
+            // exactly 0 or 255 and may decide pixels just outside the band (see mattingKeepsColourOfSolidPixels...).
+            options.matting = false;
+            int[] matted = px.clone();
+            RefineOptions matting = options.copy();
+            matting.matting = true;
+            EdgeRefiner.refine(mask, mw, mh, new RgbaImage(w, h, matted), 1f, matting);
+            for (int i = 0; i < px.length; i++) {
+                int a1 = matted[i] >>> 24;
+                if (a1 == 0 || a1 == 255) {
+                    assertEquals(raw[i] & 0x00FFFFFF, matted[i] & 0x00FFFFFF, "matting, trial " + trial);
+                }
+            }
             EdgeRefiner.refine(mask, mw, mh, new RgbaImage(w, h, px), 1f, options);
             int changed = 0;
             for (int i = 0; i < px.length; i++) {
@@ -202,7 +215,11 @@ class EdgeRefinerTest {
             int[] px = randomPixels(s[2] * s[3], rnd);
             int[] raw = px.clone();
             MaskUpsampler.applyAlpha(mask, s[0], s[1], raw, s[2], s[3]);
-            EdgeRefiner.refine(mask, s[0], s[1], new RgbaImage(s[2], s[3], px), 1f);
+            // The matting step (default) must cope too; the band contract is checked without it.
+            EdgeRefiner.refine(mask, s[0], s[1], new RgbaImage(s[2], s[3], px.clone()), 1f);
+            RefineOptions old = new RefineOptions();
+            old.matting = false;
+            EdgeRefiner.refine(mask, s[0], s[1], new RgbaImage(s[2], s[3], px), 1f, old);
             for (int i = 0; i < px.length; i++) {
                 int a0 = raw[i] >>> 24;
                 if (a0 <= 5 || a0 >= 250) {
@@ -294,29 +311,56 @@ class EdgeRefinerTest {
         PatchScene scene = new PatchScene();
         RefineOptions off = new RefineOptions();
         off.regions = false;
+        off.matting = false;
         int[] withoutRegions = scene.px.clone();
         EdgeRefiner.refine(scene.mask, scene.mw, scene.mh, new RgbaImage(scene.w, scene.h, withoutRegions), 1f, off);
-        int[] refined = scene.px.clone();
-        EdgeRefiner.refine(scene.mask, scene.mw, scene.mh, new RgbaImage(scene.w, scene.h, refined), 1f);
         // The fine guided filter cannot decide the middle of a patch: its window sees only unsure pixels there.
         // (Raw 0.45 is 115; measured 120 and 115.)
         assertEquals(115, scene.meanAlpha(withoutRegions, 240, 160), 10);
         assertEquals(115, scene.meanAlpha(withoutRegions, 480, 40), 10);
+        for (boolean matting : new boolean[] {false, true}) {
+            RefineOptions options = new RefineOptions();
+            options.matting = matting;
+            decidesPatches(scene, options);
+        }
+    }
+
+    private static void decidesPatches(PatchScene scene, RefineOptions options) {
+        int[] refined = scene.px.clone();
+        EdgeRefiner.refine(scene.mask, scene.mw, scene.mh, new RgbaImage(scene.w, scene.h, refined), 1f, options);
+
         // Orange is subject and pale background everywhere else, so the patches go to (nearly) 255 and 0.
         assertTrue(scene.meanAlpha(refined, 240, 160) > 240, "subject patch " + scene.meanAlpha(refined, 240, 160));
         assertTrue(scene.meanAlpha(refined, 480, 40) < 15, "background patch " + scene.meanAlpha(refined, 480, 40));
-        // Solid pixels are never touched.
+        // Without matting, solid pixels are never touched; with it they may only become more solid.
         int[] raw = scene.px.clone();
         MaskUpsampler.applyAlpha(scene.mask, scene.mw, scene.mh, raw, scene.w, scene.h);
         for (int i = 0; i < raw.length; i++) {
             int a0 = raw[i] >>> 24;
-            if (a0 <= 5 || a0 >= 250) {
-                assertEquals(a0, refined[i] >>> 24, "pixel " + i);
+            int a1 = refined[i] >>> 24;
+            if (options.matting) {
+                // Away from the disk's edge (the mask's is 4 photo pixels coarse) and the patches' borders, the
+                // sure regions are exactly solid.
+                int x = i % scene.w;
+                int y = i / scene.w;
+                double d = Math.abs(Math.hypot(x + 0.5 - 250, y + 0.5 - 200) - 160);
+                boolean nearPatch = false;
+                for (int dy = -16; dy <= 16 && !nearPatch; dy += 8) {
+                    for (int dx = -16; dx <= 16 && !nearPatch; dx += 8) {
+                        nearPatch = PatchScene.inSubjectPatch(x + dx, y + dy)
+                                || PatchScene.inBackgroundPatch(x + dx, y + dy);
+                    }
+                }
+                if (d > 16 && !nearPatch && (a0 <= 5 || a0 >= 250)) {
+                    assertEquals(PatchScene.inDisk(x + 0.5, y + 0.5) ? 255 : 0, a1, "pixel " + i);
+                }
+            } else if (a0 <= 5 || a0 >= 250) {
+                assertEquals(a0, a1, "pixel " + i);
             }
         }
-        // Half strength: half the change, also for the region step.
+        // Half strength: half the change, also for the region and matting steps.
         int[] half = scene.px.clone();
-        EdgeRefiner.refine(scene.mask, scene.mw, scene.mh, new RgbaImage(scene.w, scene.h, half), 0.5f);
+        EdgeRefiner.refine(scene.mask, scene.mw, scene.mh, new RgbaImage(scene.w, scene.h, half), 0.5f, options);
         for (int i = 0; i < raw.length; i++) {
             double r = raw[i] >>> 24;
             assertEquals(r + 0.5 * ((refined[i] >>> 24) - r), half[i] >>> 24, 1.0, "pixel " + i);
@@ -361,9 +405,18 @@ class EdgeRefinerTest {
         int changed = 0;
         for (int i = 0; i < px.length; i += 7) {
             int a0 = raw[i] >>> 24;
-            if (a0 <= 5 || a0 >= 250) {
-                assertEquals(a0, px[i] >>> 24);
-            } else if (a0 != px[i] >>> 24) {
+            int a1 = px[i] >>> 24;
+            int y = i / w;
+            double d = Math.hypot(i - y * w - 2000.0, y - 1500.0) - 1000;
+            if (Math.abs(d) > 60) {
+                // Sure subject and sure background (a few grid bins from the edge): exactly solid.
+                assertEquals(d < 0 ? 255 : 0, a1, "pixel " + i);
+            } else if (a0 <= 5) {
+                assertTrue(a1 <= a0, "pixel " + i);
+            } else if (a0 >= 250) {
+                assertTrue(a1 >= a0, "pixel " + i);
+            }
+            if (a0 != a1) {
                 changed++;
             }
         }

@@ -31,8 +31,11 @@ public final class RefineBench {
             SyntheticScene scene = new SyntheticScene(width, height, 7, strands, true, 0.03);
             float[] mask = scene.mask(1024, 1024);
             RefineOptions alphaOnly = new RefineOptions();
+            boolean matting = !"false".equals(System.getProperty("bench.matting"));
+            alphaOnly.matting = matting;
             alphaOnly.foreground = false;
             RefineOptions full = new RefineOptions();
+            full.matting = matting;
             RgbaImage image = new RgbaImage(width, height, new int[width * height]);
             double[][] raw = new double[2][runs];
             double[][] guided = new double[2][runs];
