@@ -1209,7 +1209,8 @@ function verdict(value, target, op = "<=") {
 
 function summary(l, tag) {
   const st = l.stats ?? {};
-  const cls = l.size_class === "12mp" ? "12 MP" : l.size_class === "1mp" ? "1 MP" : "no size target";
+  const cls = l.size_class === "12mp" ? "12 MP targets" : l.size_class === "1mp" ? "≤ 2 MP: 1 MP target"
+    : "no size target";
   const parts = [`${l.image} ${l.width}×${l.height} (${cls}) ${l.browser} ${l.backend}/${l.model}/${l.threads}t, `
     + `${l.runs} runs, median [min–max] ${tag}`,
   `  cutout total ${l.total_ms} [${fmtSpread(st.total_ms)}] ms: decode ${l.decode_ms}, pre ${l.pre_ms}, inference `
