@@ -213,7 +213,8 @@ class FirefoxBrowser {
       },
     }), 120000, "Firefox start");
     const proc = browser.process();
-    if (proc) track("firefox", proc, false);
+    // puppeteer starts Firefox detached (its own process group): the group goes, content processes included.
+    if (proc) track("firefox", proc, true);
     const b = new FirefoxBrowser(browser);
     b.version = (await browser.version()).replace(/^firefox\//i, "");
     return b;

@@ -260,11 +260,12 @@ function track(name, proc, group) {
 
 function killAll() {
   for (const { proc, group } of children) {
-    try {
-      if (group) process.kill(-proc.pid, "SIGKILL");
-      else proc.kill("SIGKILL");
-    } catch {
-      // already gone
+    for (const target of group ? [-proc.pid, proc.pid] : [proc.pid]) {
+      try {
+        process.kill(target, "SIGKILL");
+      } catch {
+        // already gone (or not a group leader)
+      }
     }
   }
   children.clear();
