@@ -330,10 +330,29 @@ class WebKitBrowser {
     if (!binary) throw new DriverError(`WebKitGTK's MiniBrowser not found (WEBKIT_BROWSER=PATH; Debian: ${INSTALL_HINT.webkit})`);
     const env = { ...process.env };
     if (!env.DISPLAY && !env.WAYLAND_DISPLAY) env.DISPLAY = await startXvfb(track);
+    const b = new WebKitBrowser(executable, binary, env, track);
+    b.default = await b.session();
+    b.version = b.default.capabilities.browserVersion;
+    return b;
+  }
+
+  constructor(executable, binary, env, track) {
+    this.name = "webkit";
+    this.executable = executable;
+    this.binary = binary;
+    this.env = env;
+    this.track = track;
+    this.sessions = new Set();
+  }
+
+  onServiceWorkerRequest() {}
+
+  /** WebKitWebDriver serves one session at a time: each context gets its own driver on a free port. */
+  async startDriver() {
     const port = await freePort();
-    const proc = spawn(executable, [`--port=${port}`, "--host=local"], { stdio: ["ignore", "pipe", "pipe"], env,
-      detached: true });
-    track("webkitwebdriver", proc, true);
+    const proc = spawn(this.executable, [`--port=${port}`, "--host=local"], { stdio: ["ignore", "pipe", "pipe"],
+      env: this.env, detached: true });
+    this.track("webkitwebdriver", proc, true);
     let out = "";
     proc.stdout.on("data", (d) => { out += d; });
     proc.stderr.on("data", (d) => { out += d; });
@@ -345,36 +364,42 @@ class WebKitBrowser {
       if (exited !== null) throw new DriverError(`WebKitWebDriver exited (${exited}): ${out.slice(-1000)}`);
       try {
         const r = await fetch(`${base}/status`);
-        if (r.ok) break;
+        if (r.ok) return { base, proc };
       } catch {
         // not listening yet
       }
       if (Date.now() > deadline) throw new DriverError(`WebKitWebDriver did not answer on ${base}: ${out.slice(-1000)}`);
       await sleep(100);
     }
-    const b = new WebKitBrowser(base, binary);
-    b.default = await b.session();
-    b.version = b.default.capabilities.browserVersion;
-    return b;
   }
-
-  constructor(base, binary) {
-    this.name = "webkit";
-    this.base = base;
-    this.binary = binary;
-    this.sessions = new Set();
-  }
-
-  onServiceWorkerRequest() {}
 
   /** A WebDriver session is a new MiniBrowser process with an ephemeral data store: a fresh profile. */
   async session() {
-    const value = await wd(this.base, "POST", "/session", {
-      capabilities: { alwaysMatch: { "webkitgtk:browserOptions": { binary: this.binary, args: ["--automation"] } } },
-    });
-    const s = new WebKitSession(this.base, value.sessionId, value.capabilities);
+    const { base, proc } = await this.startDriver();
+    const stop = () => {
+      for (const target of [-proc.pid, proc.pid]) {
+        try {
+          process.kill(target, "SIGKILL");
+        } catch {
+          // gone
+        }
+      }
+    };
+    let value;
+    try {
+      value = await withTimeout(wd(base, "POST", "/session", {
+        capabilities: { alwaysMatch: { "webkitgtk:browserOptions": { binary: this.binary, args: ["--automation"] } } },
+      }), 120000, "starting MiniBrowser through WebKitWebDriver");
+    } catch (e) {
+      stop();
+      throw e;
+    }
+    const s = new WebKitSession(base, value.sessionId, value.capabilities);
     this.sessions.add(s);
-    s.onClose = () => this.sessions.delete(s);
+    s.onClose = () => {
+      this.sessions.delete(s);
+      stop();
+    };
     await s.cmd("POST", "/timeouts", { script: 600000, pageLoad: 600000, implicit: 0 });
     s.first = await s.cmd("GET", "/window");
     return s;
@@ -458,7 +483,7 @@ class WebKitSession {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    await this.cmd("DELETE", "").catch(() => {});
+    await withTimeout(this.cmd("DELETE", ""), 30000, "closing a WebDriver session").catch(() => {});
     this.onClose?.();
   }
 }
