@@ -199,7 +199,7 @@ class FirefoxBrowser {
       browser: "firefox",
       executablePath: executable,
       headless: true,
-      protocolTimeout: 600000,
+      protocolTimeout: 3600000, // run.mjs has its own limits
       // Pages in background tabs must run at full speed: the benchmark keeps Cutout's and the peer's page open.
       extraPrefsFirefox: {
         "dom.timeout.enable_budget_timer_throttling": false,
@@ -400,7 +400,7 @@ class WebKitBrowser {
       this.sessions.delete(s);
       stop();
     };
-    await s.cmd("POST", "/timeouts", { script: 600000, pageLoad: 600000, implicit: 0 });
+    await s.cmd("POST", "/timeouts", { script: 3600000, pageLoad: 600000, implicit: 0 }); // run.mjs has its own limits
     s.first = await s.cmd("GET", "/window");
     return s;
   }

@@ -617,7 +617,10 @@ class AppPage {
     for (;;) {
       if (this.page.crashed) throw new BenchError(`${this.label}: the page crashed (${what})`);
       const slice = Math.max(1, Math.min(2000, deadline - Date.now()));
-      const r = await withTimeout(this.page.evaluate(fn, { ...arg, slice }), slice + 60000, `${this.label}: ${what}`);
+      // A page may not answer while its main thread is busy (the peer runs ONNX Runtime there: a whole inference
+      // can block it for a minute on a slow machine), so one call may take up to the time that is left.
+      const r = await withTimeout(this.page.evaluate(fn, { ...arg, slice }), Math.max(0, deadline - Date.now()) + slice
+        + 30000, `${this.label}: ${what}`);
       if (r != null) return r;
       if (Date.now() >= deadline) {
         throw new BenchError(`timed out after ${Math.round(ms / 1000)} s: ${this.label}: ${what}`
