@@ -492,7 +492,7 @@ const arm = () => {
   for (const li of document.querySelectorAll("#queue li")) li.setAttribute("data-bench-old", "");
   b.items.clear();
   window.addEventListener("change", () => { b.changeAt = performance.now(); }, { capture: true, once: true });
-  return true;
+  return performance.now();
 };
 
 /**
@@ -639,10 +639,19 @@ class AppPage {
     const what = files.length === 1 ? basename(files[0]) : `${files.length} photos`;
     const quick = (promise, w) => withTimeout(promise, 120000, `${this.label}: ${w}`);
     await quick(this.page.bringToFront(), "bringing the page to the front");
-    await quick(this.page.evaluate(arm), "arming the status observer");
-    await quick(this.page.setFiles("#file-input", files), `choosing ${what} in #file-input`);
+    const armedAt = await quick(this.page.evaluate(arm), "arming the status observer");
+    // Choosing files returns once the page has handled the change event, which with many large photos can take a
+    // while on a busy page; the time is measured from the change event in the page, so this wait is not in it.
+    const chooseStart = Date.now();
+    await withTimeout(this.page.setFiles("#file-input", files), Math.max(120000, this.timeoutMs * files.length),
+      `${this.label}: choosing ${what} in #file-input`);
+    const chooseMs = Date.now() - chooseStart;
+    if (chooseMs > 5000 || process.env.BENCH_DEBUG) log(`${this.label}: choosing ${what} took ${chooseMs} ms (driver)`);
     const end = await this.poll(runEnded, { count: queue ? files.length : 0 }, this.timeoutMs * files.length,
       `waiting for ${queue ? "every queued photo" : "#status[data-state=done]"} on ${what}`);
+    if (end.changeAt != null && (end.changeAt - armedAt > 5000 || process.env.BENCH_DEBUG)) {
+      log(`${this.label}: the change event came ${Math.round(end.changeAt - armedAt)} ms after arming`);
+    }
     const info = await quick(this.page.evaluate(readResult), "reading the result");
     if (end.state !== "done") {
       throw new BenchError(`${this.label}: ${what} ended in state "${end.state}": ${info.message.trim()}`);
