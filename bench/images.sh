@@ -4,6 +4,11 @@
 #   astronaut-4000x3000.jpg  the same photo upscaled to 12 MP (4000×3000, cropped to 4:3), light sensor-like
 #                            noise so it compresses like a camera JPEG (quality 90, ~2 MB)
 #   coffee.png               600×400 RGB PNG (scikit-image's coffee cup)
+#   astronaut-1200x900.jpg   the same photo at 1 MP (1200×900), made the same way (quality 90)
+#   throughput/astronaut-4000x3000-NN.jpg (NN = 01..20)
+#                            20 distinct 12 MP photos for `run.sh --throughput`: the 12 MP recipe with its own
+#                            noise seed, a brightness step of -2..+2 % and every other one mirrored, so no two
+#                            files share bytes (or pixels) and no cache can answer one from another
 #
 # Needs apt (Debian): downloads python3-skimage with `apt-get download` (nothing is installed from it) and
 # installs imagemagick if `convert` is missing. Usage: bench/images.sh [--force]
@@ -16,7 +21,9 @@ force=0
 
 log() { echo "images.sh: $*" >&2; }
 
-if [ $force = 0 ] && [ -s "$out/astronaut.png" ] && [ -s "$out/astronaut-4000x3000.jpg" ] && [ -s "$out/coffee.png" ]; then
+THROUGHPUT_COUNT=20
+if [ $force = 0 ] && [ -s "$out/astronaut.png" ] && [ -s "$out/astronaut-4000x3000.jpg" ] && [ -s "$out/coffee.png" ] \
+   && [ -s "$out/astronaut-1200x900.jpg" ] && [ -s "$out/throughput/astronaut-4000x3000-$THROUGHPUT_COUNT.jpg" ]; then
   log "images present in bench/$out (use --force to remake)"
   ls -l "$out" >&2
   exit 0
@@ -52,5 +59,22 @@ cp "$data/coffee.png" "$out/coffee.png"
 "$convert" "$data/astronaut.png" -filter Lanczos -resize '4000x3000^' -gravity center -extent 4000x3000 \
   -seed 1 -attenuate 0.25 +noise Gaussian -sampling-factor 2x2 -quality 90 -strip \
   "$out/astronaut-4000x3000.jpg"
+"$convert" "$data/astronaut.png" -filter Lanczos -resize '1200x900^' -gravity center -extent 1200x900 \
+  -seed 1 -attenuate 0.25 +noise Gaussian -sampling-factor 2x2 -quality 90 -strip \
+  "$out/astronaut-1200x900.jpg"
+# The throughput set: one 4000×3000 upscale, then per photo its own noise seed, brightness and orientation.
+mkdir -p "$out/throughput"
+"$convert" "$data/astronaut.png" -filter Lanczos -resize '4000x3000^' -gravity center -extent 4000x3000 \
+  "$src/astronaut-4000x3000.ppm"
+for i in $(seq 1 $THROUGHPUT_COUNT); do
+  nn="$(printf %02d "$i")"
+  flop=(); [ $((i % 2)) = 0 ] && flop=(-flop)
+  "$convert" "$src/astronaut-4000x3000.ppm" ${flop[@]+"${flop[@]}"} -modulate "$((98 + i % 5)),100,100" \
+    -seed "$((100 + i))" -attenuate 0.25 +noise Gaussian -sampling-factor 2x2 -quality 90 -strip \
+    "$out/throughput/astronaut-4000x3000-$nn.jpg"
+done
+rm -f "$src/astronaut-4000x3000.ppm"
+n_distinct="$(md5sum "$out"/throughput/*.jpg | cut -d' ' -f1 | sort -u | wc -l)"
+[ "$n_distinct" = "$THROUGHPUT_COUNT" ] || { log "throughput photos are not all distinct ($n_distinct)"; exit 1; }
 log "made:"
-identify "$out"/*.png "$out"/*.jpg >&2
+identify "$out"/*.png "$out"/*.jpg "$out"/throughput/*.jpg >&2

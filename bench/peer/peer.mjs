@@ -1,6 +1,9 @@
 // The benchmark peer page: @imgly/background-removal 1.7.0 driven like Cutout's page, so bench/src/run.mjs can
 // use one protocol for both: choose a file in #file-input → #status[data-state] goes removing → done|error,
 // #timings[data-timings] holds the stage times (ms), #result[href] the PNG's blob: URL.
+// Several files chosen at once (run.sh --throughput) are processed one after another, as a page using imgly's API
+// would: #status goes done after the last, and #timings holds {count, total_ms (first start to last end),
+// totals_ms (each call)}.
 //
 // Query: ?backend=wasm|webgpu&model=quint8|fp16&threads=N. Bundled by bench/src/site.mjs with esbuild; served
 // only from the temporary benchmark site bench/run.sh assembles. Nothing here is shipped with Cutout.
@@ -115,10 +118,39 @@ async function run(file) {
   }
 }
 
+async function runAll(files) {
+  setState("removing");
+  $("message").textContent = "";
+  const start = performance.now();
+  const totals = [];
+  try {
+    if (!initialised) {
+      await preload(config);
+      initialised = true;
+    }
+    for (const file of files) {
+      const t = performance.now();
+      const blob = await removeBackground(file, config);
+      totals.push(performance.now() - t);
+      if (lastUrl) URL.revokeObjectURL(lastUrl);
+      lastUrl = URL.createObjectURL(blob);
+      $("result").href = lastUrl;
+    }
+    const timings = { count: files.length, total_ms: performance.now() - start, totals_ms: totals };
+    $("timings").setAttribute("data-timings", JSON.stringify(timings));
+    $("timings").textContent = JSON.stringify(timings);
+    setState("done");
+  } catch (e) {
+    $("message").textContent = String(e && e.stack ? e.stack : e);
+    setState("error");
+  }
+}
+
 $("file-input").addEventListener("change", (event) => {
-  const file = event.target.files[0];
+  const files = [...event.target.files];
   event.target.value = ""; // choosing the same file again starts a new run
-  if (file) run(file);
+  if (files.length === 1) run(files[0]);
+  else if (files.length > 1) runAll(files);
 });
 document.body.setAttribute("data-app", "ready");
 setState("ready");
