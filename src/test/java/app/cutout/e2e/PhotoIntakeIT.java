@@ -14,11 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -87,7 +83,7 @@ class PhotoIntakeIT {
                 stored.setRGB(x, y, upright.getRGB(w - 1 - y, x));
             }
         }
-        byte[] jpeg = withOrientation(jpeg(stored, 0.95f), 6);
+        byte[] jpeg = JpegFiles.withOrientation(JpegFiles.jpeg(stored, 0.95f), 6);
         Path file = ProjectDirs.root().resolve("target/e2e/chelsea-exif6.jpg");
         Files.createDirectories(file.getParent());
         Files.write(file, jpeg);
@@ -225,49 +221,5 @@ class PhotoIntakeIT {
         }
         assertTrue(n > 1000, "the cutout has only " + n + " opaque pixels");
         return (double) sum / n;
-    }
-
-    private static byte[] jpeg(BufferedImage image, float quality) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
-    }
-
-    /**
-     * Inserts an EXIF APP1 segment right after SOI holding only IFD0 with the Orientation tag (0x0112, SHORT), in
-     * big-endian TIFF, as cameras write it.
-     */
-    static byte[] withOrientation(byte[] jpeg, int orientation) {
-        if ((jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
-            throw new IllegalArgumentException("not a JPEG");
-        }
-        byte[] tiff = {
-            'M', 'M', 0, 42, 0, 0, 0, 8, // byte order, magic, offset of IFD0
-            0, 1, // one entry
-            0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // Orientation, SHORT, count 1, value
-            0, 0, 0, 0 // no next IFD
-        };
-        byte[] exif = {'E', 'x', 'i', 'f', 0, 0};
-        int length = 2 + exif.length + tiff.length;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0xFF);
-        out.write(0xD8);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.writeBytes(exif);
-        out.writeBytes(tiff);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
     }
 }
