@@ -24,19 +24,6 @@ class CutoutWebGpuIT {
 
     @Test
     void removesTheBackgroundOnWebGpu() throws Exception {
-        removeOnWebGpu("quint8");
-    }
-
-    /**
-     * The fp16 file widened to fp32 in the worker, for GPUs without 16-bit shaders: the cutout must match the 8-bit
-     * model's (IoU ≥ 0.99), which the JVM reference mask is.
-     */
-    @Test
-    void removesTheBackgroundWithTheFp16ModelWidenedTo32Bits() throws Exception {
-        removeOnWebGpu("fp32");
-    }
-
-    private static void removeOnWebGpu(String model) throws Exception {
         Path site = ProjectDirs.requireSite();
         Path photoFile = TestImages.astronaut();
         ReferenceMask.Mask reference = ReferenceMask.of(photoFile);
@@ -51,17 +38,16 @@ class CutoutWebGpuIT {
                 assertTrue(probe.available(), "No WebGPU adapter in this headless Chromium with "
                         + Browser.WEBGPU_FLAGS + " (" + probe + "); see WebGpuProbeIT");
 
-                page.choose("webgpu", model);
+                page.choose("webgpu", "quint8");
                 String state = page.process(photoFile, PROCESSING);
                 assertEquals("done", state, "astronaut.png failed on WebGPU: " + page.message());
                 assertEquals("webgpu", page.backendInfo("backend"), "#backend-info data-backend (no silent fallback)");
-                assertEquals(model, page.backendInfo("model"), "#backend-info data-model");
+                assertEquals("quint8", page.backendInfo("model"), "#backend-info data-model");
 
                 BufferedImage cutout = page.result();
-                Artifacts.save("CutoutWebGpuIT-astronaut-" + model + ".png", cutout);
+                Artifacts.save("CutoutWebGpuIT-astronaut.png", cutout);
                 CutoutAssertions.assertSameSize(photo, cutout);
-                CutoutAssertions.assertIou(Masks.alpha(cutout), reference.alpha(), "fp32".equals(model) ? 0.99 : 0.98,
-                        "the JVM reference mask (8-bit model)");
+                CutoutAssertions.assertIou(Masks.alpha(cutout), reference.alpha(), 0.98, "the JVM reference mask");
                 assertTrue(browser.trap().requests().isEmpty(),
                         "the page tried to reach other hosts: " + browser.trap().requests());
             } catch (AssertionError | RuntimeException e) {
