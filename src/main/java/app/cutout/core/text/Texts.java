@@ -37,8 +37,7 @@ public final class Texts {
         put("model.auto", "Automatic", "Automático");
         put("model.quint8", "Fast: 8-bit, 44 MB download", "Rápido: 8 bits, descarga de 44 MB");
         put("model.fp16", "Precise: fp16, 88 MB download (GPU)", "Preciso: fp16, descarga de 88 MB (GPU)");
-        put("model.fp32", "Precise, 32-bit: the fp16 download widened (GPUs without 16-bit shaders)",
-                "Preciso, 32 bits: la descarga fp16 ampliada (GPU sin shaders de 16 bits)");
+        put("model.fp32", "Precise 32-bit: same 88 MB (GPU)", "Preciso 32 bits: los mismos 88 MB (GPU)");
         put("edges", "Edge refinement", "Refinado de bordes");
         put("language", "Language", "Idioma");
         put("backend.initial", "The model is downloaded once, then kept on this device.",
