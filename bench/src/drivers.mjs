@@ -26,9 +26,10 @@ export const BROWSERS = ["chromium", "firefox", "webkit"];
 
 export class DriverError extends Error {}
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function withTimeout(promise, ms, what) {
+/** Rejects with a DriverError naming `what` when `promise` takes longer than `ms`. */
+export function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise,

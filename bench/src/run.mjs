@@ -13,13 +13,12 @@ import {
   mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync, appendFileSync,
   openSync, readSync, closeSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import { assemble } from "./site.mjs";
-import { BROWSERS, DriverError, INSTALL_HINT, launch } from "./drivers.mjs";
+import { BROWSERS, DriverError, INSTALL_HINT, freePort, launch, sleep, withTimeout } from "./drivers.mjs";
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repo = resolve(benchDir, "..");
@@ -184,30 +183,6 @@ const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
 const r3 = (x) => (x == null ? null : Math.round(x * 1000) / 1000);
 
 class BenchError extends Error {}
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new BenchError(`timed out after ${Math.round(ms / 1000)} s: ${what}`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", rej);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
 
 /** 8-bit grayscale PNG (colour type 0), rows unfiltered. */
 function grayPng(width, height, gray) {

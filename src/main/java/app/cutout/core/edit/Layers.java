@@ -40,7 +40,7 @@ public final class Layers {
         }
     }
 
-    /** Colour {@code rgb} with alpha {@code top} over the packed straight-alpha {@code bottom}; see the class comment. */
+    /** Colour {@code rgb} with alpha {@code top} over the packed straight-alpha {@code bottom} (see the class). */
     public static int over(int rgb, int top, int bottom) {
         int u = bottom >>> 24;
         if (top == 255 || u == 0) {

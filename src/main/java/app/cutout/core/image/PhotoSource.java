@@ -13,4 +13,24 @@ public interface PhotoSource {
 
     /** The file's bytes; {@link ByteSource#size()} is its length. */
     ByteSource bytes();
+
+    /** A photo over bytes the caller already holds (tests, a file read by other means). */
+    static PhotoSource of(String name, String mimeType, ByteSource bytes) {
+        return new PhotoSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String mimeType() {
+                return mimeType;
+            }
+
+            @Override
+            public ByteSource bytes() {
+                return bytes;
+            }
+        };
+    }
 }

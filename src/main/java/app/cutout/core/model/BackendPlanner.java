@@ -69,11 +69,18 @@ public final class BackendPlanner {
         return new Plan(backend, model, backend == Backend.WEBGPU ? 1 : wasmThreads(caps), notices);
     }
 
-    /** The plan to retry with when WebGPU failed: same model choice rules, on the CPU. */
+    /** The plan to retry with when WebGPU failed, saying so with the runtime's reason. */
     public static Plan fallbackToWasm(Plan failed, Capabilities caps, String reason) {
+        return fallbackToWasm(failed, caps, new Notice(Notice.WEBGPU_FAILED, reason));
+    }
+
+    /**
+     * The plan to retry with when WebGPU failed, on the CPU, with {@code why} for the user (a failure, a lost
+     * device) and whatever else the CPU plan needs said.
+     */
+    public static Plan fallbackToWasm(Plan failed, Capabilities caps, Notice why) {
         // The CPU runs the 8-bit model best, whatever the GPU had: fp16 and fp32 are slower there.
-        Plan plan = new Plan(Backend.WASM, ModelSpec.QUINT8, wasmThreads(caps))
-                .with(new Notice(Notice.WEBGPU_FAILED, reason));
+        Plan plan = new Plan(Backend.WASM, ModelSpec.QUINT8, wasmThreads(caps)).with(why);
         return caps.crossOriginIsolated && !caps.sharedMemory ? plan.with(new Notice(Notice.NO_SHARED_MEMORY)) : plan;
     }
 

@@ -172,11 +172,8 @@ public final class RemovalPipeline<W> {
             // A WebGPU failure on any run (an unsupported op, a lost device) must not cost the user the photo.
             String lost = engine.deviceLost();
             webGpuFailure = lost != null ? "the GPU device was lost: " + lost : reason(e);
-            Plan fallback = BackendPlanner.fallbackToWasm(enginePlan, capabilities, webGpuFailure);
-            if (lost != null) {
-                fallback = new Plan(fallback.backend, fallback.model, fallback.threads)
-                        .with(new Notice(Notice.GPU_LOST, lost));
-            }
+            Plan fallback = BackendPlanner.fallbackToWasm(enginePlan, capabilities,
+                    lost != null ? new Notice(Notice.GPU_LOST, lost) : new Notice(Notice.WEBGPU_FAILED, webGpuFailure));
             ensureEngine(id, fallback, timings);
             events.progress(id, Stage.REMOVING, 0, 0);
             try {

@@ -1,6 +1,5 @@
 package app.cutout.web.app;
 
-import app.cutout.core.pipeline.Problem;
 import app.cutout.core.text.Texts;
 import app.cutout.web.protocol.Coded;
 import java.util.ArrayList;
@@ -17,11 +16,7 @@ final class ErrorText {
 
     /** The item's failure in the current language. */
     static String of(Item item) {
-        return error(item.errorCode, item.errorArgs);
-    }
-
-    static String error(String code, Object[] args) {
-        return Texts.problem(code, args);
+        return Texts.problem(item.errorCode, item.errorArgs);
     }
 
     /** The worker's notices about its session, worded, one after another; empty when there are none. */

@@ -144,7 +144,7 @@ final class Exporter {
                 ErrorMessage error = (ErrorMessage) message;
                 zip = null;
                 single = null;
-                listener.failed(ErrorText.error(error.getCode(), Coded.args(error)));
+                listener.failed(Texts.problem(error.getCode(), Coded.args(error)));
                 break;
             }
             default:

@@ -287,21 +287,6 @@ class IntakeFuzzTest {
                 return n;
             }
         };
-        return new PhotoSource() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String mimeType() {
-                return "";
-            }
-
-            @Override
-            public ByteSource bytes() {
-                return source;
-            }
-        };
+        return PhotoSource.of(name, "", source);
     }
 }

@@ -218,22 +218,7 @@ class RemovalPipelineTest {
     }
 
     static PhotoSource source(String name, String type, byte[] bytes) {
-        return new PhotoSource() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String mimeType() {
-                return type;
-            }
-
-            @Override
-            public ByteSource bytes() {
-                return ByteSource.of(bytes);
-            }
-        };
+        return PhotoSource.of(name, type, ByteSource.of(bytes));
     }
 
     private static final class Rig {
