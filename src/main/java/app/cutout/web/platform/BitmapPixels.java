@@ -4,6 +4,7 @@ import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.OffscreenCanvas;
 import app.cutout.web.jso.browser.OffscreenContext2D;
 import app.cutout.web.jso.browser.VideoFrame;
+import org.teavm.jso.browser.Performance;
 import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.typedarrays.Int32Array;
 
@@ -14,15 +15,24 @@ import org.teavm.jso.typedarrays.Int32Array;
  *
  * <p>An opaque bitmap is copied with WebCodecs ({@code VideoFrame.copyTo} as RGBA) where the browser can: for a
  * 12 MP JPEG 11–26 ms instead of 200–210 ms through a canvas ({@code drawImage} and {@code getImageData} per strip),
- * with identical pixels. Anything with alpha takes the canvas, whose unpremultiplied read-back is what the rest of
+ * with identical pixels; a browser whose copy is slow (Firefox, see {@link #SLOW_STRIP_MS}) takes the canvas after one
+ * strip. Anything with alpha takes the canvas, whose unpremultiplied read-back is what the rest of
  * Cutout expects.
  */
 public final class BitmapPixels {
     /** Pixels per strip: 4 MB of RGBA. */
     public static final int STRIP_PIXELS = 1 << 20;
 
-    /** Whether {@code VideoFrame.copyTo} converts to RGBA here; null until first asked. */
+    /** Whether {@code VideoFrame.copyTo} converts to RGBA here, and fast; null until first asked. */
     private static Boolean videoFrames;
+
+    /**
+     * A strip copied with {@code VideoFrame.copyTo} slower than this means the browser converts the whole frame for
+     * every strip: Firefox ESR 153 takes 85–95 ms per 4 MB strip of a 12 MP JPEG (1.1 s for the photo) where its canvas
+     * path takes 100 ms for all of it; Chromium 156 takes 1–2 ms per strip. Past this, the canvas path (at most
+     * ~17 ms a strip in either) is surely faster, so it takes over for the rest of the photo and from then on.
+     */
+    static final double SLOW_STRIP_MS = 25;
 
     private BitmapPixels() {
     }
@@ -50,12 +60,13 @@ public final class BitmapPixels {
         int height = bitmap.getHeight();
         int rows = stripRows(width, height);
         int[] pixels = reuse != null && reuse.length == width * height ? reuse : new int[width * height];
-        if (opaque && copiedAsVideoFrame(bitmap, pixels, width, height, rows)) {
+        int done = opaque ? copiedAsVideoFrame(bitmap, pixels, width, height, rows) : 0;
+        if (done == height) {
             return pixels;
         }
         OffscreenCanvas strip = new OffscreenCanvas(width, rows);
         OffscreenContext2D context = strip.getContext("2d", OffscreenCanvas.ContextAttributes.readback());
-        for (int y = 0; y < height; y += rows) {
+        for (int y = done; y < height; y += rows) {
             int n = Math.min(rows, height - y);
             // Cleared first: drawing blends, and a transparent photo would show the previous strip through.
             context.clearRect(0, 0, width, n);
@@ -67,25 +78,30 @@ public final class BitmapPixels {
         return pixels;
     }
 
-    /** False, having copied nothing, when this browser cannot or the frame has alpha. */
-    private static boolean copiedAsVideoFrame(ImageBitmap bitmap, int[] pixels, int width, int height, int rows) {
+    /**
+     * Copies rows from the top with {@code VideoFrame.copyTo}: all of them, or none when this browser cannot or the
+     * frame has alpha, or only the first strip when that strip was slow ({@link #SLOW_STRIP_MS}).
+     *
+     * @return the number of rows copied
+     */
+    private static int copiedAsVideoFrame(ImageBitmap bitmap, int[] pixels, int width, int height, int rows) {
         if (videoFrames == null) {
             videoFrames = VideoFrame.copiesToRgba();
         }
         if (!videoFrames) {
-            return false;
+            return 0;
         }
         VideoFrame frame;
         try {
             frame = new VideoFrame(bitmap, VideoFrame.Init.still());
         } catch (RuntimeException e) {
             videoFrames = false;
-            return false;
+            return 0;
         }
         try {
             String format = frame.getFormat();
             if (!"BGRX".equals(format) && !"RGBX".equals(format)) {
-                return false;
+                return 0;
             }
             // A buffer of the page's own, not ArrayTransfer's: other code (a brush stroke's repaint) may run while a
             // copy is awaited, and ArrayTransfer's views are only good until its next call.
@@ -93,14 +109,19 @@ public final class BitmapPixels {
             for (int y = 0; y < height; y += rows) {
                 int n = Math.min(rows, height - y);
                 Int32Array part = n == rows ? strip : new Int32Array(strip.getBuffer(), 0, width * n);
+                double start = Performance.now();
                 Promises.await(frame.copyTo(part, VideoFrame.CopyOptions.rgbaRows(width, y, n)), "Reading pixels");
                 ArrayTransfer.copy(part, pixels, y * width);
+                if (y == 0 && n < height && Performance.now() - start > SLOW_STRIP_MS) {
+                    videoFrames = false;
+                    return n;
+                }
             }
-            return true;
+            return height;
         } catch (RuntimeException e) {
             // Not this browser's way after all: the canvas path rewrites every pixel, now and from now on.
             videoFrames = false;
-            return false;
+            return 0;
         } finally {
             frame.close();
         }
