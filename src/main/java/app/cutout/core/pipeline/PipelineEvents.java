@@ -6,6 +6,14 @@ import app.cutout.core.image.Refusal;
 public interface PipelineEvents {
     void progress(int id, Stage stage, double done, double total);
 
+    /**
+     * The photo is decoded, at {@code width × height}; a smaller copy of a {@code sourceWidth × sourceHeight} photo
+     * when those are not 0. Comes before the model is loaded, so a host that shows the photo can start decoding it for
+     * display while the model runs.
+     */
+    default void decoded(int id, int width, int height, int sourceWidth, int sourceHeight) {
+    }
+
     /** A session started (the first, or a new one after a change of plan or a fallback). */
     void session(int id, Session session);
 

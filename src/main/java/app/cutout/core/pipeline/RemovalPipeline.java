@@ -78,6 +78,8 @@ public final class RemovalPipeline<W> {
             spare = null;
             timings.put(StageTimings.DECODE, clock.now() - t);
             checkCancelled(request);
+            events.decoded(id, image.width, image.height, input.downscaled ? input.header.displayWidth() : 0,
+                    input.downscaled ? input.header.displayHeight() : 0);
 
             stage = Stage.LOADING_MODEL;
             Plan wanted = BackendPlanner.plan(capabilities, request.backendChoice, request.modelChoice);

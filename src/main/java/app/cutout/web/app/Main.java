@@ -82,6 +82,13 @@ public final class Main {
             }
 
             @Override
+            public void decoded(Item item) {
+                if (editor.item() == null) {
+                    editor.prefetch(item);
+                }
+            }
+
+            @Override
             public void backend(SessionMessage m) {
                 lastBackend = m;
                 showBackend();
@@ -272,6 +279,8 @@ public final class Main {
             openItem(item);
         } else if (item.state == ItemState.DONE) {
             editor.saved(item);
+        } else if (item.finished()) {
+            editor.forget(item);
         }
         if (item == exportWhenSaved && item.finished()) {
             exportWhenSaved = null;
@@ -306,6 +315,7 @@ public final class Main {
     private void removeItem(Item item) {
         items.remove(item);
         queueView.remove(item);
+        editor.forget(item);
         if (editor.item() == item) {
             editor.close();
         }

@@ -8,6 +8,7 @@ import app.cutout.core.pipeline.Problem;
 import app.cutout.web.platform.Js;
 import app.cutout.web.protocol.Addressed;
 import app.cutout.web.protocol.Coded;
+import app.cutout.web.protocol.DecodedMessage;
 import app.cutout.web.protocol.ErrorMessage;
 import app.cutout.web.protocol.Message;
 import app.cutout.web.protocol.PreviewMessage;
@@ -29,6 +30,9 @@ import org.teavm.jso.core.JSArray;
 final class Processor {
     interface Listener {
         void changed(Item item);
+
+        /** The running photo's size is known (its cutout follows): a page that will show it can decode it now. */
+        void decoded(Item item);
 
         void backend(SessionMessage message);
 
@@ -175,6 +179,15 @@ final class Processor {
             return;
         }
         switch (message.getType()) {
+            case Message.DECODED: {
+                DecodedMessage decoded = (DecodedMessage) message;
+                item.width = decoded.getWidth();
+                item.height = decoded.getHeight();
+                item.sourceWidth = decoded.getSourceWidth();
+                item.sourceHeight = decoded.getSourceHeight();
+                listener.decoded(item);
+                break;
+            }
             case Message.PROGRESS: {
                 ProgressMessage progress = (ProgressMessage) message;
                 item.state = ItemState.ofStage(progress.getStage());

@@ -19,6 +19,7 @@ public interface Message extends JSObject {
     String READY = "ready";
     String SESSION = "session";
     String PROGRESS = "progress";
+    String DECODED = "decoded";
     String PREVIEW = "preview";
     String RESULT = "result";
     String ERROR = "error";

@@ -8,6 +8,7 @@ import app.cutout.core.pipeline.Stage;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.WorkerScope;
 import app.cutout.web.protocol.Coded;
+import app.cutout.web.protocol.DecodedMessage;
 import app.cutout.web.protocol.ErrorMessage;
 import app.cutout.web.protocol.FileMessage;
 import app.cutout.web.protocol.Message;
@@ -37,6 +38,16 @@ final class Outbox {
         message.setStage(stage.id);
         message.setLoaded(done);
         message.setTotal(total);
+        send(message);
+    }
+
+    void decoded(int id, int width, int height, int sourceWidth, int sourceHeight) {
+        DecodedMessage message = Message.of(Message.DECODED);
+        message.setId(id);
+        message.setWidth(width);
+        message.setHeight(height);
+        message.setSourceWidth(sourceWidth);
+        message.setSourceHeight(sourceHeight);
         send(message);
     }
 

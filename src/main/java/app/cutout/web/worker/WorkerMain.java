@@ -76,6 +76,11 @@ public final class WorkerMain {
             }
 
             @Override
+            public void decoded(int id, int width, int height, int sourceWidth, int sourceHeight) {
+                outbox.decoded(id, width, height, sourceWidth, sourceHeight);
+            }
+
+            @Override
             public void session(int id, Session session) {
                 outbox.session(session);
             }

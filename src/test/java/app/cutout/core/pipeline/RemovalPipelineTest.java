@@ -134,6 +134,12 @@ class RemovalPipelineTest {
         }
 
         @Override
+        public void decoded(int id, int width, int height, int sourceWidth, int sourceHeight) {
+            log.add(id + ":decoded " + width + "x" + height + (sourceWidth > 0 ? " of " + sourceWidth + "x"
+                    + sourceHeight : ""));
+        }
+
+        @Override
         public void session(int id, Session session) {
             sessions.add(session);
             log.add(id + ":session " + session.plan);
@@ -251,8 +257,8 @@ class RemovalPipelineTest {
         Rig rig = new Rig(CPU_ONLY);
         Output output = rig.run(1);
         assertEquals(List.of("render", "show 40x30", "save", "done"), output.calls);
-        assertEquals(List.of("1:preparing", "1:loading-model", "1:session wasm/quint8/2", "1:removing",
-                "1:finishing"), rig.events.log);
+        assertEquals(List.of("1:preparing", "1:decoded 40x30", "1:loading-model", "1:session wasm/quint8/2",
+                "1:removing", "1:finishing"), rig.events.log);
         assertEquals(List.of("decode_ms", "model_fetch_ms", "session_ms", "pre_ms", "inference_ms", "post_ms",
                 "show_ms", "ready_ms", "encode_ms", "total_ms"), new ArrayList<>(output.timings.asMap().keySet()));
         // The second photo reuses the session: no load, no new session.
@@ -300,8 +306,9 @@ class RemovalPipelineTest {
         assertEquals(2, rig.events.sessions.size());
         assertEquals("[webgpu-failed GPU run failed]", rig.events.sessions.get(1).notices.toString());
         assertEquals(1, rig.engines.released, "the failed GPU session is released");
-        assertEquals(List.of("1:preparing", "1:loading-model", "1:session webgpu/fp16/1", "1:removing",
-                "1:loading-model", "1:session wasm/quint8/4", "1:removing", "1:finishing"), rig.events.log);
+        assertEquals(List.of("1:preparing", "1:decoded 40x30", "1:loading-model", "1:session webgpu/fp16/1",
+                "1:removing", "1:loading-model", "1:session wasm/quint8/4", "1:removing", "1:finishing"),
+                rig.events.log);
 
         rig.run(2);
         assertEquals(List.of("webgpu", "wasm", "wasm"), rig.engines.runs);
@@ -366,6 +373,8 @@ class RemovalPipelineTest {
         rig.pipeline.run(new RemovalRequest(2, "auto", "auto", 0, 0f, 400, 200, null), huge, GREY, output);
         assertEquals("show 400x200", output.calls.get(1));
         assertTrue(output.downscaled);
+        // Said before the model runs, so the page can decode the photo at that size meanwhile.
+        assertTrue(rig.events.log.contains("2:decoded 400x200 of 20000x10000"), rig.events.log.toString());
     }
 
     @Test
