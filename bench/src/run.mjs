@@ -37,7 +37,7 @@ const TARGETS = {
 const BIG = 8e6;
 const SMALL = 2e6;
 const STAGES = ["decode_ms", "pre_ms", "inference_ms", "post_ms", "show_ms", "ready_ms", "encode_ms", "total_ms",
-  "wall_ms"];
+  "wall_ms", "screen_ms"];
 // --quality: refinement on must beat the raw mask and the peer by this much on SAD and gradient error.
 const QUALITY_GAIN = 0.15;
 // IoU counts as "not worse" down to this much below (the table prints three decimals).
@@ -433,8 +433,15 @@ const serviceWorkerSettled = async ({ slice, since }) => {
 const installObserver = () => {
   if (window.__bench) return true;
   const status = document.getElementById("status");
-  const b = { states: [], times: [], items: new Map(), changeAt: null, armed: false, from: 0 };
+  const b = { states: [], times: [], items: new Map(), changeAt: null, armed: false, from: 0, editorAt: null };
   window.__bench = b;
+  // Cutout's editor showing a photo (its section gets the photo's id): the cutout is on screen, editable.
+  const editor = document.getElementById("result");
+  if (editor && document.getElementById("queue")) {
+    new MutationObserver(() => {
+      if (b.editorAt == null && editor.getAttribute("data-item") && !editor.hidden) b.editorAt = performance.now();
+    }).observe(editor, { attributes: true, attributeFilter: ["data-item"] });
+  }
   new MutationObserver(() => {
     b.states.push(status.getAttribute("data-state"));
     b.times.push(performance.now());
@@ -464,6 +471,10 @@ const arm = () => {
   const b = window.__bench;
   b.from = b.states.length;
   b.changeAt = null;
+  b.editorAt = null;
+  // Earlier photos are removed, so the editor closes and shows the new one as soon as it can, as for a person who
+  // drops one photo: its "screen" time includes the page decoding the photo for display.
+  for (const button of document.querySelectorAll("#queue li .queue-remove")) button.click();
   for (const li of document.querySelectorAll("#queue li")) li.setAttribute("data-bench-old", "");
   b.items.clear();
   window.addEventListener("change", () => { b.changeAt = performance.now(); }, { capture: true, once: true });
@@ -483,7 +494,7 @@ const runEnded = async ({ slice, count }) => {
       if (items.length >= count && items.every((it) => it.done != null)) {
         const failed = items.find((it) => it.state !== "done");
         return {
-          state: failed ? failed.state : "done", changeAt: b.changeAt,
+          state: failed ? failed.state : "done", changeAt: b.changeAt, editorAt: b.editorAt,
           shownAt: Math.max(...items.map((it) => it.shown ?? it.done)), endAt: Math.max(...items.map((it) => it.done)),
         };
       }
@@ -493,7 +504,8 @@ const runEnded = async ({ slice, count }) => {
         const s = b.states[i];
         if (shownAt == null && (s === "saving" || s === "done")) shownAt = b.times[i];
         if (["done", "error", "cancelled"].includes(s)) {
-          return { state: s, changeAt: b.changeAt, shownAt: shownAt ?? b.times[i], endAt: b.times[i] };
+          return { state: s, changeAt: b.changeAt, editorAt: b.editorAt, shownAt: shownAt ?? b.times[i],
+            endAt: b.times[i] };
         }
       }
     }
@@ -640,6 +652,8 @@ class AppPage {
     // Wall time as a person sees it: from the file input's change event to the page showing done.
     const wall = end.changeAt == null ? null : end.endAt - end.changeAt;
     timings.wall_ms = wall;
+    // Cutout: the editor showing the cutout, from the same change event (page clock); the peer has no editor.
+    if (end.changeAt != null && end.editorAt != null) timings.screen_ms = end.editorAt - end.changeAt;
     return {
       timings, url: info.url, backend: info.backend, model: info.model, threads: info.threads, wall_ms: wall,
       changeAt: end.changeAt, shownAt: end.shownAt, endAt: end.endAt,
@@ -840,6 +854,12 @@ async function benchImage({
       line.wall_ratio = r3(line.wall_ms / line.peer_wall_ms);
       // Cutout hands the page its cutout (shown, editable) before writing the PNG; the peer's result is its PNG,
       // it has nothing to show earlier. So this is time-to-result against the same, with the PNG still in total_ms.
+      if (line.screen_ms != null) {
+        // What a person sees: Cutout's editor showing the cutout (the page decodes the photo for display too)
+        // against the peer's PNG, which it would still have to decode and show.
+        line.ratio_screen = r3(line.screen_ms / line.peer_total_ms);
+        stats.ratio_screen_paired = spread(paired(cutRuns.map((t) => t.screen_ms), peerTotals), r3);
+      }
       if (line.ready_ms != null) {
         line.ratio_ready = r3(line.ready_ms / line.peer_total_ms);
         stats.ratio_ready_paired = spread(paired(cutRuns.map((t) => t.ready_ms), peerTotals), r3);
@@ -1214,6 +1234,11 @@ function summary(l, tag) {
       parts.push(`  ratio_ready ${l.ratio_ready}${verdict(l.ratio_ready, l.ratio_ready_target)}; per round `
         + `${st.ratio_ready_paired?.median} [${fmtSpread(st.ratio_ready_paired)}] (cutout on the page after `
         + `${l.ready_ms} ms, PNG written after it) ${tag}`);
+    }
+    if (l.ratio_screen != null) {
+      parts.push(`  ratio_screen ${l.ratio_screen}; per round ${st.ratio_screen_paired?.median} `
+        + `[${fmtSpread(st.ratio_screen_paired)}] (the editor showing the cutout, ${l.screen_ms} ms after the photo `
+        + `was chosen) ${tag}`);
     }
   }
   if (l.native_inference_ms != null) {
