@@ -36,8 +36,8 @@ const TARGETS = {
 };
 const BIG = 8e6;
 const SMALL = 2e6;
-const STAGES = ["decode_ms", "pre_ms", "inference_ms", "post_ms", "show_ms", "ready_ms", "encode_ms", "total_ms",
-  "wall_ms", "screen_ms"];
+const STAGES = ["decode_ms", "pre_ms", "inference_ms", "first_ms", "post_ms", "show_ms", "ready_ms", "encode_ms",
+  "total_ms", "wall_ms", "screen_first_ms", "screen_ms"];
 // --quality: refinement on must beat the raw mask and the peer by this much on SAD and gradient error.
 const QUALITY_GAIN = 0.15;
 // IoU counts as "not worse" down to this much below (the table prints three decimals).
@@ -433,14 +433,18 @@ const serviceWorkerSettled = async ({ slice, since }) => {
 const installObserver = () => {
   if (window.__bench) return true;
   const status = document.getElementById("status");
-  const b = { states: [], times: [], items: new Map(), changeAt: null, armed: false, from: 0, editorAt: null };
+  const b = { states: [], times: [], items: new Map(), changeAt: null, armed: false, from: 0, editorAt: null,
+    roughAt: null };
   window.__bench = b;
   // Cutout's editor showing a photo (its section gets the photo's id): the cutout is on screen, editable.
   const editor = document.getElementById("result");
   if (editor && document.getElementById("queue")) {
+    // Before it, the rough cutout (the model's mask before refinement) may show: data-rough.
     new MutationObserver(() => {
-      if (b.editorAt == null && editor.getAttribute("data-item") && !editor.hidden) b.editorAt = performance.now();
-    }).observe(editor, { attributes: true, attributeFilter: ["data-item"] });
+      const now = performance.now();
+      if (b.roughAt == null && editor.getAttribute("data-rough") && !editor.hidden) b.roughAt = now;
+      if (b.editorAt == null && editor.getAttribute("data-item") && !editor.hidden) b.editorAt = now;
+    }).observe(editor, { attributes: true, attributeFilter: ["data-item", "data-rough"] });
   }
   new MutationObserver(() => {
     b.states.push(status.getAttribute("data-state"));
@@ -472,6 +476,7 @@ const arm = () => {
   b.from = b.states.length;
   b.changeAt = null;
   b.editorAt = null;
+  b.roughAt = null;
   // Earlier photos are removed, so the editor closes and shows the new one as soon as it can, as for a person who
   // drops one photo: its "screen" time includes the page decoding the photo for display.
   for (const button of document.querySelectorAll("#queue li .queue-remove")) button.click();
@@ -494,7 +499,7 @@ const runEnded = async ({ slice, count }) => {
       if (items.length >= count && items.every((it) => it.done != null)) {
         const failed = items.find((it) => it.state !== "done");
         return {
-          state: failed ? failed.state : "done", changeAt: b.changeAt, editorAt: b.editorAt,
+          state: failed ? failed.state : "done", changeAt: b.changeAt, editorAt: b.editorAt, roughAt: b.roughAt,
           shownAt: Math.max(...items.map((it) => it.shown ?? it.done)), endAt: Math.max(...items.map((it) => it.done)),
         };
       }
@@ -504,7 +509,7 @@ const runEnded = async ({ slice, count }) => {
         const s = b.states[i];
         if (shownAt == null && (s === "saving" || s === "done")) shownAt = b.times[i];
         if (["done", "error", "cancelled"].includes(s)) {
-          return { state: s, changeAt: b.changeAt, editorAt: b.editorAt, shownAt: shownAt ?? b.times[i],
+          return { state: s, changeAt: b.changeAt, editorAt: b.editorAt, roughAt: b.roughAt, shownAt: shownAt ?? b.times[i],
             endAt: b.times[i] };
         }
       }
@@ -654,6 +659,10 @@ class AppPage {
     timings.wall_ms = wall;
     // Cutout: the editor showing the cutout, from the same change event (page clock); the peer has no editor.
     if (end.changeAt != null && end.editorAt != null) timings.screen_ms = end.editorAt - end.changeAt;
+    // The rough cutout first, when it came before the refined one (else the refined one is the first thing seen).
+    if (end.changeAt != null && (end.roughAt ?? end.editorAt) != null) {
+      timings.screen_first_ms = (end.roughAt ?? end.editorAt) - end.changeAt;
+    }
     return {
       timings, url: info.url, backend: info.backend, model: info.model, threads: info.threads, wall_ms: wall,
       changeAt: end.changeAt, shownAt: end.shownAt, endAt: end.endAt,

@@ -47,7 +47,13 @@ class ResultFlowIT {
                         + "  if (li) { const s = li.getAttribute('data-state');"
                         + "    if (window.__states[window.__states.length - 1] !== s) window.__states.push(s); } })"
                         + ".observe(document.getElementById('queue'), {subtree: true, childList: true,"
-                        + "  attributes: true, attributeFilter: ['data-state']});");
+                        + "  attributes: true, attributeFilter: ['data-state']});"
+                        // What the editor shows: the rough cutout (data-rough), then the refined one (data-item).
+                        + "window.__editor = []; const ed = document.getElementById('result');"
+                        + "new MutationObserver(() => { for (const a of ['data-rough', 'data-item']) {"
+                        + "  const v = ed.getAttribute(a); const e = a + '=' + v;"
+                        + "  if (v && !ed.hidden && !window.__editor.includes(e)) window.__editor.push(e); } })"
+                        + ".observe(ed, {attributes: true, attributeFilter: ['data-rough', 'data-item', 'hidden']});");
                 QueueRows queue = new QueueRows(browser);
                 EditorPage editor = new EditorPage(browser);
                 queue.upload(List.of(photoFile));
@@ -63,6 +69,13 @@ class ResultFlowIT {
                 double ready = timing(timings, "ready_ms");
                 assertTrue(ready > 0 && ready < timing(timings, "total_ms"), "the cutout is ready before the PNG: "
                         + timings);
+                // The model's mask went to the page before refinement, and the editor showed it over the photo
+                // before the refined cutout replaced it.
+                double first = timing(timings, "first_ms");
+                assertTrue(first > 0 && first < ready, "the rough cutout comes before the refined one: " + timings);
+                browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(), RUN);
+                assertEquals(List.of("data-rough=1", "data-item=1"), js.executeScript("return window.__editor;"));
+                assertEquals(null, browser.attribute("#result", "data-rough"), "the rough cutout is gone");
 
                 BufferedImage cutout = queue.result(1, RUN);
                 browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(), RUN);

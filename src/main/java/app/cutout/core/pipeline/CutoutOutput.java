@@ -9,6 +9,15 @@ import app.cutout.core.image.RgbaImage;
  */
 public interface CutoutOutput {
     /**
+     * The model's mask ({@code width × height}, 0..1, for the whole photo), before edge refinement and before the
+     * photo-sized cutout exists: a host that can show a rough cutout at once does so, and swaps in the refined one
+     * when {@link #show} comes. Not called when the cutout is the raw mask itself (strength 0). The array is the
+     * pipeline's: a host copies what it keeps.
+     */
+    default void rough(float[] mask, int width, int height) {
+    }
+
+    /**
      * Takes the finished pixels (refined colours, alpha) into what the host shows and encodes from. The pipeline may
      * reuse {@code image.pixels} for the next photo once this returns, so a host that needs them later copies them.
      */

@@ -103,9 +103,14 @@ public final class RemovalPipeline<W> {
 
             stage = Stage.FINISHING;
             events.progress(id, stage, 0, 0);
-            t = clock.now();
             float strength = request.strength;
-            if (strength > 0 && strength <= 1) {
+            boolean refine = strength > 0 && strength <= 1;
+            if (refine) {
+                output.rough(mask, ModelSpec.SIZE, ModelSpec.SIZE);
+                timings.put(StageTimings.FIRST, clock.now() - start);
+            }
+            t = clock.now();
+            if (refine) {
                 EdgeRefiner.refine(mask, ModelSpec.SIZE, ModelSpec.SIZE, image, strength);
             } else {
                 // Strength 0 is the raw mask, stretched: the peer's behaviour, bit for bit.

@@ -10,6 +10,8 @@ public final class StageTimings {
     public static final String DECODE = "decode_ms";
     public static final String PRE = "pre_ms";
     public static final String INFERENCE = "inference_ms";
+    /** From the start until the rough cutout (the model's mask, unrefined) is handed to the host. */
+    public static final String FIRST = "first_ms";
     public static final String POST = "post_ms";
     /** Drawing the finished pixels into a canvas and handing a bitmap of it to the page. */
     public static final String SHOW = "show_ms";

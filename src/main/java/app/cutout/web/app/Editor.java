@@ -95,12 +95,46 @@ final class Editor {
         prefetchedPhoto = Global.createImageBitmap(next.file, photoOptions(next));
     }
 
+    /**
+     * Shows the rough cutout (the model's mask over the photo, before refinement) of the photo the editor is about
+     * to show, if nothing is shown yet; the refined one replaces it when it arrives ({@link #open}). Takes the mask.
+     */
+    void rough(Item next, ImageBitmap mask) {
+        if (next != prefetched || item != null || loading != null) {
+            mask.close();
+            return;
+        }
+        JSPromise<ImageBitmap> photo = prefetchedPhoto;
+        new Thread(() -> {
+            try {
+                ImageBitmap bitmap = Promises.await(photo, "Decoding");
+                // The refined cutout may have come meanwhile, or the photo gone.
+                if (next != prefetched || item != null || loading != null) {
+                    return;
+                }
+                zoom.show(next.width, next.height);
+                preview.showRough(next, bitmap, mask);
+                section.setHidden(false);
+                section.setAttribute("data-rough", Integer.toString(next.id));
+                zoom.fit();
+            } catch (RuntimeException e) {
+                // No rough cutout then; the refined one still comes, and open() reports its own decoding failure.
+            } finally {
+                mask.close();
+            }
+        }).start();
+    }
+
     /** Lets go of what {@link #prefetch} started for a photo that will not be shown (failed, cancelled, removed). */
     void forget(Item gone) {
         if (gone != null && gone == prefetched) {
             closeWhenDecoded(prefetchedPhoto);
             prefetched = null;
             prefetchedPhoto = null;
+        }
+        if (gone != null && item == null && Integer.toString(gone.id).equals(section.getAttribute("data-rough"))) {
+            // Its rough cutout was showing: no refined one will replace it.
+            close();
         }
     }
 
@@ -120,6 +154,7 @@ final class Editor {
         item = null;
         preview.clear();
         zoom.clear();
+        section.removeAttribute("data-rough");
         section.setHidden(true);
     }
 
@@ -160,6 +195,7 @@ final class Editor {
         zoom.show(next.width, next.height);
         preview.show(next, rgb);
         section.setHidden(false);
+        section.removeAttribute("data-rough");
         section.setAttribute("data-item", Integer.toString(next.id));
         zoom.fit();
         updateUndo();

@@ -2,6 +2,7 @@ package app.cutout.web.app;
 
 import app.cutout.core.edit.Rect;
 import app.cutout.web.jso.browser.Canvas2D;
+import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.BitmapPixels;
 import org.teavm.jso.canvas.ImageData;
@@ -58,6 +59,25 @@ final class EditorPreview {
         showResult(next.cutoutUrl);
         bgBlur.setSrc(next.originalUrl);
         repaint(new Rect(0, 0, next.width, next.height));
+    }
+
+    /**
+     * Shows a rough cutout while the refined one is made: the photo under the model's mask, stretched from the model's
+     * size by the canvas (two draws, no full-size pass on this thread). Not editable: {@link #show} follows.
+     */
+    void showRough(Item next, ImageBitmap photo, ImageBitmap mask) {
+        item = null;
+        pixels = null;
+        canvas.setWidth(next.width);
+        canvas.setHeight(next.height);
+        context = (Canvas2D) canvas.getContext("2d");
+        original.setSrc(next.originalUrl);
+        bgBlur.setSrc(next.originalUrl);
+        context.drawImage(photo, 0, 0);
+        context.setGlobalCompositeOperation("destination-in");
+        context.setImageSmoothingQuality("high");
+        context.drawImage(mask, 0, 0, next.width, next.height);
+        context.setGlobalCompositeOperation("source-over");
     }
 
     /** Points the page's result image at the cutout's PNG, once there is one. */

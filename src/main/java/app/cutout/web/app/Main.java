@@ -4,6 +4,7 @@ import app.cutout.core.text.Texts;
 import app.cutout.core.edit.Rect;
 import app.cutout.web.jso.browser.DataTransfer;
 import app.cutout.web.jso.browser.Global;
+import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ObjectUrls;
 import app.cutout.web.protocol.SessionMessage;
 import java.util.ArrayList;
@@ -86,6 +87,11 @@ public final class Main {
                 if (editor.item() == null) {
                     editor.prefetch(item);
                 }
+            }
+
+            @Override
+            public void rough(Item item, ImageBitmap mask) {
+                editor.rough(item, mask);
             }
 
             @Override

@@ -2,6 +2,7 @@ package app.cutout.web.app;
 
 import app.cutout.core.text.Texts;
 import app.cutout.web.jso.browser.Global;
+import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.jso.browser.ObjectUrls;
 import app.cutout.core.pipeline.Problem;
@@ -14,6 +15,7 @@ import app.cutout.web.protocol.Message;
 import app.cutout.web.protocol.PreviewMessage;
 import app.cutout.web.protocol.ProgressMessage;
 import app.cutout.web.protocol.ResultMessage;
+import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.RunRequest;
 import app.cutout.web.protocol.SessionMessage;
 import java.util.ArrayList;
@@ -33,6 +35,9 @@ final class Processor {
 
         /** The running photo's size is known (its cutout follows): a page that will show it can decode it now. */
         void decoded(Item item);
+
+        /** The running photo's unrefined mask, as a bitmap the listener takes (and closes). */
+        void rough(Item item, ImageBitmap mask);
 
         void backend(SessionMessage message);
 
@@ -188,6 +193,9 @@ final class Processor {
                 listener.decoded(item);
                 break;
             }
+            case Message.ROUGH:
+                listener.rough(item, ((RoughMessage) message).getMask());
+                break;
             case Message.PROGRESS: {
                 ProgressMessage progress = (ProgressMessage) message;
                 item.state = ItemState.ofStage(progress.getStage());

@@ -20,6 +20,7 @@ public interface Message extends JSObject {
     String SESSION = "session";
     String PROGRESS = "progress";
     String DECODED = "decoded";
+    String ROUGH = "rough";
     String PREVIEW = "preview";
     String RESULT = "result";
     String ERROR = "error";

@@ -8,11 +8,16 @@ import app.cutout.core.pipeline.Stage;
 import app.cutout.core.pipeline.StageTimings;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
+import app.cutout.web.jso.browser.ImageBitmapOptions;
 import app.cutout.web.jso.browser.OffscreenCanvas;
+import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.Promises;
 import org.teavm.jso.browser.Performance;
+import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.file.Blob;
+import org.teavm.jso.typedarrays.Int32Array;
+import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
 /**
  * One cutout into the page: drawn into a canvas, handed over as a bitmap first (the page shows and edits from it),
@@ -40,6 +45,26 @@ final class CanvasOutput implements CutoutOutput {
         this.id = id;
         this.name = name;
         this.outbox = outbox;
+    }
+
+    /**
+     * The mask goes to the page as a bitmap of its own size whose alpha is the mask (1024², 4 MB, a few ms): the page
+     * stretches it over the photo it has already decoded, so the rough cutout costs neither side a full-size pass.
+     */
+    @Override
+    public void rough(float[] mask, int width, int height) {
+        int[] pixels = new int[width * height];
+        for (int i = 0; i < pixels.length; i++) {
+            float a = mask[i];
+            int alpha = a <= 0 ? 0 : a >= 1 ? 255 : (int) (a * 255 + 0.5f);
+            pixels[i] = alpha << 24;
+        }
+        Int32Array packed = ArrayTransfer.ints(pixels, 0, pixels.length);
+        ImageData data = new ImageData(new Uint8ClampedArray(packed.getBuffer(), packed.getByteOffset(),
+                pixels.length * 4), width, height);
+        ImageBitmap bitmap = Promises.await(Global.createImageBitmap(data, ImageBitmapOptions.exact()),
+                "Handing over the rough cutout");
+        outbox.rough(id, bitmap);
     }
 
     @Override

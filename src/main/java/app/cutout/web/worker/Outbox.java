@@ -15,6 +15,7 @@ import app.cutout.web.protocol.Message;
 import app.cutout.web.protocol.PreviewMessage;
 import app.cutout.web.protocol.ProgressMessage;
 import app.cutout.web.protocol.ResultMessage;
+import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.SessionMessage;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -64,6 +65,16 @@ final class Outbox {
         }
         message.setNotices(notices);
         send(message);
+    }
+
+    /** The unrefined mask as a bitmap, moved (not copied) to the page. */
+    void rough(int id, ImageBitmap mask) {
+        RoughMessage message = Message.of(Message.ROUGH);
+        message.setId(id);
+        message.setMask(mask);
+        JSArray<JSObject> transfer = new JSArray<>();
+        transfer.push(mask);
+        scope.postMessage(message, transfer);
     }
 
     /** The finished cutout as a bitmap, moved (not copied) to the page, so it can be shown before the PNG exists. */

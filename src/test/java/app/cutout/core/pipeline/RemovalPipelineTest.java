@@ -170,6 +170,11 @@ class RemovalPipelineTest {
         boolean downscaled;
 
         @Override
+        public void rough(float[] mask, int width, int height) {
+            calls.add("rough " + width + "x" + height);
+        }
+
+        @Override
         public void render(RgbaImage image) {
             calls.add("render");
             pixels = image.pixels.clone();
@@ -256,11 +261,12 @@ class RemovalPipelineTest {
     void runsTheStagesInOrderAndReportsEveryTiming() {
         Rig rig = new Rig(CPU_ONLY);
         Output output = rig.run(1);
-        assertEquals(List.of("render", "show 40x30", "save", "done"), output.calls);
+        assertEquals(List.of("rough 1024x1024", "render", "show 40x30", "save", "done"), output.calls);
         assertEquals(List.of("1:preparing", "1:decoded 40x30", "1:loading-model", "1:session wasm/quint8/2",
                 "1:removing", "1:finishing"), rig.events.log);
-        assertEquals(List.of("decode_ms", "model_fetch_ms", "session_ms", "pre_ms", "inference_ms", "post_ms",
-                "show_ms", "ready_ms", "encode_ms", "total_ms"), new ArrayList<>(output.timings.asMap().keySet()));
+        assertEquals(List.of("decode_ms", "model_fetch_ms", "session_ms", "pre_ms", "inference_ms", "first_ms",
+                "post_ms", "show_ms", "ready_ms", "encode_ms", "total_ms"),
+                new ArrayList<>(output.timings.asMap().keySet()));
         // The second photo reuses the session: no load, no new session.
         rig.run(2);
         assertEquals(List.of("quint8"), rig.models.loads);
@@ -271,6 +277,7 @@ class RemovalPipelineTest {
     void strengthZeroIsTheRawMaskStretchedBitForBit() {
         Rig rig = new Rig(CPU_ONLY);
         Output output = rig.run(1, 0f);
+        assertEquals("render", output.calls.get(0), "no rough cutout first: the raw mask is the result");
         int[] expected = new int[40 * 30];
         java.util.Arrays.fill(expected, RgbaImage.pack(128, 128, 128, 255));
         MaskUpsampler.applyAlpha(mask(), ModelSpec.SIZE, ModelSpec.SIZE, expected, 40, 30);

@@ -1,6 +1,7 @@
 package app.cutout.web.jso.browser;
 
 import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
 import org.teavm.jso.canvas.ImageData;
 
 /** The slice of a page canvas's 2D context used by the editor. */
@@ -14,4 +15,10 @@ public interface Canvas2D extends JSObject {
     void putImageData(ImageData data, int x, int y);
 
     void clearRect(int x, int y, int width, int height);
+
+    @JSProperty
+    void setGlobalCompositeOperation(String operation);
+
+    @JSProperty
+    void setImageSmoothingQuality(String quality);
 }

@@ -4,6 +4,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.JSTopLevel;
+import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.file.Blob;
 
@@ -14,6 +15,10 @@ public abstract class Global implements JSObject {
 
     @JSTopLevel
     public static native JSPromise<ImageBitmap> createImageBitmap(Blob image, ImageBitmapOptions options);
+
+    /** The pixels as a bitmap (not premultiplied on the way), which can be transferred to another thread. */
+    @JSTopLevel
+    public static native JSPromise<ImageBitmap> createImageBitmap(ImageData pixels, ImageBitmapOptions options);
 
     /** A copy of the canvas's pixels as a bitmap, which can be transferred to another thread. */
     @JSTopLevel
