@@ -67,6 +67,10 @@ final class EditorPreview {
         }
     }
 
+    int[] pixels() {
+        return pixels;
+    }
+
     void clear() {
         item = null;
         pixels = null;
