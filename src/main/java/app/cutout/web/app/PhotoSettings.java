@@ -33,7 +33,12 @@ final class PhotoSettings {
         if (item == null) {
             return batch;
         }
-        return own.computeIfAbsent(item.id, id -> batch.copy());
+        Exporter.Options o = own.get(item.id);
+        if (o == null) {
+            o = batch.copy();
+            own.put(item.id, o);
+        }
+        return o;
     }
 
     /** The options of {@code item} become every photo's, {@code items} included. */
