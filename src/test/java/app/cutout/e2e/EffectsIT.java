@@ -51,7 +51,7 @@ class EffectsIT {
     private JavascriptExecutor js;
 
     @BeforeAll
-    void start() {
+    void start() throws IOException {
         server = StaticServer.start(ProjectDirs.requireSite(), "127.0.0.1", 0, true);
         browser = Browser.start();
         browser.driver().manage().window().setSize(new Dimension(1280, 1000));
