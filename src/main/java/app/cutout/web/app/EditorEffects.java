@@ -61,6 +61,7 @@ final class EditorEffects {
     private final HTMLInputElement shadowColor;
     private final HTMLInputElement strength;
     private final HTMLInputElement outlineWidth;
+    private final HTMLElement outlineWidthValue;
     private final HTMLInputElement outlineColor;
     private final HTMLSelectElement preset;
     private final HTMLElement customSize;
@@ -101,6 +102,7 @@ final class EditorEffects {
         shadowColor = input("shadow-color");
         strength = input("contact-strength");
         outlineWidth = input("outline-width");
+        outlineWidthValue = document.getElementById("outline-width-value");
         outlineColor = input("outline-color");
         preset = (HTMLSelectElement) document.getElementById("size-preset");
         customSize = document.getElementById("size-custom");
@@ -132,8 +134,10 @@ final class EditorEffects {
         opacity.addEventListener("input", event -> change(l -> l.dropOpacity = number(opacity, 50) / 100));
         shadowColor.addEventListener("input", event -> change(l -> l.dropRgb = rgbOf(shadowColor.getValue())));
         strength.addEventListener("input", event -> change(l -> l.contactStrength = number(strength, 60) / 100));
-        outlineWidth.addEventListener("input", event -> change(l -> l.outlineWidth = Math.max(0,
-                Math.min(1024, number(outlineWidth, 0)))));
+        outlineWidth.addEventListener("input", event -> change(l -> {
+            l.outlineWidth = Math.max(0, Math.min(1024, number(outlineWidth, 0)));
+            outlineWidthValue.setInnerText(format(l.outlineWidth));
+        }));
         outlineColor.addEventListener("input", event -> change(l -> l.outlineRgb = rgbOf(outlineColor.getValue())));
         preset.addEventListener("change", event -> {
             Look look = host.edit().look;
@@ -194,6 +198,7 @@ final class EditorEffects {
         shadowColor.setValue(css(look.dropRgb));
         strength.setValue(format(Math.round(look.contactStrength * 100)));
         outlineWidth.setValue(format(look.outlineWidth));
+        outlineWidthValue.setInnerText(format(look.outlineWidth));
         outlineColor.setValue(css(look.outlineRgb));
         preset.setValue(look.preset);
         customWidth.setValue(Integer.toString(look.width));
