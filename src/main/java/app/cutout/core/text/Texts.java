@@ -356,7 +356,7 @@ public final class Texts {
                 "Cuadrado para tiendas (2000 × 2000, blanco)");
         put("fx.preset.social-square", "Square post (1080 × 1080)", "Publicación cuadrada (1080 × 1080)");
         put("fx.preset.social-portrait", "Portrait post (1080 × 1350)", "Publicación vertical (1080 × 1350)");
-        put("fx.preset.banner", "Banner (1920 × 1080)", "Banner (1920 × 1080)");
+        put("fx.preset.banner", "Banner (1920 × 1080)", "Cabecera web (1920 × 1080)");
         put("fx.preset.custom", "Custom size", "Tamaño personalizado");
         put("fx.width", "Width (px)", "Ancho (px)");
         put("fx.height", "Height (px)", "Alto (px)");
