@@ -230,6 +230,45 @@ class EffectsIT {
 
     @Test
     @Order(6)
+    void contactShadowLiesUnderTheSubjectAndTheUpscaleLimitIsSaid() throws IOException {
+        editor.click("input[name=shadow][value=contact]");
+        assertFalse(hidden("#shadow-contact-controls"), "a contact shadow shows its strength");
+        editor.setRange("#contact-strength", 80);
+        awaitPreview();
+        screenshot("effects-05-contact-shadow");
+        BufferedImage out = ImageIO.read(new ByteArrayInputStream(editor.export("jpeg").bytes()));
+        int[] box = bounds(mask());
+        int bottom = box[1] + box[3];
+        long below = 0;
+        long above = 0;
+        for (int y = 0; y < 2000; y++) {
+            for (int x = 0; x < 2000; x++) {
+                boolean dark = (out.getRGB(x, y) & 0xFF) < 200;
+                below += dark && y >= bottom + 2 ? 1 : 0;
+                above += dark && y < box[1] - 2 ? 1 : 0;
+            }
+        }
+        System.out.println("contact shadow: " + below + " dark pixels under the subject, " + above + " above it");
+        assertTrue(below > 1000 && above == 0, "a contact shadow under the subject only: " + below + " below, "
+                + above + " above");
+
+        // 8000 x 8000 would need the 512 px astronaut enlarged about 13x: held at 4x, and the page says so.
+        browser.select("#size-preset", "custom");
+        setValue("#size-width", "8000");
+        setValue("#size-height", "8000");
+        awaitPreview();
+        browser.waitForAttribute("#size-note", "data-reason", "upscale", Duration.ofSeconds(30));
+        String note = browser.text("#size-note");
+        System.out.println("custom 8000 x 8000: " + note);
+        assertTrue(note.contains("4×") && note.contains("8000 × 8000"), note);
+        browser.select("#size-preset", "marketplace");
+        editor.click("input[name=shadow][value=none]");
+        awaitPreview();
+        assertTrue(hidden("#size-note"), "the marketplace square needs no more than 4x");
+    }
+
+    @Test
+    @Order(7)
     void downloadAllUsesEachPhotosSettingsAndNamesThePreset() throws IOException {
         // The open photo's marketplace JPEG becomes the batch's; the second photo then gets its own banner PNG.
         browser.select("#export-format", "jpeg");
@@ -259,7 +298,7 @@ class EffectsIT {
         BufferedImage banner = entries.get("chelsea.banner.png");
         assertEquals("1920x1080", banner.getWidth() + "x" + banner.getHeight());
         assertEquals(0, banner.getRGB(0, 0) >>> 24, "the banner keeps its own transparent background");
-        screenshot("effects-05-second-photo-banner");
+        screenshot("effects-06-second-photo-banner");
     }
 
     // ---- helpers ----
