@@ -136,7 +136,9 @@ class ChromiumBrowser {
 
   async close() {
     await withTimeout(this.browser.close(), 10000, "closing Chromium").catch(() => {});
-    rmSync(this.profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing into the profile for a moment after close() (seen under
+    // load: ENOTEMPTY): retry rather than fail a finished run.
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 

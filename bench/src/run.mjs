@@ -6,6 +6,7 @@
 // node bench/src/run.mjs --first-visit [--runs N] [--no-peer] IMAGE...
 // node bench/src/run.mjs --throughput N [--runs N] [--no-peer] [IMAGE...]
 // node bench/src/run.mjs --quality GT_DIR [--runs N] [--out DIR] [...]
+// node bench/src/run.mjs --preset NAME [--shadow drop|contact] [--outline PX] --out DIR IMAGE...
 //
 // One JSON line per image (or batch) and configuration goes to stdout; progress and a readable summary go to stderr.
 import { spawn, spawnSync } from "node:child_process";
@@ -49,6 +50,9 @@ const REFINE_ON = 100;
 const REFINE_OFF = 0;
 const DEFAULT_RUNS = 5;
 const PEER_NAME = "@imgly/background-removal@1.7.0 (onnxruntime-web 1.21.0)";
+// --preset: the editor's size presets (#size-preset); the marketplace one is checked against its definition.
+const PRESETS = ["original", "marketplace", "social-square", "social-portrait", "banner"];
+const MARKETPLACE = { side: 2000, fill: 0.85, fillSlack: 0.01, centreSlack: 0.01, white: 250 };
 
 // ---------------------------------------------------------------------------------------------------- options
 
@@ -59,6 +63,7 @@ function usage(message) {
     + "       bench/run.sh --first-visit [--runs N] [--no-peer] IMAGE...   (cold cache: page open → first cutout)\n"
     + "       bench/run.sh --throughput N [--runs N] [--no-peer] [IMAGE...] (N photos in one multi-select)\n"
     + "       bench/run.sh --quality GT_DIR [--runs N] [--out DIR] ...\n"
+    + "       bench/run.sh --preset NAME [--shadow drop|contact] [--outline PX] --out DIR IMAGE...\n"
     + "       --backend/--model/--threads take comma-separated lists; every combination is measured.\n"
     + "       --quality scores Cutout (refinement on and off) and the peer against GT_DIR/NAME.matte.png.\n");
   process.exit(2);
@@ -68,7 +73,7 @@ function parseArgs(argv) {
   const o = {
     browser: "chromium", backends: ["wasm"], models: ["quint8"], threads: null, runs: DEFAULT_RUNS, out: null,
     peer: false, noPeer: false, native: false, timeoutS: 300, images: [], settleMs: 400, quality: null,
-    firstVisit: false, throughput: 0, warmupImage: null,
+    firstVisit: false, throughput: 0, warmupImage: null, preset: null, shadow: null, outline: null,
     chromium: process.env.CHROMIUM ?? "/usr/bin/chromium",
     firefox: process.env.FIREFOX ?? "/usr/bin/firefox-esr",
     webkitDriver: process.env.WEBKIT_DRIVER ?? "/usr/bin/WebKitWebDriver",
@@ -104,6 +109,12 @@ function parseArgs(argv) {
         break;
       case "--warmup-image": o.warmupImage = resolve(next()); break;
       case "--out": o.out = resolve(next()); break;
+      case "--preset": [o.preset] = list(next(), PRESETS); break;
+      case "--shadow": [o.shadow] = list(next(), ["none", "drop", "contact"]); break;
+      case "--outline":
+        o.outline = Number(next());
+        if (!(o.outline >= 0 && o.outline <= 1024)) usage("--outline: a width in pixels, 0..1024");
+        break;
       case "--peer": o.peer = true; break;
       case "--no-peer": o.noPeer = true; break;
       case "--native": o.native = true; break;
@@ -118,9 +129,12 @@ function parseArgs(argv) {
         o.images.push(resolve(a));
     }
   }
-  if ([o.quality, o.firstVisit, o.throughput].filter(Boolean).length > 1) {
-    usage("--quality, --first-visit and --throughput are separate modes: give one");
+  if ([o.quality, o.firstVisit, o.throughput, o.preset].filter(Boolean).length > 1) {
+    usage("--quality, --first-visit, --throughput and --preset are separate modes: give one");
   }
+  if ((o.shadow || o.outline != null) && !o.preset) usage("--shadow and --outline go with --preset");
+  if (o.preset && !o.out) usage("--preset writes its files to --out DIR: give one");
+  if (o.preset && (o.peer || o.native)) usage("--preset runs Cutout alone");
   // WebKitGTK has no SharedArrayBuffer: one thread there.
   if (!o.threads) o.threads = [o.browser === "webkit" ? 1 : availableParallelism()];
   if (o.quality) {
@@ -916,6 +930,170 @@ async function benchImage({
   }
 }
 
+// ---------------------------------------------------------------------------------------------------- --preset
+
+/** The editor is showing a photo (#result[data-item]). */
+const editorOpen = async ({ slice }) => {
+  const end = performance.now() + slice;
+  for (;;) {
+    const result = document.getElementById("result");
+    if (result && !result.hidden && result.getAttribute("data-item")) return true;
+    if (performance.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+/**
+ * Sets the editor's controls as a person would (preset, shadow, outline, format; the marketplace preset selects its
+ * white background itself) and presses Download. Without `format`: JPEG over a background, PNG over none.
+ */
+const startExport = ({ preset, shadow, outline, format }) => {
+  const set = (id, value, type) => {
+    const e = document.getElementById(id);
+    e.value = value;
+    e.dispatchEvent(new Event(type, { bubbles: true }));
+  };
+  if (preset) set("size-preset", preset, "change");
+  if (shadow) document.querySelector(`input[name=shadow][value=${shadow}]`).click();
+  if (outline != null) set("outline-width", String(outline), "input");
+  const background = document.querySelector("input[name=bg]:checked").value;
+  const chosen = format ?? (background === "transparent" ? "png" : "jpeg");
+  set("export-format", chosen, "change");
+  document.getElementById("download").setAttribute("data-state", "stale");
+  window.__exportStart = performance.now();
+  document.getElementById("export-button").click();
+  return { format: chosen, background };
+};
+
+/**
+ * The export's end (#download[data-state] done or error): its file name, bytes, time since the click, size, the
+ * four corner pixels, and with `mask` the bounds of the mask's pixels >= 128 ([x, y, width, height]).
+ */
+const exportDone = async ({ slice, mask }) => {
+  const end = performance.now() + slice;
+  const link = document.getElementById("download");
+  for (;;) {
+    const state = link.getAttribute("data-state");
+    if (state === "error") return { state, message: document.getElementById("message")?.textContent ?? "" };
+    if (state === "done") break;
+    if (performance.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const ms = performance.now() - window.__exportStart;
+  const blob = await (await fetch(link.getAttribute("href"))).blob();
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const bitmap = await createImageBitmap(blob, { premultiplyAlpha: "none", colorSpaceConversion: "none" });
+  const { width, height } = bitmap;
+  const ctx = new OffscreenCanvas(width, height).getContext("2d", { willReadFrequently: true });
+  ctx.drawImage(bitmap, 0, 0);
+  const px = ctx.getImageData(0, 0, width, height).data;
+  const at = (x, y) => Array.from(px.subarray(4 * (y * width + x), 4 * (y * width + x) + 4));
+  const corners = [at(0, 0), at(width - 1, 0), at(0, height - 1), at(width - 1, height - 1)];
+  let box = null;
+  if (mask) {
+    let x0 = width, y0 = height, x1 = -1, y1 = -1;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (px[4 * (y * width + x)] >= 128) {
+          if (x < x0) x0 = x;
+          if (x > x1) x1 = x;
+          if (y < y0) y0 = y;
+          y1 = y;
+        }
+      }
+    }
+    box = x1 < 0 ? null : [x0, y0, x1 - x0 + 1, y1 - y0 + 1];
+  }
+  let b64 = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) b64 += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  return {
+    state: "done", name: link.getAttribute("download"), ms, width, height, corners, box, bytes: btoa(b64),
+    note: document.getElementById("size-note")?.hidden === false ? document.getElementById("size-note").textContent : null,
+  };
+};
+
+/** Where the subject went on a canvas: share of the longer side its bounds fill, its centre's offset (shares). */
+function geometry(box, width, height) {
+  if (!box) return { fill: null, dx: null, dy: null };
+  const [x, y, w, h] = box;
+  return {
+    fill: r3(Math.max(w / width, h / height)),
+    dx: r3((x + w / 2 - width / 2) / width),
+    dy: r3((y + h / 2 - height / 2) / height),
+  };
+}
+
+/**
+ * One photo through the real page with a size preset (and a shadow and outline): processed, the controls set, the
+ * download written to --out as NAME.preset.jpg (a background) or .png (transparent), and the mask alone exported at
+ * the same layout to find the subject's bounds. For the marketplace preset, checks its definition: 2000 × 2000,
+ * white corners, the subject's bounds 85 % ± 1 % of the side, centred within 1 %.
+ */
+async function presetImage({ env, context, origin, opts, config, image, outName, sw }) {
+  const swFrom = sw.nonLocal.length;
+  const timeoutMs = opts.timeoutS * 1000;
+  const q = `backend=${config.backend}&model=${config.model}&threads=${config.threads}`;
+  const cut = await AppPage.open(context, `${origin}/?${q}`, origin, "cutout", timeoutMs);
+  try {
+    log(`${basename(image)}: removing the background, then --preset ${opts.preset}`);
+    const run = await cut.run(image);
+    await cut.poll(editorOpen, {}, 120000, "waiting for the editor to show the photo");
+    const asked = await withTimeout(cut.page.evaluate(startExport, {
+      preset: opts.preset, shadow: opts.shadow, outline: opts.outline,
+    }), 60000, "cutout: setting the editor's controls");
+    const out = await cut.poll(exportDone, { mask: false }, timeoutMs, `waiting for the ${asked.format} export`);
+    if (out.state !== "done") throw new BenchError(`cutout: the export failed: ${out.message.trim()}`);
+    const ext = out.name.slice(out.name.lastIndexOf(".") + 1);
+    mkdirSync(opts.out, { recursive: true });
+    const file = join(opts.out, `${outName}.preset.${ext}`);
+    writeFileSync(file, Buffer.from(out.bytes, "base64"));
+    await withTimeout(cut.page.evaluate(startExport, { format: "mask" }), 60000, "cutout: choosing the mask");
+    const mask = await cut.poll(exportDone, { mask: true }, timeoutMs, "waiting for the mask export");
+    if (mask.state !== "done") throw new BenchError(`cutout: the mask export failed: ${mask.message.trim()}`);
+    const g = geometry(mask.box, mask.width, mask.height);
+    const line = head(env, config, { image: basename(image), preset: opts.preset, shadow: opts.shadow ?? "none",
+      outline: opts.outline ?? 0 });
+    Object.assign(line, {
+      file, app_name: out.name, format: asked.format, background: asked.background, width: out.width,
+      height: out.height, subject_box: mask.box, subject_fill: g.fill, centre_dx: g.dx, centre_dy: g.dy,
+      corners: out.corners, export_ms: r1(out.ms), mask_export_ms: r1(mask.ms), total_ms: r1(run.timings.total_ms),
+      note: out.note,
+      non_local_requests: cut.nonLocalCount == null ? null : cut.nonLocalCount + sw.nonLocal.length - swFrom,
+    });
+    if (opts.preset === "marketplace") {
+      const m = MARKETPLACE;
+      const misses = [];
+      if (out.width !== m.side || out.height !== m.side) misses.push(`size ${out.width}x${out.height}`);
+      if (!out.corners.every((c) => c[0] >= m.white && c[1] >= m.white && c[2] >= m.white && c[3] === 255)) {
+        misses.push(`corners not white: ${JSON.stringify(out.corners)}`);
+      }
+      if (g.fill == null || Math.abs(g.fill - m.fill) > m.fillSlack) misses.push(`subject fills ${g.fill}`);
+      if (g.dx == null || Math.abs(g.dx) > m.centreSlack || Math.abs(g.dy) > m.centreSlack) {
+        misses.push(`centre off by ${g.dx}, ${g.dy}`);
+      }
+      line.marketplace_ok = misses.length === 0;
+      line.marketplace_misses = misses;
+    }
+    return line;
+  } finally {
+    await cut.close();
+  }
+}
+
+function presetSummary(l) {
+  const fill = l.subject_fill == null ? "no subject" : `${(l.subject_fill * 100).toFixed(1)} % of the longer side`;
+  const centre = l.centre_dx == null ? "" : `, centre off by ${(l.centre_dx * 100).toFixed(2)} %, `
+    + `${(l.centre_dy * 100).toFixed(2)} %`;
+  let s = `${l.image} → ${l.file}: ${l.width} × ${l.height} ${l.format} (${l.background} background), subject `
+    + `${fill}${centre}; export ${l.export_ms} ms after the click [${l.cpu}, ${l.cores} cores, ${l.browser}]`;
+  if (l.note) s += `\n  the page says: ${l.note}`;
+  if (l.marketplace_ok != null) {
+    s += `\n  marketplace (2000 × 2000, white corners, 85 % ± 1 %, centred within 1 %): `
+      + (l.marketplace_ok ? "met" : `MISSED: ${l.marketplace_misses.join("; ")}`);
+  }
+  return s;
+}
+
 // ---------------------------------------------------------------------------------------------------- --first-visit
 
 /**
@@ -1378,6 +1556,12 @@ async function main() {
               emit(line, qualitySummary(line));
               continue;
             }
+            if (opts.preset) {
+              const line = await presetImage({ env, context, origin: server.origin, opts, config, image, outName, sw });
+              emit(line, presetSummary(line));
+              if (line.marketplace_ok === false) failures++;
+              continue;
+            }
             if (opts.firstVisit) {
               const line = await firstVisitImage({ env, browser, origin: server.origin, opts, config, image, sw });
               emit(line, firstVisitSummary(line, tag));
@@ -1402,7 +1586,7 @@ async function main() {
     killAll();
   }
   if (qualityLines.length) log(qualityTable(qualityLines));
-  else log(TARGET_TEXT);
+  else if (!opts.preset) log(TARGET_TEXT);
   if (failures) {
     log(`${failures} measurement(s) failed`);
     process.exitCode = 1;

@@ -53,12 +53,14 @@ public final class Browser implements AutoCloseable {
      * (IdentityManager asks accounts.google.com for every regular profile, with no switch to stop it) and on-demand
      * component installs still go out. The URL flags point them at {@link RequestTrap#BROWSER_OWN_HOST}, so the trap
      * still catches them (nothing leaves) yet tells them apart from requests the page makes. Network time queries
-     * and optimization hints (which Debian's API keys turn on) have feature switches and are simply turned off.
+     * and optimization hints (which Debian's API keys turn on) have feature switches and are simply turned off, as
+     * are autofill's server queries (Chromium asks content-autofill.googleapis.com about a page's typed fields, such
+     * as the editor's custom size: the browser's own service, carrying no page data).
      */
     static final List<String> QUIET_FLAGS = List.of(
             "--gaia-url=http://" + RequestTrap.BROWSER_OWN_HOST + "/",
             "--component-updater=url-source=http://" + RequestTrap.BROWSER_OWN_HOST + "/update",
-            "--disable-features=NetworkTimeServiceQuerying,OptimizationHints");
+            "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,AutofillServerCommunication");
 
     /**
      * Profile preferences with the same aim: Debian's build opens its start page (start.duckduckgo.com) in a tab at

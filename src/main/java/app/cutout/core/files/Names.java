@@ -50,6 +50,20 @@ public final class Names {
         return sb.toString();
     }
 
+    /**
+     * The name of an export, which says which size preset made it: {@code ("holiday.JPG", null, false, "png")} gives
+     * {@code "holiday-cutout.png"} (the original size), {@code ("holiday.JPG", "marketplace", false, "jpg")} gives
+     * {@code "holiday.marketplace.jpg"}, and the mask alone {@code "holiday-mask.png"} or
+     * {@code "holiday.marketplace-mask.png"}. The base name is made as by {@link #cutoutFileName}.
+     *
+     * @param presetTag the preset's tag ({@code Look.fileTag}), or {@code null} for the original size
+     */
+    public static String exportFileName(String inputName, String presetTag, boolean mask, String extension) {
+        String kind = mask ? "-mask" : "";
+        String suffix = presetTag == null ? (mask ? kind : "-cutout") : "." + presetTag + kind;
+        return cutoutFileName(inputName, suffix, extension);
+    }
+
     private static String replaceControls(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {

@@ -334,6 +334,48 @@ public final class Texts {
         put("swatch.blue", "Blue", "Azul");
         put("swatch.green", "Green", "Verde");
         put("swatch.yellow", "Yellow", "Amarillo");
+        // Shadows, outline, presets
+        put("fx.shadow", "Shadow", "Sombra");
+        put("fx.shadow.none", "None", "Ninguna");
+        put("fx.shadow.drop", "Drop shadow", "Sombra proyectada");
+        put("fx.shadow.contact", "Contact shadow", "Sombra de contacto");
+        put("fx.angle", "Angle", "Ángulo");
+        put("fx.distance", "Distance", "Distancia");
+        put("fx.blur", "Blur", "Desenfoque");
+        put("fx.opacity", "Opacity", "Opacidad");
+        put("fx.shadowColor", "Shadow colour", "Color de la sombra");
+        put("fx.strength", "Strength", "Intensidad");
+        put("fx.outline", "Outline", "Contorno");
+        put("fx.outlineWidth", "Width (px)", "Grosor (px)");
+        put("fx.outlineColor", "Outline colour", "Color del contorno");
+        put("fx.sticker", "Sticker", "Pegatina");
+        put("fx.size", "Size", "Tamaño");
+        put("fx.preset", "Size preset", "Tamaño predefinido");
+        put("fx.preset.original", "Original size", "Tamaño original");
+        put("fx.preset.marketplace", "Marketplace square (2000 × 2000, white)",
+                "Cuadrado para tiendas (2000 × 2000, blanco)");
+        put("fx.preset.social-square", "Square post (1080 × 1080)", "Publicación cuadrada (1080 × 1080)");
+        put("fx.preset.social-portrait", "Portrait post (1080 × 1350)", "Publicación vertical (1080 × 1350)");
+        put("fx.preset.banner", "Banner (1920 × 1080)", "Cabecera web (1920 × 1080)");
+        put("fx.preset.custom", "Custom size", "Tamaño personalizado");
+        put("fx.width", "Width (px)", "Ancho (px)");
+        put("fx.height", "Height (px)", "Alto (px)");
+        put("fx.fill", "Subject fills", "El sujeto ocupa");
+        put("fx.align", "Position", "Posición");
+        put("fx.align.center", "Centred", "Centrado");
+        put("fx.align.bottom", "On the bottom", "Abajo");
+        put("fx.margin", "Bottom margin", "Margen inferior");
+        put("fx.preview", "The download will look like this:", "La descarga quedará así:");
+        put("fx.upscaleLimited", "This photo is too small for {0} % of {1} × {2} px: the subject is enlarged at "
+                + "most {3}× (more would look blurred), so it fills {4} %. A larger photo would fill it.",
+                "Esta foto es demasiado pequeña para ocupar el {0} % de {1} × {2} px: el sujeto se amplía como "
+                + "máximo {3}× (más se vería borroso), así que ocupa el {4} %. Una foto más grande lo llenaría.");
+        put("fx.shrunk", "The shadow and outline need room around the subject, so it fills {0} % instead of {1} %.",
+                "La sombra y el contorno necesitan espacio alrededor del sujeto, así que ocupa el {0} % en lugar "
+                + "del {1} %.");
+        put("fx.applyAll", "Apply to all photos", "Aplicar a todas las fotos");
+        put("fx.applied", "Background, shadow, outline, size and format now apply to all {0} photos.",
+                "El fondo, la sombra, el contorno, el tamaño y el formato se aplican ahora a las {0} fotos.");
         put("error.worker", "The processing worker failed to start ({0}). Use a current Chrome, Edge, Firefox or "
                 + "Safari.", "El proceso de trabajo no pudo iniciarse ({0}). Usa un Chrome, Edge, Firefox o Safari "
                 + "actual.");

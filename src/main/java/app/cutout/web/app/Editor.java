@@ -257,6 +257,11 @@ final class Editor {
         preview.showBackground(kind, color, imageUrl, blurPx);
     }
 
+    /** The open photo's colours at full resolution (the refined ones where the cutout shows), or null. */
+    int[] pixels() {
+        return preview.pixels();
+    }
+
     void showCrop(Rect crop) {
         preview.showCrop(crop);
     }

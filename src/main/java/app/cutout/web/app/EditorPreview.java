@@ -87,6 +87,10 @@ final class EditorPreview {
         }
     }
 
+    int[] pixels() {
+        return pixels;
+    }
+
     void clear() {
         item = null;
         pixels = null;

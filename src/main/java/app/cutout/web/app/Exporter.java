@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.core.edit.Look;
 import app.cutout.core.files.Names;
 import app.cutout.core.text.Texts;
 import app.cutout.web.jso.browser.Global;
@@ -14,6 +15,7 @@ import app.cutout.web.protocol.Message;
 import app.cutout.web.protocol.ZipRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSString;
@@ -35,6 +37,22 @@ final class Exporter {
         boolean crop;
         double margin = 0.1;
         double aspect;
+        /** Size preset, shadow and outline. */
+        Look look = new Look();
+
+        Options copy() {
+            Options o = new Options();
+            o.format = format;
+            o.background = background;
+            o.color = color;
+            o.backgroundImage = backgroundImage;
+            o.blur = blur;
+            o.crop = crop;
+            o.margin = margin;
+            o.aspect = aspect;
+            o.look = look.copy();
+            return o;
+        }
     }
 
     interface Listener {
@@ -62,21 +80,28 @@ final class Exporter {
 
     void export(Item item, Options options) {
         listener.busy(Texts.t("exporting"));
-        single = new Single(nextId, Names.cutoutFileName(item.name, suffix(options), extension(options)));
+        single = new Single(nextId, fileName(item, options));
         send(request(item, options));
     }
 
-    void exportAll(List<Item> items, Options options) {
+    /** Packs every item into one ZIP, each with its own options. */
+    void exportAll(List<Item> items, Function<Item, Options> options) {
         if (items.isEmpty()) {
             return;
         }
         listener.busy(Texts.t("zipping", items.size()));
         zip = new ZipJob(items.size());
         for (Item item : items) {
-            zip.names.push(JSString.valueOf(Names.cutoutFileName(item.name, suffix(options), extension(options))));
+            Options o = options.apply(item);
+            zip.names.push(JSString.valueOf(fileName(item, o)));
             zip.ids.add(nextId);
-            send(request(item, options));
+            send(request(item, o));
         }
+    }
+
+    private static String fileName(Item item, Options options) {
+        return Names.exportFileName(item.name, options.look.fileTag(), "mask".equals(options.format),
+                extension(options));
     }
 
     private ExportRequest request(Item item, Options options) {
@@ -99,6 +124,7 @@ final class Exporter {
         // The worker finds the subject's bounds itself: it has every photo's alpha, the page only the open one's.
         request.setCropMargin(options.crop ? options.margin : -1);
         request.setCropAspect(options.aspect);
+        request.setLook(options.look.encode());
         return request;
     }
 
@@ -159,10 +185,6 @@ final class Exporter {
         lastUrl = ObjectUrls.createObjectURL(blob);
         Global.download(lastUrl, fileName);
         listener.exported(lastUrl, fileName);
-    }
-
-    private static String suffix(Options options) {
-        return "mask".equals(options.format) ? "-mask" : "-cutout";
     }
 
     private static String extension(Options options) {

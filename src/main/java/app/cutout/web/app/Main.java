@@ -39,7 +39,10 @@ public final class Main {
     private Item latest;
     /** An export asked for while the open photo's PNG was still being written. */
     private Item exportWhenSaved;
-    private Exporter.Options exportOptions = new Exporter.Options();
+    private final PhotoSettings settings;
+    private final EditorEffects effects;
+    /** The photo whose options the controls show. */
+    private Item settingsShown;
     private String backgroundUrl;
     private OfflineStatus offline;
     private StoragePanel storage;
@@ -54,7 +57,7 @@ public final class Main {
         model = (HTMLSelectElement) document.getElementById("model-select");
         strength = (HTMLInputElement) document.getElementById("refine-strength");
         urlOptions = UrlOptions.current();
-        editor = new Editor(document, this::refreshPreview);
+        editor = new Editor(document, this::edited);
         queueView = new QueueView(document, new QueueView.Actions() {
             @Override
             public void open(Item item) {
@@ -149,6 +152,33 @@ public final class Main {
                 view.failed(text);
             }
         });
+        settings = new PhotoSettings(document);
+        effects = new EditorEffects(document, new EditorEffects.Host() {
+            @Override
+            public Exporter.Options edit() {
+                return options();
+            }
+
+            @Override
+            public void changed() {
+                refreshPreview();
+            }
+
+            @Override
+            public void background(String kind, String color) {
+                if (color != null) {
+                    ((HTMLInputElement) document.getElementById("bg-color")).setValue(color);
+                    options().color = color;
+                }
+                selectBackground(kind);
+            }
+
+            @Override
+            public void applyToAll() {
+                settings.applyToAll(editor.item(), items);
+                view.info(Texts.t("fx.applied", items.size()));
+            }
+        });
     }
 
     public static void main(String[] args) {
@@ -171,6 +201,7 @@ public final class Main {
             Texts.use(select.getValue());
             view.translate();
             queueView.relabel();
+            refreshPreview();
             // The status line and the backend line were worded when they last changed; word them again.
             if (latest != null) {
                 view.item(latest, count(ItemState.DONE), items.size());
@@ -291,7 +322,7 @@ public final class Main {
         if (item == exportWhenSaved && item.finished()) {
             exportWhenSaved = null;
             if (item.state == ItemState.DONE && editor.item() == item) {
-                exporter.export(item, exportOptions);
+                exporter.export(item, settings.of(item));
             }
         }
         document.getElementById("download-all").setAttribute("data-count", Integer.toString(count(ItemState.DONE)));
@@ -325,6 +356,7 @@ public final class Main {
         if (editor.item() == item) {
             editor.close();
         }
+        settings.forget(item);
         if (item.originalUrl != null) {
             ObjectUrls.revokeObjectURL(item.originalUrl);
         }
@@ -341,13 +373,13 @@ public final class Main {
         for (String value : new String[] {"transparent", "color", "image", "blur"}) {
             HTMLInputElement radio = (HTMLInputElement) document.querySelector("input[name=bg][value=" + value + "]");
             radio.addEventListener("change", event -> {
-                exportOptions.background = value;
+                options().background = value;
                 refreshPreview();
             });
         }
         HTMLInputElement color = (HTMLInputElement) document.getElementById("bg-color");
         color.addEventListener("input", event -> {
-            exportOptions.color = color.getValue();
+            options().color = color.getValue();
             selectBackground("color");
         });
         var swatches = document.querySelectorAll(".swatch");
@@ -357,7 +389,7 @@ public final class Main {
             swatch.getStyle().setCssText("background-color:" + value);
             swatch.addEventListener("click", event -> {
                 color.setValue(value);
-                exportOptions.color = value;
+                options().color = value;
                 selectBackground("color");
             });
         }
@@ -365,7 +397,7 @@ public final class Main {
         file.addEventListener("change", event -> {
             FileList files = file.getFiles();
             if (files != null && files.getLength() > 0) {
-                exportOptions.backgroundImage = files.get(0);
+                options().backgroundImage = files.get(0);
                 if (backgroundUrl != null) {
                     ObjectUrls.revokeObjectURL(backgroundUrl);
                 }
@@ -375,14 +407,14 @@ public final class Main {
         });
         HTMLInputElement blur = (HTMLInputElement) document.getElementById("bg-blur-amount");
         blur.addEventListener("input", event -> {
-            exportOptions.blur = Editor.parse(blur.getValue(), 20) / 2000.0;
+            options().blur = Editor.parse(blur.getValue(), 20) / 2000.0;
             selectBackground("blur");
         });
     }
 
     private void selectBackground(String value) {
         ((HTMLInputElement) document.querySelector("input[name=bg][value=" + value + "]")).setChecked(true);
-        exportOptions.background = value;
+        options().background = value;
         refreshPreview();
     }
 
@@ -392,18 +424,21 @@ public final class Main {
         HTMLSelectElement aspect = (HTMLSelectElement) document.getElementById("crop-aspect");
         HTMLSelectElement format = (HTMLSelectElement) document.getElementById("export-format");
         crop.addEventListener("change", event -> {
-            exportOptions.crop = crop.isChecked();
+            options().crop = crop.isChecked();
             refreshPreview();
         });
         margin.addEventListener("input", event -> {
-            exportOptions.margin = Editor.parse(margin.getValue(), 10) / 100.0;
+            options().margin = Editor.parse(margin.getValue(), 10) / 100.0;
             refreshPreview();
         });
         aspect.addEventListener("change", event -> {
-            exportOptions.aspect = Editor.parse(aspect.getValue(), 0);
+            options().aspect = Editor.parse(aspect.getValue(), 0);
             refreshPreview();
         });
-        format.addEventListener("change", event -> exportOptions.format = format.getValue());
+        format.addEventListener("change", event -> {
+            options().format = format.getValue();
+            refreshPreview();
+        });
         document.getElementById("export-button").addEventListener("click", event -> {
             Item item = editor.item();
             if (item == null) {
@@ -414,7 +449,7 @@ public final class Main {
                 exportWhenSaved = item;
                 view.info(Texts.t("exporting"));
             } else {
-                exporter.export(item, exportOptions);
+                exporter.export(item, settings.of(item));
             }
         });
         document.getElementById("download-all").addEventListener("click", event -> {
@@ -424,12 +459,19 @@ public final class Main {
                     done.add(item);
                 }
             }
-            exporter.exportAll(done, exportOptions);
+            exporter.exportAll(done, settings::of);
         });
     }
 
-    private Rect currentCrop() {
-        return editor.cropFor(exportOptions.margin, exportOptions.aspect);
+    /** The open photo's own options, to change (see {@link PhotoSettings}). */
+    private Exporter.Options options() {
+        return settings.edit(editor.item());
+    }
+
+    /** The open photo's mask changed, or another photo opened. */
+    private void edited() {
+        effects.alphaChanged();
+        refreshPreview();
     }
 
     private void refreshPreview() {
@@ -437,8 +479,16 @@ public final class Main {
         if (item == null) {
             return;
         }
-        double blurPx = exportOptions.blur * Math.max(item.width, item.height);
-        editor.showBackground(exportOptions.background, exportOptions.color, backgroundUrl, blurPx);
-        editor.showCrop(exportOptions.crop ? currentCrop() : null);
+        Exporter.Options options = settings.of(item);
+        if (item != settingsShown) {
+            settingsShown = item;
+            settings.show(options);
+            effects.show(options.look);
+        }
+        double blurPx = options.blur * Math.max(item.width, item.height);
+        editor.showBackground(options.background, options.color, backgroundUrl, blurPx);
+        Rect crop = options.crop ? editor.cropFor(options.margin, options.aspect) : null;
+        editor.showCrop(crop);
+        effects.refresh(item, editor.pixels(), options, crop);
     }
 }

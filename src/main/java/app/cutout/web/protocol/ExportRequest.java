@@ -4,7 +4,7 @@ import org.teavm.jso.JSProperty;
 import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 
-/** Page to export worker: composite one cutout with its background and crop, and encode it. */
+/** Page to export worker: composite one cutout with its background, crop, size preset and effects, and encode it. */
 public interface ExportRequest extends Addressed {
     /** The original photo. */
     @JSProperty
@@ -90,4 +90,11 @@ public interface ExportRequest extends Addressed {
 
     @JSProperty
     void setCropAspect(double aspect);
+
+    /** Size preset and effects, as {@code core.edit.Look.encode} writes them; absent or empty for none. */
+    @JSProperty
+    String getLook();
+
+    @JSProperty
+    void setLook(String look);
 }

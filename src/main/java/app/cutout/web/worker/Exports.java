@@ -3,7 +3,9 @@ package app.cutout.web.worker;
 import app.cutout.core.edit.Background;
 import app.cutout.core.edit.Compositor;
 import app.cutout.core.edit.Crop;
+import app.cutout.core.edit.Look;
 import app.cutout.core.edit.Rect;
+import app.cutout.core.edit.Staging;
 import app.cutout.core.image.Refusal;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.pipeline.Problem;
@@ -19,7 +21,10 @@ import org.teavm.jso.core.JSArray;
 import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.Int8Array;
 
-/** Exports in the export worker: composite one photo with its background and crop, encode; or pack a ZIP. */
+/**
+ * Exports in the export worker: composite one photo with its background and crop (and, with a {@link Look}, its size
+ * preset, shadow and outline), encode; or pack a ZIP.
+ */
 final class Exports {
     private static final double JPEG_QUALITY = 0.92;
     private static final double WEBP_QUALITY = 0.92;
@@ -44,12 +49,16 @@ final class Exports {
             byte[] alpha = alphaOf(request, cutout);
             Rect frame = frame(request, alpha, photo.width, photo.height);
             String format = request.getFormat();
+            Look look = Look.decode(request.getLook());
             RgbaImage out;
-            if ("mask".equals(format)) {
+            if (!look.isPlain()) {
+                out = staged(request, photo, cutout, alpha, frame, look, format);
+            } else if ("mask".equals(format)) {
                 out = maskImage(alpha, photo.width, frame);
             } else {
                 // The background is laid out from the photo's own colours (a blur must be of the original) ...
-                Compositor.Prepared background = Compositor.prepare(photo, background(request, format), frame);
+                Compositor.Prepared background = Compositor.prepare(photo, background(request, format,
+                        Math.max(request.getWidth(), request.getHeight())), frame);
                 // ... and the subject is drawn in the cutout's colours: its soft edges without the old background.
                 Compositor.takeForeground(photo.pixels, cutout);
                 cutout = null;
@@ -85,6 +94,29 @@ final class Exports {
         }
     }
 
+    /**
+     * The output on a size preset's canvas, with shadows and outline ({@link Staging}, as the page's preview). The
+     * photo takes the cutout's colours first, so a blurred background is of those colours: they differ from the
+     * photo's only in the subject's soft edge, which the blur spreads to nothing. The mask alone is the subject's
+     * mask on the canvas (no shadow or outline), where the image export puts the subject.
+     */
+    private static RgbaImage staged(ExportRequest request, RgbaImage photo, int[] cutout, byte[] alpha, Rect frame,
+            Look look, String format) {
+        Compositor.takeForeground(photo.pixels, cutout);
+        Staging.Staged s = Staging.stage(photo, alpha, frame, look.preset(), Look.MAX_UPSCALE,
+                look.effects(look.canvasLonger(frame.width, frame.height)));
+        int w = s.canvas.width;
+        int h = s.canvas.height;
+        if ("mask".equals(format)) {
+            return maskImage(s.alpha, w, new Rect(0, 0, w, h));
+        }
+        Compositor.Prepared prepared = Compositor.prepare(s.canvas, background(request, format, Math.max(w, h)),
+                null, s.layers);
+        int[] pixels = new int[w * h];
+        Compositor.composite(s.canvas, s.alpha, prepared, null, pixels, 0, w);
+        return new RgbaImage(w, h, pixels);
+    }
+
     /** The mask to export: the user's edits, else the cutout's own alpha. */
     private static byte[] alphaOf(ExportRequest request, int[] cutout) {
         byte[] alpha = Js.isMissing(request.getAlpha()) ? MaskStats.alphaOf(cutout)
@@ -105,7 +137,8 @@ final class Exports {
                 request.getCropAspect());
     }
 
-    private static Background background(ExportRequest request, String format) {
+    /** @param longer the output's longer side, which a blur's radius is a share of */
+    private static Background background(ExportRequest request, String format, int longer) {
         String kind = request.getBackground();
         if ("color".equals(kind) || ("jpeg".equals(format) && ("transparent".equals(kind) || kind == null))) {
             // JPEG has no alpha: a transparent background becomes the chosen colour (white by default).
@@ -116,7 +149,7 @@ final class Exports {
             return Background.image(ImageCodec.decode(request.getBackgroundImage(), "background"));
         }
         if ("blur".equals(kind)) {
-            return Background.blur(Math.max(1, request.getBlur() * Math.max(request.getWidth(), request.getHeight())));
+            return Background.blur(Math.max(1, request.getBlur() * longer));
         }
         return Background.transparent();
     }

@@ -95,4 +95,14 @@ class NamesTest {
             }
         }
     }
+
+    @Test
+    void exportNamesSayWhichPresetMadeThem() {
+        assertEquals("holiday-cutout.png", Names.exportFileName("holiday.JPG", null, false, "png"));
+        assertEquals("holiday-mask.png", Names.exportFileName("holiday.JPG", null, true, "png"));
+        assertEquals("holiday.marketplace.jpg", Names.exportFileName("holiday.JPG", "marketplace", false, "jpg"));
+        assertEquals("holiday.custom-800x600-mask.png",
+                Names.exportFileName("dir/holiday.png", "custom-800x600", true, "png"));
+        assertEquals("image.banner.webp", Names.exportFileName("", "banner", false, "webp"));
+    }
 }
