@@ -153,6 +153,9 @@ final class Processor {
         request.setStrength(settings.strength());
         request.setFitWidth(running.wantWidth);
         request.setFitHeight(running.wantHeight);
+        // Read here, on the page: a page script can see it where a worker may not, and the core lowers the
+        // full-resolution limit for little memory.
+        request.setDeviceMemory(Global.deviceMemory());
         running.state = ItemState.PREPARING;
         listener.changed(running);
         worker.postMessage(request, new JSArray<JSObject>());
