@@ -31,7 +31,7 @@ import org.openqa.selenium.chromium.ChromiumDriver;
  * touch): every control is within the screen's width, and fingers drive the editor through Pointer Events. One
  * finger paints with a brush and changes the exported alpha only where it went, two fingers pinch-zoom without
  * painting, one finger pans with Move. A device that reports 1 GB of memory is offered a smaller copy of a photo that
- * a computer would process whole, and told why.
+ * a computer would process whole, told why, and the copy is processed when accepted.
  *
  * <p>Fingers are sent with DevTools' {@code Input.dispatchTouchEvent}, which goes through the browser's own input
  * pipeline (hit testing, {@code touch-action}, pointer events). Screenshots of the empty page and the editor at both
@@ -226,6 +226,11 @@ class TouchIT {
         assertTrue(spanish.contains("Este dispositivo indica 1 GB de memoria")
                 && spanish.contains("«Procesar a " + offered + "»"), spanish);
         browser.select("#language-select", "en");
+
+        // Accepted, the offer is processed at that size on this device.
+        queue.retryButton(1).click();
+        assertEquals("done", queue.awaitOutcome(1, RUN), "the smaller copy: " + queue.status(1));
+        assertEquals("Done at " + offered + ", reduced from 3700 × 3500", queue.status(1));
     }
 
     // ---- helpers ----

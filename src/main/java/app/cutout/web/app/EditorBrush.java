@@ -18,7 +18,8 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * <p>Mouse, pen and touch alike, through Pointer Events (the viewport has {@code touch-action: none}, so the browser
  * leaves fingers to this class): one pointer paints with a brush or pans with Move (or with a mouse's other buttons);
  * two fingers pinch-zoom around their midpoint and pan together, whatever the tool. A second finger that lands
- * during a stroke takes the stroke back, so a pinch never leaves paint.
+ * during a stroke takes the stroke back, so a pinch never leaves paint. While a pen or a mouse is down, other pointers
+ * are ignored.
  */
 final class EditorBrush {
     private static final String[] TOOL_IDS = {"tool-pan", "tool-erase", "tool-restore", "tool-add"};
@@ -45,6 +46,8 @@ final class EditorBrush {
     private final double[] xs = new double[2];
     private final double[] ys = new double[2];
     private int pointers;
+    /** Whether the first pointer down is a finger: only a second finger joins it, for a pinch. */
+    private boolean firstIsTouch;
 
     /**
      * @param photo the open photo, or null
@@ -139,9 +142,14 @@ final class EditorBrush {
             pinching = false;
             endGesture();
         }
-        if (item == null || pointers == 2) {
-            // A third finger changes nothing: the pinch goes on with the first two.
+        boolean touch = "touch".equals(e.getPointerType());
+        if (item == null || pointers == 2 || (pointers == 1 && !(touch && firstIsTouch))) {
+            // A third finger changes nothing: the pinch goes on with the first two. Only fingers pinch: a palm that
+            // rests on the screen while a pen draws (or a mouse drags) is left out.
             return;
+        }
+        if (pointers == 0) {
+            firstIsTouch = touch;
         }
         ((PointerEvent.Capture) (JSObject) viewport).setPointerCapture(e.getPointerId());
         e.preventDefault();
