@@ -33,8 +33,8 @@ public final class ImageLimits {
      * process peaked at 2.1 GB for a 50 MP photo and at 4.1 GB for one processed at 100 MP; the worker's decoded
      * bitmap, Java array and output canvas, and the editor's photo, cutout, alphas, canvas and images on the page).
      * Half, because the system and the browser itself need the rest: 4.1 GB is as far as a tab should go on an 8 GB
-     * computer, and a phone's system ends the tab of a browser that goes further. So 8 GB gives {@link #MAX_PIXELS},
-     * 4 GB 50 MP, 2 GB 25 MP, 1 GB 12.5 MP (a 12 MP phone photo still fits), 0.5 GB 6.25 MP.
+     * computer, and a phone's system ends a tab long before it holds all of the memory. So 8 GB gives
+     * {@link #MAX_PIXELS}, 4 GB 50 MP, 2 GB 25 MP, 1 GB 12.5 MP (a 12 MP phone photo still fits), 0.5 GB 6.25 MP.
      */
     public static final long PIXELS_PER_GB = 12_500_000L;
     /**

@@ -153,8 +153,8 @@ final class Processor {
         request.setStrength(settings.strength());
         request.setFitWidth(running.wantWidth);
         request.setFitHeight(running.wantHeight);
-        // Read here, on the page: a page script can see it where a worker may not, and the core lowers the
-        // full-resolution limit for little memory.
+        // Read on the page, where the browser exposes it: the worker's intake lowers the full-resolution limit
+        // for a device with little memory (core.image.ImageLimits.maxPixels).
         request.setDeviceMemory(Global.deviceMemory());
         running.state = ItemState.PREPARING;
         listener.changed(running);
