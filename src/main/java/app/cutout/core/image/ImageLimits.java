@@ -10,6 +10,9 @@ package app.cutout.core.image;
  *       ({@link #fit}); the browser decodes straight to that size.
  *   <li>Larger still: refused; the photo must be made smaller elsewhere first.
  * </ul>
+ *
+ * <p>On a device with little memory (phones, as the browser reports it in {@code navigator.deviceMemory}) the
+ * full-resolution limit is lower ({@link #maxPixels(double)}), and so is the size offered.
  */
 public final class ImageLimits {
     /**
@@ -24,6 +27,21 @@ public final class ImageLimits {
      * photo inside the browser, so larger files are refused before they are decoded at all.
      */
     public static final long MAX_OPEN_PIXELS = 268_435_456L;
+    /**
+     * Full-resolution pixels per GB of device memory: half of each GB at about 40 bytes per pixel. 40 bytes is the
+     * tab's measured peak per pixel of a large photo, worker and page together (README, "Large photos": the renderer
+     * process peaked at 2.1 GB for a 50 MP photo and at 4.1 GB for one processed at 100 MP; the worker's decoded
+     * bitmap, Java array and output canvas, and the editor's photo, cutout, alphas, canvas and images on the page).
+     * Half, because the system and the browser itself need the rest: 4.1 GB is as far as a tab should go on an 8 GB
+     * computer, and a phone's system ends a tab long before it holds all of the memory. So 8 GB gives
+     * {@link #MAX_PIXELS}, 4 GB 50 MP, 2 GB 25 MP, 1 GB 12.5 MP (a 12 MP phone photo still fits), 0.5 GB 6.25 MP.
+     */
+    public static final long PIXELS_PER_GB = 12_500_000L;
+    /**
+     * The lowest full-resolution limit, however little memory is reported: the model works on 1024² whatever the
+     * photo's size, so a smaller photo would save little.
+     */
+    public static final long MIN_PIXELS = 1024 * 1024;
 
     /** What to do with a photo of a given size. */
     public enum Verdict {
@@ -40,15 +58,34 @@ public final class ImageLimits {
     private ImageLimits() {
     }
 
+    /** {@link #judge(int, int, long)} with the full-resolution limit of a device with enough memory. */
     public static Verdict judge(int width, int height) {
+        return judge(width, height, MAX_PIXELS);
+    }
+
+    /** @param maxPixels the full-resolution limit, {@link #maxPixels(double)} */
+    public static Verdict judge(int width, int height, long maxPixels) {
         long pixels = (long) width * height;
         if (pixels > MAX_OPEN_PIXELS) {
             return Verdict.TOO_LARGE_TO_OPEN;
         }
-        if (pixels > MAX_PIXELS) {
+        if (pixels > maxPixels) {
             return Verdict.TOO_MANY_PIXELS;
         }
         return width > MAX_SIDE || height > MAX_SIDE ? Verdict.TOO_LONG : Verdict.FULL;
+    }
+
+    /**
+     * The full-resolution limit on a device with {@code deviceMemoryGb} of memory: {@link #PIXELS_PER_GB} for each
+     * GB, between {@link #MIN_PIXELS} and {@link #MAX_PIXELS}. Browsers report 0.25, 0.5, 1, 2, 4 or 8 (Chromium
+     * says 8 for any more); where they report nothing (Firefox, Safari) pass 0: {@link #MAX_PIXELS}, as before.
+     */
+    public static long maxPixels(double deviceMemoryGb) {
+        if (!(deviceMemoryGb > 0)) {
+            return MAX_PIXELS;
+        }
+        double pixels = deviceMemoryGb * PIXELS_PER_GB;
+        return pixels >= MAX_PIXELS ? MAX_PIXELS : Math.max(MIN_PIXELS, (long) pixels);
     }
 
     /** {@link #fit(int, int, long, int)} within {@link #MAX_PIXELS} and {@link #MAX_SIDE}. */
@@ -81,6 +118,17 @@ public final class ImageLimits {
             }
         }
         return new int[] {Math.min(w, maxSide), Math.min(h, maxSide)};
+    }
+
+    /** Gigabytes of memory as the browser reports them, for messages: 4 → "4", 0.5 → "0.5", 0.25 → "0.25". */
+    public static String gigabytes(double gb) {
+        long hundredths = Math.round(gb * 100);
+        String whole = Long.toString(hundredths / 100);
+        long rest = hundredths % 100;
+        if (rest == 0) {
+            return whole;
+        }
+        return rest % 10 == 0 ? whole + "." + rest / 10 : whole + "." + (rest < 10 ? "0" : "") + rest;
     }
 
     /** Megapixels to one decimal, for messages, without a trailing ".0": 50 003 000 → "50", 1 450 000 → "1.5". */

@@ -73,7 +73,8 @@ public final class RemovalPipeline<W> {
             // Decode first: a file that is not an image is refused at once, before any model download.
             events.progress(id, stage, 0, 0);
             double t = clock.now();
-            Intake.Plan input = Intake.check(photo, request.fitWidth, request.fitHeight);
+            Intake.Plan input = Intake.check(photo, request.fitWidth, request.fitHeight,
+                    request.deviceMemoryGb);
             RgbaImage image = decoder.decode(photo, input, spare);
             spare = null;
             timings.put(StageTimings.DECODE, clock.now() - t);

@@ -16,11 +16,22 @@ public final class RemovalRequest {
     /** A smaller size the user accepted for a photo past the limits; 0 for full resolution. */
     public final int fitWidth;
     public final int fitHeight;
+    /**
+     * The device's memory in GB as the browser reported it ({@code navigator.deviceMemory}); 0 when unknown. Little
+     * memory lowers the full-resolution limit ({@code core.image.ImageLimits#maxPixels}).
+     */
+    public final double deviceMemoryGb;
     /** Asked between stages; true stops the run with {@link Cancelled}. */
     public final BooleanSupplier cancelled;
 
+    /** A request from a host that does not know the device's memory (the command line). */
     public RemovalRequest(int id, String backendChoice, String modelChoice, int threads, float strength, int fitWidth,
             int fitHeight, BooleanSupplier cancelled) {
+        this(id, backendChoice, modelChoice, threads, strength, fitWidth, fitHeight, 0, cancelled);
+    }
+
+    public RemovalRequest(int id, String backendChoice, String modelChoice, int threads, float strength, int fitWidth,
+            int fitHeight, double deviceMemoryGb, BooleanSupplier cancelled) {
         this.id = id;
         this.backendChoice = backendChoice == null ? "auto" : backendChoice;
         this.modelChoice = modelChoice == null ? "auto" : modelChoice;
@@ -28,6 +39,7 @@ public final class RemovalRequest {
         this.strength = strength;
         this.fitWidth = fitWidth;
         this.fitHeight = fitHeight;
+        this.deviceMemoryGb = deviceMemoryGb;
         this.cancelled = cancelled == null ? () -> false : cancelled;
     }
 

@@ -164,6 +164,15 @@ public final class Texts {
                 "«{0}» mide {2} × {3} píxeles, más de lo que este navegador puede "
                 + "dibujar. Elige «Procesar a {5} × {6}» para quitar el fondo de una copia más pequeña, o usa un "
                 + "navegador en un ordenador.");
+        // Phones and touch: the offer made smaller because the device has little memory ({10} GB, limit {7} MP).
+        put("error." + Refusal.TOO_LARGE_FOR_MEMORY, "“{0}” is {2} × {3} pixels ({4} megapixels). This device reports "
+                        + "{10} GB of memory, so here Cutout works at full resolution up to {7} megapixels, to keep the "
+                        + "tab from running out of memory. Choose “Process at {5} × {6}” to remove the background "
+                        + "from a smaller copy, or use a device with more memory.",
+                "«{0}» mide {2} × {3} píxeles ({4} megapíxeles). Este dispositivo indica {10} GB de memoria, así que "
+                + "aquí Cutout trabaja a resolución completa hasta {7} megapíxeles, para que la pestaña no se quede "
+                + "sin memoria. Elige «Procesar a {5} × {6}» para quitar el fondo de una copia más pequeña, o usa un "
+                + "dispositivo con más memoria.");
         put("error.stopped", "Processing stopped while working on “{0}” ({1}). Your other photos are kept; choose "
                 + "Try again to process this one.", "El procesamiento se detuvo con «{0}» ({1}). Tus otras fotos se "
                 + "conservan; elige Reintentar para procesar esta.");

@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.web.jso.browser.DomRect;
 import org.teavm.jso.dom.events.WheelEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -8,7 +9,7 @@ import org.teavm.jso.dom.html.TextRectangle;
 
 /**
  * The editor's view transform: zoom and pan of the photo's stage inside the viewport, as one CSS transform. Wheel
- * and the zoom buttons drive it here; the brush pans with it and maps the pointer through it.
+ * and the zoom buttons drive it here; the brush pans and pinch-zooms with it and maps the pointer through it.
  */
 final class EditorZoom {
     private static final double MIN_SCALE = 0.02;
@@ -31,8 +32,8 @@ final class EditorZoom {
         viewport.addEventListener("wheel", event -> {
             WheelEvent e = (WheelEvent) event;
             e.preventDefault();
-            TextRectangle box = viewport.getBoundingClientRect();
-            zoomAt(Math.exp(-e.getDeltaY() * 0.0015), e.getClientX() - box.getLeft(), e.getClientY() - box.getTop());
+            double[] at = toViewport(e.getClientX(), e.getClientY());
+            zoomAt(Math.exp(-e.getDeltaY() * 0.0015), at[0], at[1]);
         });
         document.getElementById("zoom-in").addEventListener("click", event -> zoomCentre(1.25));
         document.getElementById("zoom-out").addEventListener("click", event -> zoomCentre(0.8));
@@ -71,13 +72,20 @@ final class EditorZoom {
     }
 
     void zoomAt(double factor, double viewX, double viewY) {
+        pinch(viewX, viewY, viewX, viewY, factor);
+    }
+
+    /**
+     * Zooms by {@code factor} and moves the image point that was under {@code (fromX, fromY)} to {@code (toX, toY)},
+     * in viewport coordinates: two fingers' midpoint before and after a move, and how much their distance grew.
+     */
+    void pinch(double fromX, double fromY, double toX, double toY, double factor) {
         if (width == 0) {
             return;
         }
         double next = clampScale(scale * factor);
-        // Keep the image point under (viewX, viewY) fixed.
-        tx = viewX - (viewX - tx) * (next / scale);
-        ty = viewY - (viewY - ty) * (next / scale);
+        tx = toX - (fromX - tx) * (next / scale);
+        ty = toY - (fromY - ty) * (next / scale);
         scale = next;
         applyTransform();
     }
@@ -101,10 +109,16 @@ final class EditorZoom {
         applyTransform();
     }
 
+    /** Viewport coordinates, in fractional CSS pixels, of a point given in the page's client coordinates. */
+    double[] toViewport(double clientX, double clientY) {
+        DomRect box = DomRect.of(viewport);
+        return new double[] {clientX - box.getLeft(), clientY - box.getTop()};
+    }
+
     /** Image coordinates of a point given in the page's client coordinates. */
     double[] toImage(double clientX, double clientY) {
-        TextRectangle box = viewport.getBoundingClientRect();
-        return new double[] {(clientX - box.getLeft() - tx) / scale, (clientY - box.getTop() - ty) / scale};
+        double[] p = toViewport(clientX, clientY);
+        return new double[] {(p[0] - tx) / scale, (p[1] - ty) / scale};
     }
 
     private static double clampScale(double s) {

@@ -162,6 +162,9 @@ final class Processor {
         request.setStrength(settings.strength());
         request.setFitWidth(running.wantWidth);
         request.setFitHeight(running.wantHeight);
+        // Read on the page, where the browser exposes it: the worker's intake lowers the full-resolution limit
+        // for a device with little memory (core.image.ImageLimits.maxPixels).
+        request.setDeviceMemory(Global.deviceMemory());
         running.state = ItemState.PREPARING;
         listener.changed(running);
         worker.postMessage(request, new JSArray<JSObject>());

@@ -56,4 +56,11 @@ public interface RunRequest extends Addressed {
 
     @JSProperty
     void setFitHeight(int height);
+
+    /** The page's {@code navigator.deviceMemory} in GB; 0 where the browser does not tell (Firefox, Safari). */
+    @JSProperty
+    double getDeviceMemory();
+
+    @JSProperty
+    void setDeviceMemory(double gigabytes);
 }

@@ -65,7 +65,7 @@ public final class WorkerMain {
     /** Cancelling a running photo ends this worker (the page terminates it), so nothing here asks to cancel. */
     private static RemovalRequest request(RunRequest run) {
         return new RemovalRequest(run.getId(), run.getBackendChoice(), run.getModelChoice(), run.getThreads(),
-                (float) run.getStrength(), run.getFitWidth(), run.getFitHeight(), null);
+                (float) run.getStrength(), run.getFitWidth(), run.getFitHeight(), run.getDeviceMemory(), null);
     }
 
     private static PipelineEvents events(Outbox outbox) {

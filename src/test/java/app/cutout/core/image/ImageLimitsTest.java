@@ -78,6 +78,48 @@ class ImageLimitsTest {
     }
 
     @Test
+    void littleMemoryLowersTheFullResolutionLimit() {
+        assertEquals(100_000_000L, ImageLimits.maxPixels(0), "not reported: as before");
+        assertEquals(100_000_000L, ImageLimits.maxPixels(Double.NaN), "not a number: as before");
+        assertEquals(100_000_000L, ImageLimits.maxPixels(-1));
+        assertEquals(100_000_000L, ImageLimits.maxPixels(8), "Chromium's most");
+        assertEquals(100_000_000L, ImageLimits.maxPixels(32));
+        assertEquals(50_000_000L, ImageLimits.maxPixels(4));
+        assertEquals(25_000_000L, ImageLimits.maxPixels(2));
+        assertEquals(12_500_000L, ImageLimits.maxPixels(1));
+        assertEquals(6_250_000L, ImageLimits.maxPixels(0.5));
+        assertEquals(3_125_000L, ImageLimits.maxPixels(0.25), "Chromium's least");
+        assertEquals(1024L * 1024, ImageLimits.maxPixels(0.001), "never below the model's own 1024²");
+        long previous = 0;
+        for (double gb = 0.05; gb < 12; gb += 0.05) {
+            long limit = ImageLimits.maxPixels(gb);
+            assertTrue(limit >= previous, "more memory never lowers the limit: " + gb);
+            previous = limit;
+        }
+    }
+
+    @Test
+    void judgesByTheLimitGiven() {
+        assertEquals(Verdict.FULL, ImageLimits.judge(4000, 3000, ImageLimits.maxPixels(1)), "12 MP phone photo, 1 GB");
+        assertEquals(Verdict.TOO_MANY_PIXELS, ImageLimits.judge(8000, 6000, ImageLimits.maxPixels(2)), "48 MP, 2 GB");
+        assertEquals(Verdict.FULL, ImageLimits.judge(8000, 6000, ImageLimits.maxPixels(4)), "48 MP, 4 GB");
+        assertEquals(Verdict.TOO_LONG, ImageLimits.judge(40000, 10, ImageLimits.maxPixels(1)));
+        assertEquals(Verdict.TOO_LARGE_TO_OPEN, ImageLimits.judge(16384, 16385, ImageLimits.maxPixels(1)),
+                "the open limit does not move");
+        assertEquals(ImageLimits.judge(10000, 10001), ImageLimits.judge(10000, 10001, ImageLimits.MAX_PIXELS));
+    }
+
+    @Test
+    void gigabytesForMessages() {
+        assertEquals("4", ImageLimits.gigabytes(4));
+        assertEquals("1", ImageLimits.gigabytes(1));
+        assertEquals("0.5", ImageLimits.gigabytes(0.5));
+        assertEquals("0.25", ImageLimits.gigabytes(0.25));
+        assertEquals("1.05", ImageLimits.gigabytes(1.05));
+        assertEquals("0", ImageLimits.gigabytes(0));
+    }
+
+    @Test
     void megapixelsForMessages() {
         assertEquals("900", ImageLimits.megapixels(900_000_000L));
         assertEquals("50", ImageLimits.megapixels(8660L * 5774));

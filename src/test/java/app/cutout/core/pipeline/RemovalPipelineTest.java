@@ -385,6 +385,22 @@ class RemovalPipelineTest {
     }
 
     @Test
+    void aDeviceWithLittleMemoryIsOfferedASmallerCopyAndItIsProcessed() {
+        Rig rig = new Rig(CPU_ONLY);
+        PhotoSource phone = png("phone.png", 4000, 3000);
+        rig.pipeline.run(new RemovalRequest(1, "auto", "auto", 0, 1f, 0, 0, 0.5, null), phone, GREY, new Output());
+        Refusal refusal = rig.events.refusal;
+        assertEquals(Refusal.TOO_LARGE_FOR_MEMORY, refusal.code);
+        assertTrue(refusal.fitWidth > 0 && (long) refusal.fitWidth * refusal.fitHeight <= 6_250_000L);
+        assertTrue(rig.models.loads.isEmpty());
+
+        Output output = new Output();
+        rig.pipeline.run(new RemovalRequest(2, "auto", "auto", 0, 0f, 400, 300, 0.5, null), phone, GREY, output);
+        assertEquals("show 400x300", output.calls.get(1));
+        assertTrue(output.downscaled);
+    }
+
+    @Test
     void cancellingBetweenStagesStopsTheRunWithoutOutput() {
         Rig rig = new Rig(CPU_ONLY);
         AtomicBoolean cancel = new AtomicBoolean();

@@ -63,6 +63,13 @@ public abstract class Global implements JSObject {
     @JSBody(script = "return typeof caches !== 'undefined';")
     public static native boolean hasCaches();
 
+    /**
+     * {@code navigator.deviceMemory}: the device's memory in GB, rounded by the browser (0.25 to 8 in Chromium); 0
+     * where it is not exposed (Firefox, Safari, insecure origins).
+     */
+    @JSBody(script = "var gb = self.navigator.deviceMemory; return typeof gb === 'number' && gb > 0 ? gb : 0;")
+    public static native double deviceMemory();
+
     @JSBody(script = "return typeof OffscreenCanvas !== 'undefined';")
     public static native boolean hasOffscreenCanvas();
 
