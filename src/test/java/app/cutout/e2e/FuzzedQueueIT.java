@@ -33,7 +33,8 @@ import org.openqa.selenium.chromium.ChromiumDriver;
  * Every row must end as a result or a message (none stuck, none left waiting after a worker died), the page must
  * answer throughout (a timer in the page never waits more than {@link #MAX_GAP_MS}, and switching the language
  * mid-run rewords the page), and the status line afterwards must count the list as it stands: "N of 50 done · M
- * files could not be opened", in state {@code done} when anything came out, with no alert claiming a failure.
+ * files could not be opened", in state {@code done} when anything came out, with no alert claiming a failure. Then
+ * a batch of three refused files, of which nothing comes out, ends in {@code error} with one alert that says so.
  */
 class FuzzedQueueIT {
     private static final int FILES = 50;
@@ -45,7 +46,7 @@ class FuzzedQueueIT {
     private static final Duration QUEUE = Duration.ofMinutes(25);
     /** A generous bound: a page that blocks its main thread on a file stalls for far longer. */
     private static final double MAX_GAP_MS = 2000;
-    private static final Pattern LINE = Pattern.compile("([0-9]+) of " + FILES + " done"
+    private static final Pattern LINE = Pattern.compile("([0-9]+) of ([0-9]+) done"
             + "(?: · ([0-9]+) files? could not be opened)?(?: · ([0-9]+) photos? failed)?");
 
     /** One file of the queue: what it was made from, and what the intake on the JVM says of it. */
@@ -122,13 +123,7 @@ class FuzzedQueueIT {
                 assertTrue(notDone > 0, "some fuzzed files cannot be used");
                 assertEquals("done", browser.attribute("#status", "data-state"),
                         "a batch where some photos came out has not failed: " + browser.text("#status-text"));
-                String line = browser.text("#status-text").trim();
-                Matcher m = LINE.matcher(line);
-                assertTrue(m.matches(), "the status line counts the list: " + line);
-                assertEquals(done, Integer.parseInt(m.group(1)), line);
-                int refused = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-                int failed = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-                assertEquals(notDone, refused + failed, line);
+                assertLine(browser, done, FILES, notDone);
                 assertEquals("", browser.text("#message").trim(), "no alert claims the batch failed");
 
                 // Every result is a real cutout of its file.
@@ -138,6 +133,19 @@ class FuzzedQueueIT {
                         assertTrue(cutout.getWidth() > 0 && cutout.getHeight() > 0, "row " + row);
                     }
                 }
+
+                // A batch of which nothing can be used has failed, and the alert says so once (the last row and the
+                // status line change together).
+                List<Path> refused = cases.stream().filter(c -> !c.intake().equals("accepted")).limit(3)
+                        .map(Fuzzed::file).toList();
+                queue.upload(refused);
+                for (int row = FILES + 1; row <= FILES + refused.size(); row++) {
+                    assertEquals("error", queue.awaitOutcome(row, Duration.ofMinutes(5)), queue.status(row));
+                }
+                assertEquals("error", browser.attribute("#status", "data-state"), browser.text("#status-text"));
+                assertEquals("None of these 3 files could be used; the list says why for each.",
+                        browser.text("#message").trim());
+                assertLine(browser, done, FILES + refused.size(), notDone + refused.size());
                 assertTrue(browser.trap().requests().isEmpty(), "requests left the machine: "
                         + browser.trap().requests());
             } catch (AssertionError | RuntimeException e) {
@@ -189,6 +197,18 @@ class FuzzedQueueIT {
             }
         }
         return cases;
+    }
+
+    /** The status line is "DONE of TOTAL done · N files could not be opened · M photos failed", N + M = notDone. */
+    private static void assertLine(Browser browser, int done, int total, int notDone) {
+        String line = browser.text("#status-text").trim();
+        Matcher m = LINE.matcher(line);
+        assertTrue(m.matches(), "the status line counts the list: " + line);
+        assertEquals(done, Integer.parseInt(m.group(1)), line);
+        assertEquals(total, Integer.parseInt(m.group(2)), line);
+        int refused = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        int failed = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
+        assertEquals(notDone, refused + failed, line);
     }
 
     /** A row's message without its file name, format, numbers and advice, so alike ones count together. */
