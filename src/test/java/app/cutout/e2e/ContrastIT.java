@@ -116,7 +116,7 @@ class ContrastIT {
 
         browser.select("#language-select", "es");
         // Every line that was worded before the switch is worded again: status, backend, the offline panel.
-        assertEquals("1 de 2 hechas", browser.text("#status-text").trim());
+        assertEquals("1 de 2 hechas · 1 archivo no se pudo abrir", browser.text("#status-text").trim());
         assertTrue(browser.text("#backend-info").trim().matches("Usando la CPU \\([0-9]+ hilos?\\) con el modelo de 8 "
                 + "bits\\."), browser.text("#backend-info"));
         assertEquals("En línea", browser.text("#net-status").trim());

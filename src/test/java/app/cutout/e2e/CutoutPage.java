@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
  * {@code #backend-info[data-backend|data-model|data-threads]}, {@code #result-image}.
  */
 final class CutoutPage {
-    /** States after which nothing more happens until the next photo. */
+    /** States after which nothing more happens until the next photo (one chosen alone; a batch: see View.item). */
     static final Set<String> FINAL_STATES = Set.of("done", "error");
 
     private final Browser browser;

@@ -160,6 +160,7 @@ abstract class MainFlows {
         double[] to = {356, 300};
         drag(from, to);
         screenshot("stroke");
+        assertCheckerboardInStroke(from, to);
         byte[] after = gray(exportImage());
         int changed = 0;
         for (int y = 0; y < height; y++) {
@@ -313,6 +314,46 @@ abstract class MainFlows {
         to[1] = (b[1] - top - ty) / scale;
         // The stroke is applied once undo becomes possible.
         page.waitUntil("!document.getElementById('undo').disabled", Duration.ofSeconds(30));
+    }
+
+    /**
+     * The erased stroke shows the checkerboard behind the cutout on the screen (a screenshot of the viewport): the
+     * middle of the stroke holds about as many pixels of the board's light squares as of its dark ones. WebKitGTK's
+     * screenshot of it looked solid white when viewed scaled down; its pixels are the board, as in the other engines.
+     */
+    private void assertCheckerboardInStroke(double[] from, double[] to) throws IOException {
+        BufferedImage shot = ImageIO.read(new ByteArrayInputStream(page.screenshotPng()));
+        @SuppressWarnings("unchecked")
+        List<Number> t = (List<Number>) page.script("const c = document.getElementById('cutout-canvas');"
+                + " const r = c.getBoundingClientRect(); return [r.left, r.top, r.width / c.width, devicePixelRatio];");
+        double left = t.get(0).doubleValue();
+        double top = t.get(1).doubleValue();
+        double scale = t.get(2).doubleValue();
+        double ratio = t.get(3).doubleValue();
+        int light = 0;
+        int dark = 0;
+        int all = 0;
+        // The middle third of the stroke, 8 photo pixels either side of its line: well inside the 20-pixel radius
+        // and away from the brush cursor, which stays at the stroke's end.
+        for (double x = from[0] + (to[0] - from[0]) / 3; x < from[0] + 2 * (to[0] - from[0]) / 3; x++) {
+            for (double y = from[1] - 8; y <= from[1] + 8; y++) {
+                int sx = (int) ((left + x * scale) * ratio);
+                int sy = (int) ((top + y * scale) * ratio);
+                int rgb = shot.getRGB(sx, sy);
+                int min = Math.min(rgb >> 16 & 0xFF, Math.min(rgb >> 8 & 0xFF, rgb & 0xFF));
+                int max = Math.max(rgb >> 16 & 0xFF, Math.max(rgb >> 8 & 0xFF, rgb & 0xFF));
+                if (min >= 0xF0) {
+                    light++;
+                } else if (min >= 0xC0 && max <= 0xD8) {
+                    dark++;
+                }
+                all++;
+            }
+        }
+        System.out.printf("[%s] the erased stroke on screen: %d of %d pixels light, %d dark%n", page.engine(), light,
+                all, dark);
+        assertTrue(light > all / 4 && dark > all / 4, "the checkerboard shows through the erased stroke: " + light
+                + " light and " + dark + " dark of " + all + " pixels");
     }
 
     private static byte[] gray(BufferedImage image) {

@@ -63,6 +63,16 @@ public final class Texts {
         put("status.batch", "{0} of {1} done", "{0} de {1} hechas");
         put("status.failedKept", "That did not work; your other photos and edits are kept.",
                 "No ha funcionado; tus otras fotos y ediciones se conservan.");
+        // Batch status: what the status line adds to "{0} of {1} done" (core.text.QueueCount), and the alert for
+        // a batch of several files of which none could be used.
+        put("batch.refused.one", "1 file could not be opened", "1 archivo no se pudo abrir");
+        put("batch.refused.many", "{0} files could not be opened", "{0} archivos no se pudieron abrir");
+        put("batch.failed.one", "1 photo failed", "1 foto falló");
+        put("batch.failed.many", "{0} photos failed", "{0} fotos fallaron");
+        put("batch.cancelled.one", "1 cancelled", "1 cancelada");
+        put("batch.cancelled.many", "{0} cancelled", "{0} canceladas");
+        put("batch.noneDone", "None of these {0} files could be used; the list says why for each.",
+                "No se pudo usar ninguno de estos {0} archivos; la lista dice por qué en cada uno.");
         put("noIsolation", "This page is served without cross-origin isolation, so the CPU runs one thread and each "
                 + "photo takes longer. The host can enable threads with the two headers the README lists.",
                 "Esta página se sirve sin aislamiento de origen cruzado, así que la CPU usa un solo hilo y cada foto "

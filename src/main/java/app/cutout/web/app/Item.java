@@ -11,6 +11,8 @@ final class Item {
     final File file;
     final String name;
     ItemState state = ItemState.QUEUED;
+    /** The files chosen, dropped or pasted together share a batch; a photo tried again is a batch of its own. */
+    int batch;
     /** Why it failed: a {@code Refusal} or {@code Problem} code ({@code error.CODE} in Texts) and its values. */
     String errorCode = "";
     Object[] errorArgs;
@@ -49,8 +51,9 @@ final class Item {
     UndoStack undo;
     boolean edited;
 
-    Item(int id, File file) {
+    Item(int id, int batch, File file) {
         this.id = id;
+        this.batch = batch;
         this.file = file;
         this.name = file.getName() == null || file.getName().isEmpty() ? "image" : file.getName();
     }

@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.core.text.QueueCount;
 import app.cutout.core.text.Texts;
 import app.cutout.core.edit.Rect;
 import app.cutout.web.jso.browser.DataTransfer;
@@ -36,6 +37,7 @@ public final class Main {
     private final HTMLInputElement strength;
     private final UrlOptions urlOptions;
     private int nextId = 1;
+    private int nextBatch = 1;
     private Item latest;
     /** An export asked for while the open photo's PNG was still being written. */
     private Item exportWhenSaved;
@@ -76,6 +78,7 @@ public final class Main {
 
             @Override
             public void retry(Item item) {
+                item.batch = nextBatch++;
                 processor.retry(item);
             }
         });
@@ -204,7 +207,7 @@ public final class Main {
             refreshPreview();
             // The status line and the backend line were worded when they last changed; word them again.
             if (latest != null) {
-                view.item(latest, count(ItemState.DONE), items.size());
+                showStatus();
             }
             if (lastBackend != null) {
                 showBackend();
@@ -294,9 +297,10 @@ public final class Main {
         if (files == null) {
             return;
         }
+        int batch = nextBatch++;
         for (int i = 0; i < files.getLength(); i++) {
             File file = files.get(i);
-            Item item = new Item(nextId++, file);
+            Item item = new Item(nextId++, batch, file);
             item.originalUrl = ObjectUrls.createObjectURL(file);
             items.add(item);
             queueView.add(item);
@@ -306,11 +310,12 @@ public final class Main {
 
     private void itemChanged(Item item) {
         queueView.update(item);
-        if (item.state != ItemState.QUEUED) {
+        // A waiting photo cancelled while another runs does not take the status line from the one running.
+        if (item.state != ItemState.QUEUED && !(item.finished() && processor.working())) {
             latest = item;
         }
         if (item == latest) {
-            view.item(item, count(ItemState.DONE), items.size());
+            showStatus();
         }
         if (item.viewable() && editor.item() == null) {
             openItem(item);
@@ -328,6 +333,39 @@ public final class Main {
         document.getElementById("download-all").setAttribute("data-count", Integer.toString(count(ItemState.DONE)));
         if (count(ItemState.DONE) > 0) {
             document.getElementById("download-all").removeAttribute("disabled");
+        }
+    }
+
+    private void showStatus() {
+        QueueCount queue = new QueueCount();
+        QueueCount batch = new QueueCount();
+        for (Item item : items) {
+            tally(queue, item);
+            if (item.batch == latest.batch) {
+                tally(batch, item);
+            }
+        }
+        view.item(latest, queue, batch);
+    }
+
+    private static void tally(QueueCount count, Item item) {
+        switch (item.state) {
+            case DONE:
+                count.addDone();
+                break;
+            case ERROR:
+                if (item.refused) {
+                    count.addRefused();
+                } else {
+                    count.addFailed();
+                }
+                break;
+            case CANCELLED:
+                count.addCancelled();
+                break;
+            default:
+                count.addPending();
+                break;
         }
     }
 

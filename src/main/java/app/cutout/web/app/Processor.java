@@ -113,6 +113,11 @@ final class Processor {
         add(item);
     }
 
+    /** A photo is being processed now. */
+    boolean working() {
+        return running != null;
+    }
+
     boolean busy() {
         return running != null || !queue.isEmpty();
     }

@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.core.text.QueueCount;
 import app.cutout.core.text.Texts;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -81,13 +82,32 @@ final class View {
         }
     }
 
-    /** Mirrors the photo being processed, or the last one that finished. */
-    void item(Item item, int done, int total) {
+    /**
+     * Mirrors the photo being processed, or the last one that finished, with {@code queue} counting every photo in
+     * the list and {@code batch} those chosen together with this one.
+     *
+     * <p>{@code #status[data-state]} follows the photo's stage while it runs. A photo chosen alone ends in its own
+     * {@code done}, {@code error} or {@code cancelled}, as before. A photo of a batch that fails or is cancelled while
+     * others of the batch still wait changes neither the state nor the alert (the next photo starts at once; its
+     * row says why); when the batch's last photo finishes, the state is the batch's outcome ({@code done} when any
+     * photo of it is done, {@code error} when none is), the line counts the list ("3 of 5 done · 2 files could not
+     * be opened"), and the alert speaks only when nothing of the batch could be used.
+     */
+    void item(Item item, QueueCount queue, QueueCount batch) {
+        if (batch.total() > 1 && item.finished() && item.state != ItemState.DONE) {
+            if (batch.finished()) {
+                batchFinished(queue, batch);
+            }
+            return;
+        }
         switch (item.state) {
             case DONE:
                 progress.setHidden(true);
                 resultImage.setSrc(item.cutoutUrl);
-                setState(ItemState.DONE, total > 1 ? Texts.t("status.batch", done, total) : Texts.t("status.done"));
+                setState(ItemState.DONE, queue.total() > 1 ? queue.line() : Texts.t("status.done"));
+                if (batch.total() > 1 && batch.finished()) {
+                    message.setInnerText("");
+                }
                 timings.setAttribute("data-timings", item.timings);
                 timings.setInnerText(TimingText.summary(item.timings, item.width, item.height));
                 break;
@@ -116,6 +136,15 @@ final class View {
                 showProgress(0, 0);
                 break;
         }
+    }
+
+    /** The end of a batch whose last photo did not come out (an earlier one may have). */
+    private void batchFinished(QueueCount queue, QueueCount batch) {
+        progress.setHidden(true);
+        QueueCount.Outcome outcome = batch.outcome();
+        message.setInnerText(outcome == QueueCount.Outcome.ERROR ? Texts.t("batch.noneDone", batch.total()) : "");
+        setState(outcome == QueueCount.Outcome.DONE ? ItemState.DONE
+                : outcome == QueueCount.Outcome.ERROR ? ItemState.ERROR : ItemState.CANCELLED, queue.line());
     }
 
     void failed(String text) {
