@@ -11,6 +11,8 @@ public final class StageTimings {
     public static final String PRE = "pre_ms";
     public static final String INFERENCE = "inference_ms";
     public static final String POST = "post_ms";
+    /** Measuring how likely the finished alpha is wrong ({@code core.edit.Confidence}). */
+    public static final String CONFIDENCE = "confidence_ms";
     /** Drawing the finished pixels into a canvas and handing a bitmap of it to the page. */
     public static final String SHOW = "show_ms";
     /** From the start of the run until the page has the cutout to show and edit (the PNG follows). */

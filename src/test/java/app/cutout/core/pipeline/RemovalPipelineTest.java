@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.cutout.core.edit.Confidence;
 import app.cutout.core.image.ByteSource;
 import app.cutout.core.image.Intake;
 import app.cutout.core.image.PhotoSource;
@@ -162,6 +163,7 @@ class RemovalPipelineTest {
         int[] pixels;
         StageTimings timings;
         boolean downscaled;
+        Confidence.Report confidence;
 
         @Override
         public void render(RgbaImage image) {
@@ -181,10 +183,12 @@ class RemovalPipelineTest {
         }
 
         @Override
-        public void done(int width, int height, StageTimings timings, Intake.Plan input) {
+        public void done(int width, int height, StageTimings timings, Intake.Plan input,
+                Confidence.Report confidence) {
             calls.add("done");
             this.timings = timings;
             this.downscaled = input.downscaled;
+            this.confidence = confidence;
         }
     }
 
@@ -254,7 +258,7 @@ class RemovalPipelineTest {
         assertEquals(List.of("1:preparing", "1:loading-model", "1:session wasm/quint8/2", "1:removing",
                 "1:finishing"), rig.events.log);
         assertEquals(List.of("decode_ms", "model_fetch_ms", "session_ms", "pre_ms", "inference_ms", "post_ms",
-                "show_ms", "ready_ms", "encode_ms", "total_ms"), new ArrayList<>(output.timings.asMap().keySet()));
+                "confidence_ms", "show_ms", "ready_ms", "encode_ms", "total_ms"), new ArrayList<>(output.timings.asMap().keySet()));
         // The second photo reuses the session: no load, no new session.
         rig.run(2);
         assertEquals(List.of("quint8"), rig.models.loads);
@@ -269,6 +273,24 @@ class RemovalPipelineTest {
         java.util.Arrays.fill(expected, RgbaImage.pack(128, 128, 128, 255));
         MaskUpsampler.applyAlpha(mask(), ModelSpec.SIZE, ModelSpec.SIZE, expected, 40, 30);
         assertArrayEquals(expected, output.pixels);
+    }
+
+    @Test
+    void theOutputGetsTheConfidenceOfTheAlphaItRendered() {
+        Rig rig = new Rig(CPU_ONLY);
+        for (float strength : new float[] {0f, 1f}) {
+            Output output = rig.run(1, strength);
+            byte[] alpha = new byte[output.pixels.length];
+            for (int i = 0; i < alpha.length; i++) {
+                alpha[i] = (byte) (output.pixels[i] >>> 24);
+            }
+            Confidence.Report expected = Confidence.measure(alpha, 40, 30);
+            assertEquals(expected.score, output.confidence.score, 0, "strength " + strength);
+            assertEquals(expected.reasons(), output.confidence.reasons());
+            // The mask's band, half the width, runs from the top edge to the bottom: 40 of the 136 border pixels.
+            assertEquals(40 / 136.0, output.confidence.borderShare, 0.02);
+            assertTrue(output.timings.get(StageTimings.CONFIDENCE) > 0);
+        }
     }
 
     @Test
