@@ -46,6 +46,8 @@ const IOU_SLACK = 0.0005;
 // Pre- plus post-processing must stay under this share of inference on photos of at least QUALITY_TIMED_PIXELS.
 const PRE_POST_SHARE = 0.10;
 const QUALITY_TIMED_PIXELS = 10e6;
+// --quality: the confidence score must rank the images by their true SAD at least this well (Spearman's rho).
+const CONFIDENCE_RHO = 0.6;
 const REFINE_ON = 100;
 const REFINE_OFF = 0;
 const DEFAULT_RUNS = 5;
@@ -544,6 +546,13 @@ const readResult = () => {
     backend: b?.getAttribute("data-backend"),
     model: b?.getAttribute("data-model"),
     threads: b?.getAttribute("data-threads"),
+    // Cutout's score of its newest result (core.edit.Confidence, computed in the worker), as its queue row holds it.
+    confidence: (() => {
+      const rows = [...document.querySelectorAll("#queue li[data-confidence]")];
+      const newest = rows.sort((x, y) => Number(y.getAttribute("data-id")) - Number(x.getAttribute("data-id")))[0];
+      return newest ? { score: Number(newest.getAttribute("data-confidence")),
+        check: newest.getAttribute("data-check") === "true" } : null;
+    })(),
   };
 };
 
@@ -679,7 +688,7 @@ class AppPage {
     }
     return {
       timings, url: info.url, backend: info.backend, model: info.model, threads: info.threads, wall_ms: wall,
-      changeAt: end.changeAt, shownAt: end.shownAt, endAt: end.endAt,
+      changeAt: end.changeAt, shownAt: end.shownAt, endAt: end.endAt, confidence: info.confidence,
     };
   }
 
@@ -847,7 +856,12 @@ async function benchImage({
       line[s] = r1(median(cutRuns.map((t) => t[s])));
       stats[s] = spread(cutRuns.map((t) => t[s]));
     }
+    // Cutout alone: scoring the result for "Check this one" (core.edit.Confidence) in the worker.
+    line.confidence_ms = r1(median(cutRuns.map((t) => t.confidence_ms)));
+    stats.confidence_ms = spread(cutRuns.map((t) => t.confidence_ms));
     line.runs = opts.runs;
+    line.confidence = last.confidence?.score ?? null;
+    line.check = last.confidence?.check ?? null;
     // Other work on the machine: the 1-minute load average when this image started and ended (cores: see README).
     line.load_avg = [r1(loadStart), r1(loadavg()[0])];
     line.total_ms_runs = cutRuns.map((t) => r1(t.total_ms));
@@ -1318,6 +1332,8 @@ async function qualityImage({ env, context, origin, opts, config, image, outName
     edge_px: s.edge_px,
     sad_edge_vs_raw: rel(s.refined.sad_edge, s.raw.sad_edge),
     sad_edge_vs_peer: rel(s.refined.sad_edge, s.peer.sad_edge),
+    // "Check this one": the page's score of the refined result, whether it flagged it, and the raw result's score.
+    confidence: l.confidence, check: l.check, raw_confidence: r.confidence,
   };
   Object.assign(line, { cpu: l.cpu, cores: l.cores, browser: l.browser, browser_version: l.browser_version });
   const misses = [];
@@ -1360,9 +1376,56 @@ function qualitySummary(l) {
   return `${l.image} ${l.width}×${l.height} (refined / raw / peer): ${m("sad")}, ${m("grad")}, ${m("mse")}, `
     + `${m("iou")} → ${l.quality_ok ? "target met" : `target missed (${l.quality_misses.join(", ")})`}`
     + `\n  edge band (${l.edge_px} px): ${m("sad_edge")}`
+    + `\n  confidence score ${l.confidence}${l.check ? " (flagged: check this one)" : ""}, raw ${l.raw_confidence}`
     + `\n  pre ${l.pre_ms} + post ${l.post_ms} ms = ${share(l.pre_post_vs_inference)} of inference ${l.inference_ms} ms`
     + (l.pre_post_target != null ? ` (target < ${share(l.pre_post_target)}: ${l.pre_post_ok ? "met" : "missed"})` : "")
     + `; raw post ${l.raw_post_ms} ms; non-local requests: ${l.non_local_requests} (peer ${l.peer_non_local_requests})`;
+}
+
+/** Spearman's rank correlation of two equally long arrays, ties at their average rank; null under 3 pairs. */
+function spearman(a, b) {
+  const ranks = (v) => {
+    const order = v.map((x, i) => i).sort((i, j) => v[i] - v[j]);
+    const r = new Array(v.length);
+    for (let i = 0; i < order.length;) {
+      let j = i;
+      while (j + 1 < order.length && v[order[j + 1]] === v[order[i]]) j++;
+      for (let k = i; k <= j; k++) r[order[k]] = (i + j) / 2 + 1;
+      i = j + 1;
+    }
+    return r;
+  };
+  if (a.length < 3) return null;
+  const ra = ranks(a);
+  const rb = ranks(b);
+  const mean = (v) => v.reduce((s, x) => s + x, 0) / v.length;
+  const ma = mean(ra);
+  const mb = mean(rb);
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < ra.length; i++) {
+    sab += (ra[i] - ma) * (rb[i] - mb);
+    saa += (ra[i] - ma) ** 2;
+    sbb += (rb[i] - mb) ** 2;
+  }
+  return saa === 0 || sbb === 0 ? 0 : sab / Math.sqrt(saa * sbb);
+}
+
+/**
+ * How well the page's confidence score ranks the refined results by their true error: Spearman's rho between score
+ * and SAD over the set, and which images the page flagged.
+ */
+function confidenceRanking(lines) {
+  const scored = lines.filter((l) => l.confidence != null && l.refined?.sad != null);
+  const rho = spearman(scored.map((l) => l.confidence), scored.map((l) => l.refined.sad));
+  const flagged = scored.filter((l) => l.check);
+  const sads = (ls) => ls.map((l) => l.refined.sad);
+  const range = (ls) => (ls.length ? `SAD ${Math.min(...sads(ls)).toFixed(2)}–${Math.max(...sads(ls)).toFixed(2)}` : "none");
+  return `Confidence (the page's "Check this one" score) vs refined SAD over ${scored.length} images: `
+    + `Spearman rho ${rho == null ? "n/a" : rho.toFixed(3)}${verdict(rho == null ? null : r3(rho), CONFIDENCE_RHO, ">=")}; `
+    + `flagged ${flagged.length} (${range(flagged)}), not flagged ${scored.length - flagged.length} `
+    + `(${range(scored.filter((l) => !l.check))})`;
 }
 
 /** A Markdown table of every image: metrics refined / raw / peer, changes, verdicts. */
@@ -1373,15 +1436,18 @@ function qualityTable(lines) {
       + `target: SAD and gradient error at least ${Math.round(QUALITY_GAIN * 100)}% below raw and peer, IoU not lower`,
     "",
     "| image | size | SAD refined / raw / peer | vs raw, peer | grad refined / raw / peer | vs raw, peer "
-      + "| MSE refined / raw / peer | IoU@128 refined / raw / peer | target | edge SAD refined / raw / peer |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+      + "| MSE refined / raw / peer | IoU@128 refined / raw / peer | target | edge SAD refined / raw / peer "
+      + "| confidence |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
   ];
   for (const l of lines) {
     const trip = (k, d) => `${f(l.refined[k], d)} / ${f(l.raw[k], d)} / ${f(l.peer[k], d)}`;
     rows.push(`| ${l.image} | ${l.width}×${l.height} | ${trip("sad", 2)} | ${pct(l.sad_vs_raw)}, ${pct(l.sad_vs_peer)} `
       + `| ${trip("grad", 2)} | ${pct(l.grad_vs_raw)}, ${pct(l.grad_vs_peer)} | ${trip("mse", 5)} | ${trip("iou", 3)} `
-      + `| ${l.quality_ok ? "met" : "missed"} | ${trip("sad_edge", 2)} |`);
+      + `| ${l.quality_ok ? "met" : "missed"} | ${trip("sad_edge", 2)} `
+      + `| ${f(l.confidence, 3)}${l.check ? " check" : ""} |`);
   }
+  rows.push("", confidenceRanking(lines));
   const timed = lines.filter((l) => l.pre_post_target != null);
   for (const l of timed) {
     rows.push("", `${l.image} ${l.width}×${l.height}: pre ${l.pre_ms} + post ${l.post_ms} ms = `
@@ -1410,7 +1476,7 @@ function summary(l, tag) {
     + `${l.runs} runs, median [min–max] ${tag}`,
   `  cutout total ${l.total_ms} [${fmtSpread(st.total_ms)}] ms: decode ${l.decode_ms}, pre ${l.pre_ms}, inference `
     + `${l.inference_ms} [${fmtSpread(st.inference_ms)}], post ${l.post_ms} [${fmtSpread(st.post_ms)}]`
-    + `${verdict(l.post_ms, l.post_ms_target)}, ready ${l.ready_ms} [${fmtSpread(st.ready_ms)}], encode ${l.encode_ms} ${tag}`];
+    + `${verdict(l.post_ms, l.post_ms_target)}, confidence ${l.confidence_ms}, ready ${l.ready_ms} [${fmtSpread(st.ready_ms)}], encode ${l.encode_ms} ${tag}`];
   if (l.peer_total_ms != null) {
     parts.push(`  peer total ${l.peer_total_ms} [${fmtSpread(st.peer_total_ms)}] ms: decode ${l.peer_decode_ms}, pre `
       + `${l.peer_pre_ms}, inference ${l.peer_inference_ms} [${fmtSpread(st.peer_inference_ms)}], post ${l.peer_post_ms}, `

@@ -1,5 +1,6 @@
 package app.cutout.cli;
 
+import app.cutout.core.edit.Confidence;
 import app.cutout.core.image.Intake;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.pipeline.CutoutOutput;
@@ -76,7 +77,7 @@ final class PngOutput implements CutoutOutput {
     }
 
     @Override
-    public void done(int width, int height, StageTimings timings, Intake.Plan input) {
+    public void done(int width, int height, StageTimings timings, Intake.Plan input, Confidence.Report confidence) {
         this.width = width;
         this.height = height;
         this.timings = timings;

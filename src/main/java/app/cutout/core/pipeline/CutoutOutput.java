@@ -1,5 +1,6 @@
 package app.cutout.core.pipeline;
 
+import app.cutout.core.edit.Confidence;
 import app.cutout.core.image.Intake;
 import app.cutout.core.image.RgbaImage;
 
@@ -36,6 +37,7 @@ public interface CutoutOutput {
      *
      * @param input how the photo was taken in: whether it was a smaller copy ({@link Intake.Plan#downscaled}) and
      *     whether it is an animation ({@code header.animated})
+     * @param confidence how likely the cutout's alpha is wrong, measured on the pixels {@link #render} took
      */
-    void done(int width, int height, StageTimings timings, Intake.Plan input);
+    void done(int width, int height, StageTimings timings, Intake.Plan input, Confidence.Report confidence);
 }

@@ -13,6 +13,8 @@ public final class StageTimings {
     /** From the start until the rough cutout (the model's mask, unrefined) is handed to the host. */
     public static final String FIRST = "first_ms";
     public static final String POST = "post_ms";
+    /** Measuring how likely the finished alpha is wrong ({@code core.edit.Confidence}). */
+    public static final String CONFIDENCE = "confidence_ms";
     /** Drawing the finished pixels into a canvas and handing a bitmap of it to the page. */
     public static final String SHOW = "show_ms";
     /** From the start of the run until the page has the cutout to show and edit (the PNG follows). */

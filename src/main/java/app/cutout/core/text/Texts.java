@@ -257,6 +257,19 @@ public final class Texts {
                 "Hecha a {0} × {1}, reducida desde {2} × {3}");
         put("status.done.animated", "Done, from the first frame of the animation",
                 "Hecha, con el primer fotograma de la animación");
+        // Check this one: doubtful results in the queue (core.edit.Confidence reason codes) and the queue's order.
+        put("check", "Check this one: {0}.", "Revisa esta: {0}.");
+        put("check.separator", "; ", "; ");
+        put("check.unsure-edges", "the model was unsure along the edges",
+                "el modelo dudó a lo largo de los bordes");
+        put("check.pieces", "the cutout is in separate pieces", "el recorte está en piezas separadas");
+        put("check.tiny", "the subject it found is very small", "el sujeto que encontró es muy pequeño");
+        put("check.border", "the subject it found fills the edges of the photo",
+                "el sujeto que encontró llena los bordes de la foto");
+        put("check.unsure", "the model was unsure about parts of it", "el modelo dudó en partes");
+        put("queue.sort", "Order", "Orden");
+        put("queue.sort.added", "As added", "Según se añadieron");
+        put("queue.sort.doubt", "Most doubtful first", "Las más dudosas primero");
         // The offline and storage panel (#offline-panel: OfflineStatus, StoragePanel).
         put("offline.panel", "Offline use and storage", "Uso sin conexión y almacenamiento");
         put("net.online", "Online", "En línea");

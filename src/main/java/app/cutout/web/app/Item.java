@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.core.edit.Confidence;
 import app.cutout.core.edit.UndoStack;
 import app.cutout.web.jso.browser.ImageBitmap;
 import org.teavm.jso.file.Blob;
@@ -34,6 +35,10 @@ final class Item {
     int width;
     int height;
     String timings = "";
+    /** {@link Confidence}'s score of the cutout (higher: more likely wrong); NaN until it is done. */
+    double confidence = Double.NaN;
+    /** Why it needs a look: reason codes ({@code check.CODE} in Texts), empty when it does not. */
+    String[] checkReasons = new String[0];
     /**
      * The finished cutout, sent by the worker before its PNG; taken (and closed) by the editor, or closed when the
      * PNG arrives. Null otherwise.
@@ -86,6 +91,11 @@ final class Item {
             preview.close();
             preview = null;
         }
+    }
+
+    /** Flagged "Check this one": done, and scored at or above {@link Confidence#CHECK}. */
+    boolean needsCheck() {
+        return state == ItemState.DONE && confidence >= Confidence.CHECK;
     }
 
     boolean running() {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSString;
 
 /**
  * Runs the queue through the inference worker, one photo at a time, with the model loaded once.
@@ -232,6 +233,8 @@ final class Processor {
                 item.sourceWidth = result.getSourceWidth();
                 item.sourceHeight = result.getSourceHeight();
                 item.animated = result.isAnimated();
+                item.confidence = result.getConfidence();
+                item.checkReasons = codes(result.getCheckReasons());
                 item.cutoutPng = result.getPng();
                 item.cutoutUrl = ObjectUrls.createObjectURL(item.cutoutPng);
                 running = null;
@@ -256,5 +259,16 @@ final class Processor {
             default:
                 break;
         }
+    }
+
+    private static String[] codes(JSArray<JSString> values) {
+        if (Js.isMissing(values)) {
+            return new String[0];
+        }
+        String[] codes = new String[values.getLength()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = values.get(i).stringValue();
+        }
+        return codes;
     }
 }

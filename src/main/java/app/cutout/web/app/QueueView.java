@@ -1,13 +1,20 @@
 package app.cutout.web.app;
 
 import app.cutout.core.text.Texts;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLImageElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
 
-/** The list of photos: a thumbnail, name, status and progress per photo, with open, cancel and remove buttons. */
+/**
+ * The list of photos: a thumbnail, name, status and progress per photo, with open, cancel and remove buttons; a
+ * "Check this one" line with the reasons on doubtful results, and the order (as added, or most doubtful first).
+ */
 final class QueueView {
     interface Actions {
         void open(Item item);
@@ -20,22 +27,46 @@ final class QueueView {
         void retry(Item item);
     }
 
+    /** Ids grow in the order photos are added. */
+    private static final Comparator<Row> ADDED = (a, b) -> Integer.compare(a.item.id, b.item.id);
+    /** The highest score first, photos without one (not done) after them; ties as added. */
+    private static final Comparator<Row> DOUBT = (a, b) -> {
+        boolean scoredA = !Double.isNaN(a.item.confidence);
+        boolean scoredB = !Double.isNaN(b.item.confidence);
+        if (scoredA != scoredB) {
+            return scoredA ? -1 : 1;
+        }
+        int c = scoredA ? Double.compare(b.item.confidence, a.item.confidence) : 0;
+        return c != 0 ? c : ADDED.compare(a, b);
+    };
+
     private final HTMLDocument document;
     private final HTMLElement section;
     private final HTMLElement list;
     private final Actions actions;
     private final Map<Integer, Row> rows = new HashMap<>();
+    /** The rows in the order the list shows them. */
+    private List<Row> shown = new ArrayList<>();
+    /** Most doubtful first ({@link #DOUBT}), else the order they were added. */
+    private boolean byDoubt;
 
     QueueView(HTMLDocument document, Actions actions) {
         this.document = document;
         this.actions = actions;
         section = document.getElementById("queue-section");
         list = document.getElementById("queue");
+        HTMLSelectElement sort = (HTMLSelectElement) document.getElementById("queue-sort");
+        sort.addEventListener("change", event -> {
+            byDoubt = "doubt".equals(sort.getValue());
+            reorder();
+        });
     }
 
     void add(Item item) {
         Row row = new Row(item);
         rows.put(item.id, row);
+        // The newest photo has no score yet: the end of the list in either order.
+        shown.add(row);
         list.appendChild(row.li);
         section.setHidden(false);
         update(item);
@@ -44,6 +75,7 @@ final class QueueView {
     void remove(Item item) {
         Row row = rows.remove(item.id);
         if (row != null) {
+            shown.remove(row);
             list.removeChild(row.li);
         }
         section.setHidden(rows.isEmpty());
@@ -64,6 +96,7 @@ final class QueueView {
         }
         row.li.setAttribute("data-state", item.state.id);
         row.status.setInnerText(statusText(item));
+        updateCheck(row);
         boolean determinate = item.state == ItemState.LOADING_MODEL && item.total > 0;
         row.progress.setHidden(!item.running());
         if (determinate) {
@@ -83,6 +116,68 @@ final class QueueView {
             row.open.removeAttribute("disabled");
         } else {
             row.open.setAttribute("disabled", "");
+        }
+    }
+
+    /**
+     * The score as data (for tests and the benchmark: {@code data-confidence}, {@code data-check}) and, on a doubtful
+     * result, the visible line that says so and why; a new score moves the row when the list is by doubt.
+     */
+    private void updateCheck(Row row) {
+        Item item = row.item;
+        boolean scored = !Double.isNaN(item.confidence);
+        if (scored) {
+            row.li.setAttribute("data-confidence", Double.toString(item.confidence));
+        } else {
+            row.li.removeAttribute("data-confidence");
+        }
+        boolean check = item.needsCheck();
+        row.li.setAttribute("data-check", check ? "true" : "false");
+        row.check.setHidden(!check);
+        row.check.setInnerText(check ? checkText(item) : "");
+        // Read out with the row's open button too, which is what a keyboard or screen reader user lands on.
+        if (check) {
+            row.open.setAttribute("aria-describedby", row.check.getAttribute("id"));
+        } else {
+            row.open.removeAttribute("aria-describedby");
+        }
+        if (byDoubt && Double.compare(row.sortedBy, item.confidence) != 0) {
+            reorder();
+        }
+    }
+
+    /** "Check this one: the model was unsure along the edges; …", in the user's language. */
+    static String checkText(Item item) {
+        StringBuilder reasons = new StringBuilder();
+        for (String code : item.checkReasons) {
+            if (reasons.length() > 0) {
+                reasons.append(Texts.t("check.separator"));
+            }
+            reasons.append(Texts.t("check." + code));
+        }
+        return Texts.t("check", reasons);
+    }
+
+    /**
+     * Puts the rows in the chosen order, moving them only when it changed. Moving a row takes focus off a button in
+     * it, so focus goes back to where it was.
+     */
+    private void reorder() {
+        List<Row> wanted = new ArrayList<>(shown);
+        wanted.sort(byDoubt ? DOUBT : ADDED);
+        for (Row row : wanted) {
+            row.sortedBy = row.item.confidence;
+        }
+        if (wanted.equals(shown)) {
+            return;
+        }
+        HTMLElement focused = document.getActiveElement();
+        for (Row row : wanted) {
+            list.appendChild(row.li);
+        }
+        shown = wanted;
+        if (focused != null) {
+            focused.focus();
         }
     }
 
@@ -124,6 +219,9 @@ final class QueueView {
         final HTMLElement cancel;
         final HTMLElement remove;
         final HTMLElement retry;
+        final HTMLElement check;
+        /** The score this row was last placed by. */
+        double sortedBy = Double.NaN;
 
         Row(Item item) {
             this.item = item;
@@ -146,6 +244,10 @@ final class QueueView {
             open.appendChild(name);
             status = document.createElement("span");
             status.setClassName("queue-status");
+            check = document.createElement("p");
+            check.setClassName("queue-check");
+            check.setAttribute("id", "queue-check-" + item.id);
+            check.setHidden(true);
             progress = document.createElement("progress");
             cancel = document.createElement("button");
             cancel.setAttribute("type", "button");
@@ -160,6 +262,7 @@ final class QueueView {
             label();
             li.appendChild(open);
             li.appendChild(status);
+            li.appendChild(check);
             li.appendChild(progress);
             li.appendChild(retry);
             li.appendChild(cancel);

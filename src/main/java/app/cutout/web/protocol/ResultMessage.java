@@ -1,9 +1,11 @@
 package app.cutout.web.protocol;
 
 import org.teavm.jso.JSProperty;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.file.Blob;
 
-/** The finished cutout's PNG and every stage timing. */
+/** The finished cutout's PNG, every stage timing and how likely its mask is wrong. */
 public interface ResultMessage extends Addressed {
     @JSProperty
     Blob getPng();
@@ -48,4 +50,18 @@ public interface ResultMessage extends Addressed {
 
     @JSProperty
     void setAnimated(boolean animated);
+
+    /** {@code core.edit.Confidence}'s score of the alpha: higher means more likely wrong. */
+    @JSProperty
+    double getConfidence();
+
+    @JSProperty
+    void setConfidence(double score);
+
+    /** Why the result needs a look ({@code Confidence.Report.reasons} codes); empty when it does not. */
+    @JSProperty
+    JSArray<JSString> getCheckReasons();
+
+    @JSProperty
+    void setCheckReasons(JSArray<JSString> codes);
 }

@@ -1,5 +1,6 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.edit.Confidence;
 import app.cutout.core.image.Intake;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.pipeline.CutoutOutput;
@@ -86,7 +87,7 @@ final class CanvasOutput implements CutoutOutput {
     }
 
     @Override
-    public void done(int width, int height, StageTimings timings, Intake.Plan input) {
+    public void done(int width, int height, StageTimings timings, Intake.Plan input, Confidence.Report confidence) {
         int sourceWidth = input.downscaled ? input.header.displayWidth() : 0;
         int sourceHeight = input.downscaled ? input.header.displayHeight() : 0;
         boolean animated = input.header.animated;
@@ -99,12 +100,12 @@ final class CanvasOutput implements CutoutOutput {
             } finally {
                 written.setWidth(0);
             }
-            finish(blob, width, height, timings, sourceWidth, sourceHeight, animated);
+            finish(blob, width, height, timings, sourceWidth, sourceHeight, animated, confidence);
             return;
         }
         png.then(blob -> {
             written.setWidth(0);
-            finish(blob, width, height, timings, sourceWidth, sourceHeight, animated);
+            finish(blob, width, height, timings, sourceWidth, sourceHeight, animated, confidence);
             return blob;
         }, error -> {
             written.setWidth(0);
@@ -114,10 +115,10 @@ final class CanvasOutput implements CutoutOutput {
     }
 
     private void finish(Blob blob, int width, int height, StageTimings timings, int sourceWidth, int sourceHeight,
-            boolean animated) {
+            boolean animated, Confidence.Report confidence) {
         double now = Performance.now();
         timings.put(StageTimings.ENCODE, now - saveStart);
         timings.put(StageTimings.TOTAL, now - start);
-        outbox.result(id, blob, width, height, timings.toJson(), sourceWidth, sourceHeight, animated);
+        outbox.result(id, blob, width, height, timings.toJson(), sourceWidth, sourceHeight, animated, confidence);
     }
 }

@@ -1,5 +1,6 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.edit.Confidence;
 import app.cutout.core.image.Refusal;
 import app.cutout.core.pipeline.Notice;
 import app.cutout.core.pipeline.Problem;
@@ -19,6 +20,7 @@ import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.SessionMessage;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.file.Blob;
 
 /** Messages from a worker to the page, one typed message per kind; failures and notices as codes, never sentences. */
@@ -93,9 +95,10 @@ final class Outbox {
     /**
      * @param sourceWidth the photo's own size when the cutout was made from a smaller copy, else 0
      * @param animated the file is an animation and its first frame was used
+     * @param confidence the result's score and, when it needs a look, why (codes)
      */
     void result(int id, Blob png, int width, int height, String timings, int sourceWidth, int sourceHeight,
-            boolean animated) {
+            boolean animated, Confidence.Report confidence) {
         ResultMessage message = Message.of(Message.RESULT);
         message.setId(id);
         message.setPng(png);
@@ -105,6 +108,12 @@ final class Outbox {
         message.setSourceWidth(sourceWidth);
         message.setSourceHeight(sourceHeight);
         message.setAnimated(animated);
+        message.setConfidence(confidence.score);
+        JSArray<JSString> reasons = new JSArray<>();
+        for (String code : confidence.reasons()) {
+            reasons.push(JSString.valueOf(code));
+        }
+        message.setCheckReasons(reasons);
         send(message);
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.cutout.core.image.RgbaImage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConfidenceTest {
@@ -84,6 +86,72 @@ class ConfidenceTest {
         disc(alpha, 50, 40, 30, 0);
         alpha[0] = (byte) 255;
         assertEquals(0, Confidence.measure(alpha, W, H).extraPieces, 0);
+    }
+
+    @Test
+    void reasonsAreTheWarningsOfAFlaggedResultOnly() {
+        byte[] soft = new byte[W * H];
+        disc(soft, 50, 40, 20, 12);
+        assertEquals(List.of("unsure-edges"), Confidence.measure(soft, W, H).reasons());
+        byte[] hard = new byte[W * H];
+        disc(hard, 30, 40, 15, 0);
+        disc(hard, 75, 40, 15, 0);
+        Confidence.Report twoPieces = Confidence.measure(hard, W, H);
+        assertEquals(Confidence.WARN_PIECES, twoPieces.warnings());
+        assertEquals(List.of(), twoPieces.reasons(), "a warning alone, under the threshold, is no reason to look");
+        // Flagged by two parts that are no warning on their own: unsure share under CHECK, a subject of 1.5 %.
+        Confidence.Report mixed = new Confidence.Report(0.015, 2, 0.32, 0, 0, Confidence.score(0.32, 0, 0.015, 0));
+        assertTrue(mixed.needsCheck() && mixed.warnings() == 0, mixed.score + " " + mixed.warnings());
+        assertEquals(List.of(Confidence.UNSURE), mixed.reasons());
+    }
+
+    /** A photo's pixels with the given alpha and a grey colour. */
+    private static RgbaImage image(byte[] alpha, int w, int h) {
+        int[] px = new int[w * h];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = RgbaImage.pack(90, 100, 110, alpha[i] & 0xFF);
+        }
+        return new RgbaImage(w, h, px);
+    }
+
+    @Test
+    void anImageUpTo1024ASideIsMeasuredWhole() {
+        byte[] alpha = new byte[W * H];
+        disc(alpha, 50, 40, 20, 12);
+        disc(alpha, 90, 75, 6, 2);
+        Confidence.Report bytes = Confidence.measure(alpha, W, H);
+        Confidence.Report pixels = Confidence.measure(image(alpha, W, H));
+        assertEquals(bytes.score, pixels.score, 0);
+        assertEquals(bytes.unsureWidth, pixels.unsureWidth, 0);
+        assertEquals(bytes.extraPieces, pixels.extraPieces, 0);
+        assertEquals(bytes.borderShare, pixels.borderShare, 0);
+    }
+
+    @Test
+    void aLargePhotoIsMeasuredFromASampleThatAgreesWithTheWhole() {
+        // 3000x2000, sampled every third pixel: a soft-edged ellipse cut by the bottom edge and a second piece.
+        int w = 3000;
+        int h = 2000;
+        byte[] alpha = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double e = (Math.hypot((x - 1300) / 900.0, (y - 1500) / 700.0) - 1) * 700;
+                double a = Math.max(0, Math.min(1, 0.5 - e / 25));
+                double d = Math.hypot(x - 2600, y - 400) - 180;
+                a = Math.max(a, Math.max(0, Math.min(1, 0.5 - d / 3)));
+                alpha[y * w + x] = (byte) Math.round(255 * a);
+            }
+        }
+        Confidence.Report whole = Confidence.measure(alpha, w, h);
+        Confidence.Report sample = Confidence.measure(image(alpha, w, h));
+        assertTrue(whole.unsureShare > 0.02 && whole.extraPieces > 0.05 && whole.borderShare > 0.05,
+                "the test image exercises every part: " + whole.unsureShare + " " + whole.extraPieces + " "
+                        + whole.borderShare);
+        assertEquals(whole.unsureShare, sample.unsureShare, 0.002);
+        assertEquals(whole.subjectShare, sample.subjectShare, 0.002);
+        assertEquals(whole.borderShare, sample.borderShare, 0.002);
+        assertEquals(whole.extraPieces, sample.extraPieces, 0.01);
+        assertEquals(whole.score, sample.score, 0.005);
     }
 
     @Test

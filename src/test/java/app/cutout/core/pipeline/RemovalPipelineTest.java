@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.cutout.core.edit.Confidence;
 import app.cutout.core.image.ByteSource;
 import app.cutout.core.image.Intake;
 import app.cutout.core.image.PhotoSource;
@@ -168,6 +169,7 @@ class RemovalPipelineTest {
         int[] pixels;
         StageTimings timings;
         boolean downscaled;
+        Confidence.Report confidence;
 
         @Override
         public void rough(float[] mask, int width, int height) {
@@ -192,10 +194,12 @@ class RemovalPipelineTest {
         }
 
         @Override
-        public void done(int width, int height, StageTimings timings, Intake.Plan input) {
+        public void done(int width, int height, StageTimings timings, Intake.Plan input,
+                Confidence.Report confidence) {
             calls.add("done");
             this.timings = timings;
             this.downscaled = input.downscaled;
+            this.confidence = confidence;
         }
     }
 
@@ -265,7 +269,7 @@ class RemovalPipelineTest {
         assertEquals(List.of("1:preparing", "1:decoded 40x30", "1:loading-model", "1:session wasm/quint8/2",
                 "1:removing", "1:finishing"), rig.events.log);
         assertEquals(List.of("decode_ms", "model_fetch_ms", "session_ms", "pre_ms", "inference_ms", "first_ms",
-                "post_ms", "show_ms", "ready_ms", "encode_ms", "total_ms"),
+                "post_ms", "confidence_ms", "show_ms", "ready_ms", "encode_ms", "total_ms"),
                 new ArrayList<>(output.timings.asMap().keySet()));
         // The second photo reuses the session: no load, no new session.
         rig.run(2);
@@ -282,6 +286,24 @@ class RemovalPipelineTest {
         java.util.Arrays.fill(expected, RgbaImage.pack(128, 128, 128, 255));
         MaskUpsampler.applyAlpha(mask(), ModelSpec.SIZE, ModelSpec.SIZE, expected, 40, 30);
         assertArrayEquals(expected, output.pixels);
+    }
+
+    @Test
+    void theOutputGetsTheConfidenceOfTheAlphaItRendered() {
+        Rig rig = new Rig(CPU_ONLY);
+        for (float strength : new float[] {0f, 1f}) {
+            Output output = rig.run(1, strength);
+            byte[] alpha = new byte[output.pixels.length];
+            for (int i = 0; i < alpha.length; i++) {
+                alpha[i] = (byte) (output.pixels[i] >>> 24);
+            }
+            Confidence.Report expected = Confidence.measure(alpha, 40, 30);
+            assertEquals(expected.score, output.confidence.score, 0, "strength " + strength);
+            assertEquals(expected.reasons(), output.confidence.reasons());
+            // The mask's band, half the width, runs from the top edge to the bottom: 40 of the 136 border pixels.
+            assertEquals(40 / 136.0, output.confidence.borderShare, 0.02);
+            assertTrue(output.timings.get(StageTimings.CONFIDENCE) > 0);
+        }
     }
 
     @Test
