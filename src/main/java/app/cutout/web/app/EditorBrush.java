@@ -14,10 +14,12 @@ import org.teavm.jso.dom.html.TextRectangle;
 /**
  * The editor's tools and the pointer: Move pans; <b>Erase</b>, <b>Restore</b> and <b>Add</b> paint the open photo's
  * alpha ({@link Brush.Mode#ERASE}, {@link Brush.Mode#RESTORE}, {@link Brush.Mode#ADD}) at full resolution, one
- * segment per pointer move, each stroke one undo step.
+ * segment per pointer move, each stroke one undo step. <b>Keep</b> and <b>Remove</b> strokes go to
+ * {@link EditorStrokes}, which solves the alpha after each.
  */
 final class EditorBrush {
-    private static final String[] TOOL_IDS = {"tool-pan", "tool-erase", "tool-restore", "tool-add"};
+    private static final String[] TOOL_IDS = {"tool-pan", "tool-erase", "tool-restore", "tool-add", "tool-keep",
+        "tool-remove"};
 
     private final HTMLDocument document;
     private final HTMLElement viewport;
@@ -28,6 +30,7 @@ final class EditorBrush {
     private final Supplier<Item> photo;
     private final Consumer<Rect> repaint;
     private final Runnable afterStroke;
+    private final EditorStrokes strokes;
 
     private String tool = "pan";
     private boolean stroking;
@@ -40,9 +43,10 @@ final class EditorBrush {
      * @param repaint shows a changed rectangle of the alpha
      * @param afterStroke called when a stroke has ended
      */
-    EditorBrush(HTMLDocument document, EditorZoom zoom, Supplier<Item> photo, Consumer<Rect> repaint,
-            Runnable afterStroke) {
+    EditorBrush(HTMLDocument document, EditorZoom zoom, EditorStrokes strokes, Supplier<Item> photo,
+            Consumer<Rect> repaint, Runnable afterStroke) {
         this.document = document;
+        this.strokes = strokes;
         this.zoom = zoom;
         this.photo = photo;
         this.repaint = repaint;
@@ -73,12 +77,13 @@ final class EditorBrush {
 
     private void setTool(String value) {
         tool = value;
+        strokes.tool(value);
         viewport.setAttribute("data-tool", value);
         cursor.setHidden(!isBrush());
     }
 
     private boolean isBrush() {
-        return "erase".equals(tool) || "restore".equals(tool) || "add".equals(tool);
+        return "erase".equals(tool) || "restore".equals(tool) || "add".equals(tool) || EditorStrokes.owns(tool);
     }
 
     private double brushRadius() {
@@ -119,7 +124,10 @@ final class EditorBrush {
             double[] p = zoom.toImage(e.getClientX(), e.getClientY());
             lastX = p[0];
             lastY = p[1];
-            if (isBrush() && e.getButton() == 0) {
+            if (EditorStrokes.owns(tool) && e.getButton() == 0) {
+                stroking = true;
+                strokes.begin(tool, e.getClientX(), e.getClientY(), p, brushRadius());
+            } else if (isBrush() && e.getButton() == 0) {
                 stroking = true;
                 item.undo.begin(item.alpha);
                 paint(item, lastX, lastY, lastX, lastY);
@@ -133,7 +141,9 @@ final class EditorBrush {
         viewport.addEventListener("pointermove", event -> {
             PointerEvent e = (PointerEvent) event;
             moveCursor(e);
-            if (stroking) {
+            if (stroking && strokes.drawing()) {
+                strokes.extend(e.getClientX(), e.getClientY(), zoom.toImage(e.getClientX(), e.getClientY()));
+            } else if (stroking) {
                 double[] p = zoom.toImage(e.getClientX(), e.getClientY());
                 paint(photo.get(), lastX, lastY, p[0], p[1]);
                 lastX = p[0];
@@ -155,7 +165,10 @@ final class EditorBrush {
     }
 
     private void endGesture() {
-        if (stroking) {
+        if (stroking && strokes.drawing()) {
+            stroking = false;
+            strokes.end();
+        } else if (stroking) {
             stroking = false;
             photo.get().undo.end();
             afterStroke.run();

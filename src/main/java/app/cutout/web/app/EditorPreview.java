@@ -2,6 +2,7 @@ package app.cutout.web.app;
 
 import app.cutout.core.edit.Rect;
 import app.cutout.web.jso.browser.Canvas2D;
+import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.BitmapPixels;
 import org.teavm.jso.canvas.ImageData;
@@ -97,6 +98,15 @@ final class EditorPreview {
                     n * r.width * 4), r.width, n);
             context.putImageData(data, r.x, r.y + y0);
         }
+    }
+
+    /**
+     * Shows a preview of a rectangle before its alpha is final: {@code bitmap} (the cutout there, at any size) is
+     * stretched over it. The next {@link #repaint} of the rectangle shows the alpha again.
+     */
+    void showPreview(ImageBitmap bitmap, Rect r) {
+        context.clearRect(r.x, r.y, r.width, r.height);
+        context.drawImage(bitmap, r.x, r.y, r.width, r.height);
     }
 
     /** @param kind transparent, color, image or blur; {@code blurPx} in image pixels */

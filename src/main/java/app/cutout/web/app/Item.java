@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.core.edit.StrokeEdits;
 import app.cutout.core.edit.UndoStack;
 import app.cutout.web.jso.browser.ImageBitmap;
 import org.teavm.jso.file.Blob;
@@ -47,6 +48,8 @@ final class Item {
     /** The model's alpha, for the restore brush's reference and for "reset". */
     byte[] modelAlpha;
     UndoStack undo;
+    /** Keep/Remove strokes: every solve sees all of them. */
+    final StrokeEdits strokes = new StrokeEdits();
     boolean edited;
 
     Item(int id, File file) {

@@ -53,7 +53,7 @@ public final class Main {
         model = (HTMLSelectElement) document.getElementById("model-select");
         strength = (HTMLInputElement) document.getElementById("refine-strength");
         urlOptions = UrlOptions.current();
-        editor = new Editor(document, this::refreshPreview);
+        editor = new Editor(document, this::refreshPreview, text -> view.failed(text));
         queueView = new QueueView(document, new QueueView.Actions() {
             @Override
             public void open(Item item) {
@@ -398,7 +398,8 @@ public final class Main {
                 exportWhenSaved = item;
                 view.info(Texts.t("exporting"));
             } else {
-                exporter.export(item, exportOptions);
+                // Keep/Remove strokes still being solved belong in the file: it waits for them.
+                editor.whenSolved(() -> exporter.export(item, exportOptions));
             }
         });
         document.getElementById("download-all").addEventListener("click", event -> {
@@ -408,7 +409,7 @@ public final class Main {
                     done.add(item);
                 }
             }
-            exporter.exportAll(done, exportOptions);
+            editor.whenSolved(() -> exporter.exportAll(done, exportOptions));
         });
     }
 

@@ -1,5 +1,6 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.edit.Rect;
 import app.cutout.core.image.Refusal;
 import app.cutout.core.pipeline.Notice;
 import app.cutout.core.pipeline.Problem;
@@ -15,9 +16,11 @@ import app.cutout.web.protocol.PreviewMessage;
 import app.cutout.web.protocol.ProgressMessage;
 import app.cutout.web.protocol.ResultMessage;
 import app.cutout.web.protocol.SessionMessage;
+import app.cutout.web.protocol.StrokesSolved;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.file.Blob;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /** Messages from a worker to the page, one typed message per kind; failures and notices as codes, never sentences. */
 final class Outbox {
@@ -99,6 +102,34 @@ final class Outbox {
         message.setId(id);
         message.setFile(file);
         send(message);
+    }
+
+    /**
+     * A strokes worker's answer; the bitmap (preview) and the alpha buffer are moved, not copied.
+     *
+     * @param changed the changed rectangle in full-resolution pixels, or null when nothing changed
+     */
+    void strokesSolved(int id, int seq, Rect changed, ImageBitmap bitmap, ArrayBuffer alpha, double solveMs) {
+        StrokesSolved message = Message.of(Message.STROKES_SOLVED);
+        message.setId(id);
+        message.setSeq(seq);
+        if (changed != null) {
+            message.setX(changed.x);
+            message.setY(changed.y);
+            message.setWidth(changed.width);
+            message.setHeight(changed.height);
+        }
+        message.setSolveMs(solveMs);
+        JSArray<JSObject> transfer = new JSArray<>();
+        if (bitmap != null) {
+            message.setBitmap(bitmap);
+            transfer.push(bitmap);
+        }
+        if (alpha != null) {
+            message.setAlpha(alpha);
+            transfer.push(alpha);
+        }
+        scope.postMessage(message, transfer);
     }
 
     void failed(int id, String stage, Problem problem) {

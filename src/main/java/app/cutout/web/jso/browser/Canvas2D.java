@@ -1,6 +1,7 @@
 package app.cutout.web.jso.browser;
 
 import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
 import org.teavm.jso.canvas.ImageData;
 
 /** The slice of a page canvas's 2D context used by the editor. */
@@ -14,4 +15,24 @@ public interface Canvas2D extends JSObject {
     void putImageData(ImageData data, int x, int y);
 
     void clearRect(int x, int y, int width, int height);
+
+    void beginPath();
+
+    void moveTo(double x, double y);
+
+    void lineTo(double x, double y);
+
+    void stroke();
+
+    @JSProperty
+    void setLineWidth(double width);
+
+    @JSProperty
+    void setStrokeStyle(String style);
+
+    @JSProperty
+    void setLineCap(String cap);
+
+    @JSProperty
+    void setLineJoin(String join);
 }
