@@ -27,6 +27,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.TextRectangle;
+import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -84,7 +85,7 @@ final class EditorStrokes {
     private Item shown;
     /** The photo the workers hold, and the cutout PNG they were given; -1 / null before the first. */
     private int openId = -1;
-    private Object openPng;
+    private Blob openPng;
 
     /** The stroke being drawn: its kind, radius and points in photo pixels, and its trail in viewport pixels. */
     private int kind = -1;
@@ -502,8 +503,7 @@ final class EditorStrokes {
     /** One strokes worker; messages wait until it has started. */
     private final class Lane {
         private final ModuleWorker worker;
-        private final List<Message> waiting = new ArrayList<>();
-        private final List<JSObject> waitingTransfers = new ArrayList<>();
+        private final List<Runnable> waiting = new ArrayList<>();
         private boolean ready;
 
         Lane(String name) {
@@ -513,25 +513,23 @@ final class EditorStrokes {
 
         /** @param transfer a buffer to move with the message, or null */
         void post(Message message, JSObject transfer) {
-            if (!ready) {
-                waiting.add(message);
-                waitingTransfers.add(transfer);
-                return;
-            }
             JSArray<JSObject> list = new JSArray<>();
             if (transfer != null) {
                 list.push(transfer);
             }
-            worker.postMessage(message, list);
+            if (ready) {
+                worker.postMessage(message, list);
+            } else {
+                waiting.add(() -> worker.postMessage(message, list));
+            }
         }
 
         void ready() {
             ready = true;
-            for (int i = 0; i < waiting.size(); i++) {
-                post(waiting.get(i), waitingTransfers.get(i));
+            for (Runnable r : waiting) {
+                r.run();
             }
             waiting.clear();
-            waitingTransfers.clear();
         }
     }
 }
