@@ -1192,6 +1192,17 @@ const prepareStroke = ({ kind, radius, points }) => {
   return { points: out, size: Number(size.value) };
 };
 
+/** Both strokes workers hold the open photo (a person chooses the tool seconds before drawing; the harness waits). */
+const strokesReady = async ({ slice }) => {
+  const end = performance.now() + slice;
+  for (;;) {
+    const id = document.getElementById("result").getAttribute("data-item");
+    if (id && document.getElementById("viewport").getAttribute("data-strokes-open") === id) return true;
+    if (performance.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
 /** The n-th stroke's full-resolution alpha is in: the page's own figures for it; or the page's error. */
 const strokeSolved = async ({ slice, n }) => {
   const end = performance.now() + slice;
@@ -1279,6 +1290,7 @@ async function strokesImage({ context, origin, opts, config, image, outName, bef
         break;
       }
       const drawn = await withTimeout(page.page.evaluate(prepareStroke, rule), 60000, "choosing the stroke's tool");
+      await page.poll(strokesReady, {}, timeoutMs, "waiting for the strokes workers to decode the photo");
       await withTimeout(page.page.mouseStroke(drawn.points), 120000, `drawing stroke ${k}`);
       const solved = await page.poll(strokeSolved, { n: k }, timeoutMs, `waiting for stroke ${k}'s full-resolution alpha`);
       if (!solved.ok) throw new BenchError(`${name}: stroke ${k} failed: ${solved.message.trim()}`);

@@ -84,6 +84,9 @@ class StrokesIT {
         assertEquals("true", browser.driver().findElement(By.id("tool-keep")).getDomProperty("checked"),
                 "k chooses Keep");
         editor.setRange("#brush-size", SIZE);
+        // Choosing the tool has the strokes workers decode the photo; a person draws seconds later.
+        browser.waitForAttribute("#viewport", "data-strokes-open", browser.attribute("#result", "data-item"),
+                Duration.ofMinutes(2));
         double[][] keep = {{230, 90}, {300, 40}, {380, 60}, {420, 120}};
         editor.stroke(keep, () -> screenshot("strokes-1-keep-while-drawing"));
         String keepPreviewMs = awaitSolved(1);

@@ -9,6 +9,7 @@ import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.platform.ArrayTransfer;
+import app.cutout.web.protocol.Addressed;
 import app.cutout.web.protocol.Coded;
 import app.cutout.web.protocol.ErrorMessage;
 import app.cutout.web.protocol.Message;
@@ -46,8 +47,8 @@ import org.teavm.jso.typedarrays.Int8Array;
  * carry the request's sequence number ({@link StrokeEdits}); one overtaken by another edit is dropped (after a brush
  * stroke the pending strokes are asked for again).
  *
- * <p>The viewport reports what happened for tests and the benchmark: {@code data-stroke-state} (solving, preview,
- * done, error), {@code data-strokes} (solves applied so far), {@code data-stroke-preview-ms} (stroke end to the
+ * <p>The viewport reports what happened for tests and the benchmark: {@code data-strokes-open} (the photo's id once
+ * both workers have decoded it), {@code data-stroke-state} (solving, preview, done, error), {@code data-strokes} (solves applied so far), {@code data-stroke-preview-ms} (stroke end to the
  * preview on screen), {@code data-stroke-full-ms} (stroke end to the full-resolution alpha) and the workers' own
  * solve times, {@code data-stroke-preview-solve-ms} and {@code data-stroke-full-solve-ms}.
  */
@@ -334,6 +335,7 @@ final class EditorStrokes {
             previewLane = new Lane("cutout-strokes-preview");
             fullLane = new Lane("cutout-strokes");
         }
+        viewport.removeAttribute("data-strokes-open");
         previewLane.post(openMessage(item, PREVIEW_PIXELS), null);
         fullLane.post(openMessage(item, 0), null);
         openId = item.id;
@@ -382,6 +384,12 @@ final class EditorStrokes {
         switch (message.getType()) {
             case Message.READY:
                 lane.ready();
+                break;
+            case Message.STROKES_OPENED:
+                lane.opened = ((Addressed) message).getId();
+                if (previewLane.opened == openId && fullLane.opened == openId) {
+                    viewport.setAttribute("data-strokes-open", Integer.toString(openId));
+                }
                 break;
             case Message.STROKES_SOLVED:
                 if (lane == previewLane) {
@@ -505,6 +513,8 @@ final class EditorStrokes {
         private final ModuleWorker worker;
         private final List<Runnable> waiting = new ArrayList<>();
         private boolean ready;
+        /** The photo this worker last said it holds; -1 before. */
+        int opened = -1;
 
         Lane(String name) {
             worker = new ModuleWorker(Global.baseUrl() + "worker.js", ModuleWorker.Options.module(name));

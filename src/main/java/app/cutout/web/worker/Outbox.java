@@ -8,6 +8,7 @@ import app.cutout.core.pipeline.Session;
 import app.cutout.core.pipeline.Stage;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.WorkerScope;
+import app.cutout.web.protocol.Addressed;
 import app.cutout.web.protocol.Coded;
 import app.cutout.web.protocol.ErrorMessage;
 import app.cutout.web.protocol.FileMessage;
@@ -101,6 +102,13 @@ final class Outbox {
         FileMessage message = Message.of(type);
         message.setId(id);
         message.setFile(file);
+        send(message);
+    }
+
+    /** A strokes worker has decoded the photo it was given and is ready to solve. */
+    void strokesOpened(int id) {
+        Addressed message = Message.of(Message.STROKES_OPENED);
+        message.setId(id);
         send(message);
     }
 

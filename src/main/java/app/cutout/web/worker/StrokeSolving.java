@@ -91,6 +91,7 @@ final class StrokeSolving {
                 rgba = bytes(photo.pixels);
                 prior = modelAlpha;
             }
+            outbox.strokesOpened(id);
         } catch (Refusal e) {
             outbox.refused(id, "strokes", e);
         } catch (Throwable e) {
