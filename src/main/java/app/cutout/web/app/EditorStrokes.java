@@ -474,6 +474,8 @@ final class EditorStrokes {
             dirty = r.union(dirty);
         }
         preview.repaint(dirty);
+        // The preview's copy of the alpha is brought up to date now, off the next stroke's way to its preview.
+        small(item);
         boolean more = item.strokes.hasPending();
         if (!more) {
             previewed = null;
