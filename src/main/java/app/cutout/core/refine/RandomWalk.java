@@ -16,6 +16,9 @@ final class RandomWalk {
     private RandomWalk() {
     }
 
+    /** Fewest iterations at a coarser level, however few the finest level gets. */
+    private static final int COARSE_ITERATIONS = 12;
+
     /** A level with fewer nodes than this is solved directly. */
     private static final int COARSE_BELOW = 2048;
 
@@ -29,7 +32,8 @@ final class RandomWalk {
      * @param wy {@code w * h}: weight of the edge from node {@code k} to {@code k + w} (the last row's unused)
      * @param lambda {@code w * h} prior weights
      * @param p {@code w * h} prior values
-     * @param iterations conjugate gradient iterations at this level (twice as many at each coarser one)
+     * @param iterations conjugate gradient iterations at this level (twice as many at each coarser one, and at least
+     *     {@link #COARSE_ITERATIONS}; the coarsest level, under {@link #COARSE_BELOW} nodes, gets {@code 4 (w + h)})
      */
     static void solve(float[] x, byte[] fixed, float[] wx, float[] wy, float[] lambda, float[] p, int w, int h,
             int iterations) {
@@ -97,7 +101,7 @@ final class RandomWalk {
                 cp[c] = cl[c] > 0f ? cp[c] / cl[c] : cx[c];
             }
         }
-        solve(cx, cf, cwx, cwy, cl, cp, cw, ch, 2 * iterations);
+        solve(cx, cf, cwx, cwy, cl, cp, cw, ch, Math.max(COARSE_ITERATIONS, 2 * iterations));
         for (int y = 0; y < h; y++) {
             int cy = y >> 1;
             for (int xx = 0, k = y * w; xx < w; xx++, k++) {
