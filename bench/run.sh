@@ -6,7 +6,7 @@
 #   bench/run.sh --first-visit [--runs N] [--no-peer] IMAGE...      (cold cache: page open → first cutout)
 #   bench/run.sh --throughput N [--runs N] [--no-peer] [IMAGE...]   (N photos in one multi-select; default set
 #                                                                      bench/images/throughput/ from images.sh)
-#   bench/run.sh --quality GT_DIR [--runs N] [--out DIR] [--no-build]   (GT_DIR from bench/groundtruth.sh)
+#   bench/run.sh --quality GT_DIR [--strokes N] [--runs N] [--out DIR] [--no-build]   (GT_DIR from bench/groundtruth.sh)
 #   bench/run.sh --preset NAME [--shadow drop|contact] [--outline PX] --out DIR IMAGE...   (a size preset's download
 #                                                                      through the editor; marketplace is checked)
 #

@@ -10,6 +10,8 @@
 //           onServiceWorkerRequest(cb) (Chromium only; elsewhere never called)
 // Context:  newPage(), close()
 // Page:     goto(url) → HTTP status or null, evaluate(fn, arg), setFiles(selector, paths), bringToFront(),
+//           mouseStroke(points) (button down at the first page point, moves through the rest, up; real input events,
+//           so the page sees pointer events; not on WebKit),
 //           onRequest(cb(url)), onPageError(cb(text)), crashed, close(); requestsObserved says whether onRequest
 //           sees anything at all (not on WebKit)
 //
@@ -192,6 +194,15 @@ class PlaywrightPage {
 
   bringToFront() { return this.page.bringToFront(); }
 
+  /** [[x, y], …] in CSS pixels of the page: press at the first, move through the others (5 steps each), release. */
+  async mouseStroke(points) {
+    const { mouse } = this.page;
+    await mouse.move(points[0][0], points[0][1]);
+    await mouse.down();
+    for (const [x, y] of points.slice(1)) await mouse.move(x, y, { steps: 5 });
+    await mouse.up();
+  }
+
   async close() { await this.page.close().catch(() => {}); }
 }
 
@@ -297,6 +308,15 @@ class PuppeteerPage {
   }
 
   bringToFront() { return this.page.bringToFront(); }
+
+  /** [[x, y], …] in CSS pixels of the page: press at the first, move through the others (5 steps each), release. */
+  async mouseStroke(points) {
+    const { mouse } = this.page;
+    await mouse.move(points[0][0], points[0][1]);
+    await mouse.down();
+    for (const [x, y] of points.slice(1)) await mouse.move(x, y, { steps: 5 });
+    await mouse.up();
+  }
 
   async close() { await this.page.close().catch(() => {}); }
 }
@@ -539,6 +559,10 @@ class WebDriverPage {
   }
 
   bringToFront() { return this.cmd("GET", "/window"); }
+
+  async mouseStroke() {
+    throw new DriverError("drawing strokes is not supported with WebKitGTK's driver here: use Chromium or Firefox");
+  }
 
   async close() {
     if (this.session.closed) return;

@@ -5,7 +5,7 @@
 //                        [--threads N[,…]] [--runs N] [--out DIR] [--peer] [--native] [--timeout SEC] IMAGE...
 // node bench/src/run.mjs --first-visit [--runs N] [--no-peer] IMAGE...
 // node bench/src/run.mjs --throughput N [--runs N] [--no-peer] [IMAGE...]
-// node bench/src/run.mjs --quality GT_DIR [--runs N] [--out DIR] [...]
+// node bench/src/run.mjs --quality GT_DIR [--strokes N] [--runs N] [--out DIR] [...]
 // node bench/src/run.mjs --preset NAME [--shadow drop|contact] [--outline PX] --out DIR IMAGE...
 //
 // One JSON line per image (or batch) and configuration goes to stdout; progress and a readable summary go to stderr.
@@ -64,17 +64,18 @@ function usage(message) {
     + "                    [--threads N] [--runs N] [--out DIR] [--peer] [--native] [--timeout SEC] IMAGE...\n"
     + "       bench/run.sh --first-visit [--runs N] [--no-peer] IMAGE...   (cold cache: page open → first cutout)\n"
     + "       bench/run.sh --throughput N [--runs N] [--no-peer] [IMAGE...] (N photos in one multi-select)\n"
-    + "       bench/run.sh --quality GT_DIR [--runs N] [--out DIR] ...\n"
+    + "       bench/run.sh --quality GT_DIR [--strokes N] [--runs N] [--out DIR] ...\n"
     + "       bench/run.sh --preset NAME [--shadow drop|contact] [--outline PX] --out DIR IMAGE...\n"
     + "       --backend/--model/--threads take comma-separated lists; every combination is measured.\n"
-    + "       --quality scores Cutout (refinement on and off) and the peer against GT_DIR/NAME.matte.png.\n");
+    + "       --quality scores Cutout (refinement on and off) and the peer against GT_DIR/NAME.matte.png;\n"
+    + "       --strokes N then lets a scripted user draw up to N Keep/Remove strokes in the editor.\n");
   process.exit(2);
 }
 
 function parseArgs(argv) {
   const o = {
     browser: "chromium", backends: ["wasm"], models: ["quint8"], threads: null, runs: DEFAULT_RUNS, out: null,
-    peer: false, noPeer: false, native: false, timeoutS: 300, images: [], settleMs: 400, quality: null,
+    peer: false, noPeer: false, native: false, timeoutS: 300, images: [], settleMs: 400, quality: null, strokes: 0,
     firstVisit: false, throughput: 0, warmupImage: null, preset: null, shadow: null, outline: null,
     chromium: process.env.CHROMIUM ?? "/usr/bin/chromium",
     firefox: process.env.FIREFOX ?? "/usr/bin/firefox-esr",
@@ -104,6 +105,10 @@ function parseArgs(argv) {
         if (!Number.isInteger(o.runs) || o.runs < 1) usage("--runs: >= 1");
         break;
       case "--quality": o.quality = resolve(next()); break;
+      case "--strokes":
+        o.strokes = Number(next());
+        if (!Number.isInteger(o.strokes) || o.strokes < 1) usage("--strokes: a number of strokes >= 1");
+        break;
       case "--first-visit": o.firstVisit = true; break;
       case "--throughput":
         o.throughput = Number(next());
@@ -175,6 +180,8 @@ function parseArgs(argv) {
   if ((o.firstVisit || o.throughput) && !o.noPeer) o.peer = true;
   if (o.noPeer) o.peer = false;
   if (o.quality && !o.peer) usage("--quality needs the peer");
+  if (o.strokes && !o.quality) usage("--strokes goes with --quality (it needs the ground truth)");
+  if (o.strokes && o.browser === "webkit") usage("--strokes draws with the mouse: Chromium or Firefox");
   if ((o.firstVisit || o.throughput) && o.native) usage("--native goes with the per-photo benchmark only");
   if (o.images.length === 0) usage("no IMAGE given");
   for (const img of o.images) {
@@ -1365,7 +1372,172 @@ async function qualityImage({ env, context, origin, opts, config, image, outName
   line.load_avg = [l.load_avg[0], r.load_avg[1]];
   line.non_local_requests = l.non_local_requests + r.non_local_requests;
   line.peer_non_local_requests = l.peer_non_local_requests;
+  if (opts.strokes) {
+    Object.assign(line, await strokesImage({ context, origin, opts, config, image, outName, before: s.refined }));
+  }
   return line;
+}
+
+
+// ---------------------------------------------------------------------------------------------------- --strokes
+
+// In-page functions for the scripted user (self-contained, as above).
+
+// editorOpen (above, with --preset's functions) tells when the editor shows a photo.
+
+/**
+ * Chooses the stroke's tool (Keep or Remove) and brush size (2 × radius, the slider's range), brings the viewport into
+ * view and returns the stroke's points in the page's CSS pixels, through the stage's zoom and pan.
+ */
+const prepareStroke = ({ kind, radius, points }) => {
+  document.getElementById(kind === "keep" ? "tool-keep" : "tool-remove").click();
+  const size = document.getElementById("brush-size");
+  size.value = String(Math.max(2, Math.min(400, Math.round(radius * 2))));
+  size.dispatchEvent(new Event("input", { bubbles: true }));
+  const viewport = document.getElementById("viewport");
+  viewport.scrollIntoView({ block: "center" });
+  viewport.removeAttribute("data-stroke-preview-ms");
+  const v = viewport.getBoundingClientRect();
+  const m = new DOMMatrix(getComputedStyle(document.getElementById("stage")).transform);
+  const out = [];
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    out.push([v.left + m.e + points[i] * m.a, v.top + m.f + points[i + 1] * m.d]);
+  }
+  return { points: out, size: Number(size.value) };
+};
+
+/** Both strokes workers hold the open photo (a person chooses the tool seconds before drawing; the harness waits). */
+const strokesReady = async ({ slice }) => {
+  const end = performance.now() + slice;
+  for (;;) {
+    const id = document.getElementById("result").getAttribute("data-item");
+    if (id && document.getElementById("viewport").getAttribute("data-strokes-open") === id) return true;
+    if (performance.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+/** The n-th stroke's full-resolution alpha is in: the page's own figures for it; or the page's error. */
+const strokeSolved = async ({ slice, n }) => {
+  const end = performance.now() + slice;
+  const v = document.getElementById("viewport");
+  const num = (k) => (v.hasAttribute(k) ? Number(v.getAttribute(k)) : null);
+  for (;;) {
+    const state = v.getAttribute("data-stroke-state");
+    if (state === "error") return { ok: false, message: document.getElementById("message")?.textContent ?? "" };
+    if (num("data-strokes") >= n && state === "done" && v.hasAttribute("data-stroke-preview-ms")) {
+      return {
+        ok: true, preview_ms: num("data-stroke-preview-ms"), full_ms: num("data-stroke-full-ms"),
+        preview_solve_ms: num("data-stroke-preview-solve-ms"), full_solve_ms: num("data-stroke-full-solve-ms"),
+      };
+    }
+    if (performance.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+/** Presses Download with PNG chosen; the export worker makes the file from the editor's alpha. */
+const startPngExport = () => {
+  const format = document.getElementById("export-format");
+  format.value = "png";
+  format.dispatchEvent(new Event("change", { bubbles: true }));
+  document.getElementById("download").setAttribute("data-state", "stale");
+  document.getElementById("export-button").click();
+  return true;
+};
+
+const exportEnded = async ({ slice }) => {
+  const end = performance.now() + slice;
+  const link = document.getElementById("download");
+  for (;;) {
+    const state = link.getAttribute("data-state");
+    if (state === "done" || state === "error") {
+      return { state, href: link.getAttribute("href"), message: document.getElementById("message")?.textContent ?? "" };
+    }
+    if (performance.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+/** The next stroke of the scripted user, from the Java stroke rule (app.cutout.cli.StrokeRule in target/cutout.jar). */
+function strokeRule(alphaFile, truthFile) {
+  const jar = join(repo, "target", "cutout.jar");
+  const r = spawnSync("java", ["-cp", jar, "app.cutout.cli.StrokeRule", alphaFile, truthFile],
+    { encoding: "utf8", timeout: 600000 });
+  if (r.status !== 0) {
+    throw new BenchError(`the stroke rule failed on ${basename(alphaFile)} (${r.status ?? r.signal}): `
+      + `${(r.stderr || r.error || "").toString().trim()}`);
+  }
+  const lines = r.stdout.trim().split("\n");
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+/** Nearest-rank percentile. */
+const percentile = (xs, p) => {
+  const s = xs.filter(finite).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : null;
+};
+
+/**
+ * The scripted user: a fresh Cutout page (refinement on) processes the photo; then up to opts.strokes times the stroke
+ * rule looks at the exported alpha and the truth and names one Keep or Remove stroke, which is drawn with the mouse in
+ * the editor; once the page has the full-resolution alpha it is exported, written as NAME.strokes-K.mask.png and
+ * scored. `before` is the score of the result without strokes (NAME.mask.png).
+ */
+async function strokesImage({ context, origin, opts, config, image, outName, before }) {
+  const name = basename(image);
+  const truth = matteOf(image);
+  const timeoutMs = opts.timeoutS * 1000;
+  const q = `backend=${config.backend}&model=${config.model}&threads=${config.threads}&refine=${REFINE_ON}`;
+  const page = await AppPage.open(context, `${origin}/?${q}`, origin, "cutout", timeoutMs);
+  try {
+    log(`${name}: scripted user, up to ${opts.strokes} strokes`);
+    await page.run(image);
+    await page.poll(editorOpen, {}, 60000, "waiting for the editor to show the photo");
+    let alphaFile = join(opts.out, `${outName}.mask.png`);
+    const strokes = [];
+    let nos95 = before.iou >= 0.95 ? 0 : null;
+    for (let k = 1; k <= opts.strokes; k++) {
+      const rule = strokeRule(alphaFile, truth);
+      if (rule.kind == null) {
+        log(`${name}: stroke ${k}: the stroke rule finds no region left to fix`);
+        break;
+      }
+      const drawn = await withTimeout(page.page.evaluate(prepareStroke, rule), 60000, "choosing the stroke's tool");
+      await page.poll(strokesReady, {}, timeoutMs, "waiting for the strokes workers to decode the photo");
+      await withTimeout(page.page.mouseStroke(drawn.points), 120000, `drawing stroke ${k}`);
+      const solved = await page.poll(strokeSolved, { n: k }, timeoutMs, `waiting for stroke ${k}'s full-resolution alpha`);
+      if (!solved.ok) throw new BenchError(`${name}: stroke ${k} failed: ${solved.message.trim()}`);
+      await withTimeout(page.page.evaluate(startPngExport), 60000, "starting the export");
+      const exported = await page.poll(exportEnded, {}, timeoutMs, `exporting after stroke ${k}`);
+      if (exported.state !== "done") throw new BenchError(`${name}: the export failed: ${exported.message.trim()}`);
+      const result = await page.result(exported.href);
+      const file = join(opts.out, `${outName}.strokes-${k}.mask.png`);
+      writeFileSync(file, grayPng(result.width, result.height, result.alpha));
+      const score = scoreMattes(truth, { strokes: file }).strokes;
+      const entry = {
+        k, kind: rule.kind, radius: rule.radius, points: rule.points.length / 2, region_px: rule.region_px,
+        iou: score.iou, sad: score.sad, grad: score.grad, preview_ms: solved.preview_ms, full_ms: solved.full_ms,
+        preview_solve_ms: solved.preview_solve_ms, full_solve_ms: solved.full_solve_ms,
+      };
+      strokes.push(entry);
+      log(`${name}: stroke ${k} ${rule.kind} r=${rule.radius} (${entry.points} points, region ${rule.region_px} px): `
+        + `IoU ${score.iou}, SAD ${score.sad}, grad ${score.grad}; preview ${solved.preview_ms} ms `
+        + `(solve ${solved.preview_solve_ms}), full resolution ${solved.full_ms} ms (solve ${solved.full_solve_ms})`);
+      if (nos95 == null && score.iou >= 0.95) nos95 = k;
+      alphaFile = file;
+    }
+    const errors = page.pageErrors;
+    if (errors.length) log(`page errors: ${errors.join(" | ")}`);
+    return {
+      strokes,
+      // Strokes needed to reach IoU >= 0.95 (0 if the result already did); N + 1 if never.
+      nos95: nos95 ?? opts.strokes + 1,
+      stroke_preview_ms_p95: percentile(strokes.map((s) => s.preview_ms), 95),
+    };
+  } finally {
+    await page.close();
+  }
 }
 
 const pct = (x) => (x == null ? "n/a" : `${x > 0 ? "+" : ""}${Math.round(x * 100)}%`);
@@ -1379,7 +1551,9 @@ function qualitySummary(l) {
     + `\n  confidence score ${l.confidence}${l.check ? " (flagged: check this one)" : ""}, raw ${l.raw_confidence}`
     + `\n  pre ${l.pre_ms} + post ${l.post_ms} ms = ${share(l.pre_post_vs_inference)} of inference ${l.inference_ms} ms`
     + (l.pre_post_target != null ? ` (target < ${share(l.pre_post_target)}: ${l.pre_post_ok ? "met" : "missed"})` : "")
-    + `; raw post ${l.raw_post_ms} ms; non-local requests: ${l.non_local_requests} (peer ${l.peer_non_local_requests})`;
+    + `; raw post ${l.raw_post_ms} ms; non-local requests: ${l.non_local_requests} (peer ${l.peer_non_local_requests})`
+    + (l.strokes ? `\n  strokes: IoU ${[l.refined.iou, ...l.strokes.map((s) => s.iou)].join(" → ")}, nos95 ${l.nos95}, `
+      + `preview ${l.strokes.map((s) => s.preview_ms).join(", ")} ms (p95 ${l.stroke_preview_ms_p95})` : "");
 }
 
 /** Spearman's rank correlation of two equally long arrays, ties at their average rank; null under 3 pairs. */
@@ -1448,6 +1622,20 @@ function qualityTable(lines) {
       + `| ${f(l.confidence, 3)}${l.check ? " check" : ""} |`);
   }
   rows.push("", confidenceRanking(lines));
+  const stroked = lines.filter((l) => l.strokes);
+  if (stroked.length) {
+    const all = stroked.flatMap((l) => l.strokes);
+    rows.push("", "Scripted user (--strokes): one stroke at a time from app.cutout.cli.StrokeRule; IoU@128 / SAD / "
+      + "gradient error after each, the preview latency the page measured (stroke end to the preview on screen)", "",
+    "| image | IoU before | after each stroke (kind: IoU, SAD, grad, preview ms) | nos95 |", "| --- | ---: | --- | ---: |");
+    for (const l of stroked) {
+      const each = l.strokes.map((s) => `${s.kind}: ${f(s.iou, 3)}, ${f(s.sad, 1)}, ${f(s.grad, 1)}, ${s.preview_ms}`);
+      rows.push(`| ${l.image} | ${f(l.refined.iou, 3)} | ${each.join("; ") || "none needed"} | ${l.nos95} |`);
+    }
+    rows.push("", `preview latency over all ${all.length} strokes: p95 ${percentile(all.map((s) => s.preview_ms), 95)} ms, `
+      + `median ${median(all.map((s) => s.preview_ms))} ms; full resolution median ${median(all.map((s) => s.full_ms))} ms; `
+      + `median nos95 over ${stroked.length} images: ${median(stroked.map((l) => l.nos95))}`);
+  }
   const timed = lines.filter((l) => l.pre_post_target != null);
   for (const l of timed) {
     rows.push("", `${l.image} ${l.width}×${l.height}: pre ${l.pre_ms} + post ${l.post_ms} ms = `

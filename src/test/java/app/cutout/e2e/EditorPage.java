@@ -109,6 +109,48 @@ final class EditorPage {
         to[1] = (Math.round(top + ty + to[1] * scale) - top - ty) / scale;
     }
 
+    /**
+     * Draws one stroke with the mouse through points given in photo pixels (real pointer events, several moves per
+     * segment). {@code whileDown} runs with the button still held after the last move (a screenshot mid-stroke).
+     * The points are updated to where the pointer really landed.
+     */
+    void stroke(double[][] points, Runnable whileDown) {
+        js.executeScript("document.getElementById('viewport').scrollIntoView({block: 'center'});");
+        @SuppressWarnings("unchecked")
+        List<Number> t = (List<Number>) js.executeScript("const v = document.getElementById('viewport')"
+                + ".getBoundingClientRect(); const m = new DOMMatrix(getComputedStyle("
+                + "document.getElementById('stage')).transform); return [v.left, v.top, m.a, m.e, m.f];");
+        double left = t.get(0).doubleValue() + t.get(3).doubleValue();
+        double top = t.get(1).doubleValue() + t.get(4).doubleValue();
+        double scale = t.get(2).doubleValue();
+        Actions actions = new Actions(browser.driver());
+        actions.moveToLocation((int) Math.round(left + points[0][0] * scale),
+                (int) Math.round(top + points[0][1] * scale)).clickAndHold();
+        for (int k = 1; k < points.length; k++) {
+            for (int step = 1; step <= 8; step++) {
+                double x = points[k - 1][0] + (points[k][0] - points[k - 1][0]) * step / 8;
+                double y = points[k - 1][1] + (points[k][1] - points[k - 1][1]) * step / 8;
+                actions.moveToLocation((int) Math.round(left + x * scale), (int) Math.round(top + y * scale));
+            }
+        }
+        actions.perform();
+        whileDown.run();
+        new Actions(browser.driver()).release().perform();
+        for (double[] p : points) {
+            p[0] = (Math.round(left + p[0] * scale) - left) / scale;
+            p[1] = (Math.round(top + p[1] * scale) - top) / scale;
+        }
+    }
+
+    /** The distance from a point to a polyline. */
+    static double distanceToPath(double px, double py, double[][] path) {
+        double best = Math.hypot(px - path[0][0], py - path[0][1]);
+        for (int k = 1; k < path.length; k++) {
+            best = Math.min(best, distanceToSegment(px, py, path[k - 1], path[k]));
+        }
+        return best;
+    }
+
     static double distanceToSegment(double px, double py, double[] a, double[] b) {
         double dx = b[0] - a[0];
         double dy = b[1] - a[1];

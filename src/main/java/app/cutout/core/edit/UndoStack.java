@@ -19,6 +19,9 @@ import java.util.ArrayList;
  *
  * <p>Inside {@code begin()/end()} the stack is also a {@link Brush.StrokeStart}: it knows each pixel's value from
  * before the stroke.
+ *
+ * <p>A step may carry a tag ({@link #end(Object)}): what the step did besides changing pixels, for the caller to
+ * undo and redo alongside them (the editor's Keep/Remove strokes, which later solves must or must not see again).
  */
 public final class UndoStack implements Brush.StrokeStart {
     /** Tile side in pixels. */
@@ -130,6 +133,15 @@ public final class UndoStack implements Brush.StrokeStart {
      * @throws IllegalStateException if no stroke is open
      */
     public Rect end() {
+        return end(null);
+    }
+
+    /**
+     * {@link #end()} with a tag that stays with the step, for {@link #undoTag()} and {@link #redoTag()}.
+     *
+     * @param tag any object, or {@code null}
+     */
+    public Rect end(Object tag) {
         requireStroke();
         int kept = 0;
         int minX = Integer.MAX_VALUE;
@@ -192,7 +204,7 @@ public final class UndoStack implements Brush.StrokeStart {
             bytes -= redoSteps.get(i).bytes;
         }
         redoSteps.clear();
-        undoSteps.add(new Step(tiles, data, changedBounds, stepBytes));
+        undoSteps.add(new Step(tiles, data, changedBounds, stepBytes, tag));
         bytes += stepBytes;
         while (bytes > budget && undoSteps.size() > 1) {
             bytes -= undoSteps.remove(0).bytes;
@@ -239,6 +251,16 @@ public final class UndoStack implements Brush.StrokeStart {
      */
     public Rect redo(byte[] alpha) {
         return move(alpha, redoSteps, undoSteps);
+    }
+
+    /** The tag of the step {@link #undo} would revert, or {@code null} (no step, or an untagged one). */
+    public Object undoTag() {
+        return undoSteps.isEmpty() ? null : undoSteps.get(undoSteps.size() - 1).tag;
+    }
+
+    /** The tag of the step {@link #redo} would re-apply, or {@code null} (no step, or an untagged one). */
+    public Object redoTag() {
+        return redoSteps.isEmpty() ? null : redoSteps.get(redoSteps.size() - 1).tag;
     }
 
     public boolean canUndo() {
@@ -366,18 +388,20 @@ public final class UndoStack implements Brush.StrokeStart {
         }
     }
 
-    /** One undoable change: tile indices, each tile's bytes from the other side of the change, and bounds. */
+    /** One undoable change: tile indices, each tile's bytes from the other side of the change, bounds, tag. */
     private static final class Step {
         final int[] tiles;
         final byte[][] data;
         final Rect bounds;
         final long bytes;
+        final Object tag;
 
-        Step(int[] tiles, byte[][] data, Rect bounds, long bytes) {
+        Step(int[] tiles, byte[][] data, Rect bounds, long bytes, Object tag) {
             this.tiles = tiles;
             this.data = data;
             this.bounds = bounds;
             this.bytes = bytes;
+            this.tag = tag;
         }
     }
 }

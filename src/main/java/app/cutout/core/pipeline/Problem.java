@@ -29,6 +29,8 @@ public final class Problem extends RuntimeException {
     public static final String ZIP_FAILED = "zip-failed";
     /** Processing stopped unexpectedly (a WebAssembly trap, a worker crash). {0} the file's name, {1} the reason. */
     public static final String STOPPED = "stopped";
+    /** Re-solving the alpha after Keep/Remove strokes failed. {0} the reason. */
+    public static final String STROKES_FAILED = "strokes-failed";
     /** Anything else. {0} the reason. */
     public static final String PROCESSING_FAILED = "processing-failed";
 

@@ -91,6 +91,11 @@ public final class Texts {
         put("tool.erase", "Erase", "Borrar");
         put("tool.restore", "Restore", "Restaurar");
         put("tool.add", "Add", "Añadir");
+        // Keep and Remove
+        put("tool.keep", "Keep", "Conservar");
+        put("tool.remove", "Remove", "Eliminar");
+        put("error." + Problem.STROKES_FAILED, "Your stroke could not be applied: {0}.",
+                "No se pudo aplicar tu trazo: {0}.");
         put("brushSize", "Brush size", "Tamaño del pincel");
         put("softness", "Softness", "Suavidad");
         put("undo", "Undo", "Deshacer");

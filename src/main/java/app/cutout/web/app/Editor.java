@@ -10,6 +10,7 @@ import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ImageBitmapOptions;
 import app.cutout.web.platform.BitmapPixels;
 import app.cutout.web.platform.Promises;
+import java.util.function.Consumer;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.dom.events.KeyboardEvent;
@@ -19,11 +20,13 @@ import org.teavm.jso.dom.html.HTMLElement;
 /**
  * The editor for one finished photo: opens and closes it, keeps its undo history, and composes the parts that show
  * and change it: {@link EditorPreview} (cutout canvas, before/after, background and crop preview), {@link EditorZoom}
- * (zoom and pan), {@link EditorBrush} (tools and pointer) and {@link EditorKeys} (shortcuts).
+ * (zoom and pan), {@link EditorBrush} (tools and pointer), {@link EditorStrokes} (Keep and Remove) and
+ * {@link EditorKeys} (shortcuts).
  *
  * <p>Brushes: <b>Erase</b> makes pixels transparent; <b>Restore</b> brings back the model's alpha, so it undoes
  * erasing (or adding) where it passes without touching anything else; <b>Add</b> makes pixels opaque, for parts of the
- * subject the model missed.
+ * subject the model missed. <b>Keep</b> and <b>Remove</b> are rough strokes over subject or background, after which the
+ * alpha is solved again around them ({@link EditorStrokes}).
  *
  * <p>Brush strokes are applied on the page's thread, at full resolution: a stroke touches only a small rectangle,
  * which is repainted alone, so brushing stays immediate even while the worker runs inference.
@@ -36,6 +39,7 @@ final class Editor {
     private final EditorPreview preview;
     private final EditorZoom zoom;
     private final EditorKeys keys;
+    private final EditorStrokes strokes;
 
     private Item item;
     private int loadGeneration;
@@ -45,14 +49,34 @@ final class Editor {
     private Item prefetched;
     private JSPromise<ImageBitmap> prefetchedPhoto;
 
-    Editor(HTMLDocument document, Runnable onEdit) {
+    /** @param onFailure shows a failure (a stroke that could not be solved) in the user's language */
+    Editor(HTMLDocument document, Runnable onEdit, Consumer<String> onFailure) {
         this.onEdit = onEdit;
         section = document.getElementById("result");
         undoButton = document.getElementById("undo");
         redoButton = document.getElementById("redo");
         zoom = new EditorZoom(document);
         preview = new EditorPreview(document);
-        EditorBrush brush = new EditorBrush(document, zoom, this::item, preview::repaint, this::afterEdit);
+        strokes = new EditorStrokes(document, zoom, preview, this::item, new EditorStrokes.Listener() {
+            @Override
+            public void applied() {
+                item.edited = true;
+                updateUndo();
+                onEdit.run();
+            }
+
+            @Override
+            public void pending() {
+                updateUndo();
+            }
+
+            @Override
+            public void failed(String text) {
+                updateUndo();
+                onFailure.accept(text);
+            }
+        });
+        EditorBrush brush = new EditorBrush(document, zoom, strokes, this::item, this::repaint, this::afterEdit);
         keys = new EditorKeys(document, this, zoom, brush);
         undoButton.addEventListener("click", event -> undo());
         redoButton.addEventListener("click", event -> redo());
@@ -145,6 +169,7 @@ final class Editor {
     void saved(Item saved) {
         if (saved == item) {
             preview.showResult(saved.cutoutUrl);
+            strokes.saved(saved);
         }
     }
 
@@ -198,6 +223,7 @@ final class Editor {
         section.removeAttribute("data-rough");
         section.setAttribute("data-item", Integer.toString(next.id));
         zoom.fit();
+        strokes.opened(next);
         updateUndo();
         preview.updateCompare();
         onEdit.run();
@@ -217,28 +243,50 @@ final class Editor {
         }
     }
 
+    /** Undoes the newest step; Keep/Remove strokes still being solved count as the newest. */
     void undo() {
-        if (item != null && item.undo.canUndo()) {
-            preview.repaint(item.undo.undo(item.alpha));
+        if (item == null) {
+            return;
+        }
+        if (strokes.cancelPending(item)) {
+            updateUndo();
+        } else if (item.undo.canUndo()) {
+            Object tag = item.undo.undoTag();
+            repaint(item.undo.undo(item.alpha));
+            item.strokes.undone(tag);
             afterEdit();
         }
     }
 
     void redo() {
         if (item != null && item.undo.canRedo()) {
-            preview.repaint(item.undo.redo(item.alpha));
+            Object tag = item.undo.redoTag();
+            repaint(item.undo.redo(item.alpha));
+            item.strokes.redone(tag);
             afterEdit();
         }
     }
 
+    /** Shows a rectangle of the alpha that changed (a brush segment, undo, redo). */
+    private void repaint(Rect changed) {
+        preview.repaint(changed);
+        strokes.changed(changed);
+    }
+
     private void afterEdit() {
         item.edited = true;
+        strokes.edited(item);
         updateUndo();
         onEdit.run();
     }
 
+    /** Runs {@code task} now, or once the open photo's Keep/Remove strokes are solved (an export waits for them). */
+    void whenSolved(Runnable task) {
+        strokes.whenSettled(task);
+    }
+
     private void updateUndo() {
-        boolean can = item != null && item.undo.canUndo();
+        boolean can = item != null && (item.undo.canUndo() || item.strokes.hasPending());
         boolean canRedo = item != null && item.undo.canRedo();
         setDisabled(undoButton, !can);
         setDisabled(redoButton, !canRedo);

@@ -13,7 +13,8 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 /**
  * The editor's tools and the pointer: Move pans; <b>Erase</b>, <b>Restore</b> and <b>Add</b> paint the open photo's
  * alpha ({@link Brush.Mode#ERASE}, {@link Brush.Mode#RESTORE}, {@link Brush.Mode#ADD}) at full resolution, one
- * segment per pointer move, each stroke one undo step.
+ * segment per pointer move, each stroke one undo step. <b>Keep</b> and <b>Remove</b> strokes go to
+ * {@link EditorStrokes}, which solves the alpha after each.
  *
  * <p>Mouse, pen and touch alike, through Pointer Events (the viewport has {@code touch-action: none}, so the browser
  * leaves fingers to this class): one pointer paints with a brush or pans with Move (or with a mouse's other buttons);
@@ -22,7 +23,8 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * are ignored.
  */
 final class EditorBrush {
-    private static final String[] TOOL_IDS = {"tool-pan", "tool-erase", "tool-restore", "tool-add"};
+    private static final String[] TOOL_IDS = {"tool-pan", "tool-erase", "tool-restore", "tool-add", "tool-keep",
+        "tool-remove"};
 
     private final HTMLDocument document;
     private final HTMLElement viewport;
@@ -33,6 +35,7 @@ final class EditorBrush {
     private final Supplier<Item> photo;
     private final Consumer<Rect> repaint;
     private final Runnable afterStroke;
+    private final EditorStrokes strokes;
 
     private String tool = "pan";
     private boolean stroking;
@@ -54,9 +57,10 @@ final class EditorBrush {
      * @param repaint shows a changed rectangle of the alpha
      * @param afterStroke called when a stroke has ended
      */
-    EditorBrush(HTMLDocument document, EditorZoom zoom, Supplier<Item> photo, Consumer<Rect> repaint,
-            Runnable afterStroke) {
+    EditorBrush(HTMLDocument document, EditorZoom zoom, EditorStrokes strokes, Supplier<Item> photo,
+            Consumer<Rect> repaint, Runnable afterStroke) {
         this.document = document;
+        this.strokes = strokes;
         this.zoom = zoom;
         this.photo = photo;
         this.repaint = repaint;
@@ -87,12 +91,13 @@ final class EditorBrush {
 
     private void setTool(String value) {
         tool = value;
+        strokes.tool(value);
         viewport.setAttribute("data-tool", value);
         cursor.setHidden(!isBrush());
     }
 
     private boolean isBrush() {
-        return "erase".equals(tool) || "restore".equals(tool) || "add".equals(tool);
+        return "erase".equals(tool) || "restore".equals(tool) || "add".equals(tool) || EditorStrokes.owns(tool);
     }
 
     private double brushRadius() {
@@ -162,7 +167,11 @@ final class EditorBrush {
             return;
         }
         viewport.focus();
-        if (isBrush() && e.getButton() == 0) {
+        if (EditorStrokes.owns(tool) && e.getButton() == 0) {
+            stroking = true;
+            strokes.begin(tool, e.getClientX(), e.getClientY(), zoom.toImage(e.getClientX(), e.getClientY()),
+                    brushRadius());
+        } else if (isBrush() && e.getButton() == 0) {
             stroking = true;
             double[] p = zoom.toImage(e.getClientX(), e.getClientY());
             lastX = p[0];
@@ -179,7 +188,10 @@ final class EditorBrush {
      * without an undo step, so the pinch leaves the mask as it was.
      */
     private void startPinch(Item item) {
-        if (stroking) {
+        if (stroking && strokes.drawing()) {
+            stroking = false;
+            strokes.cancel();
+        } else if (stroking) {
             stroking = false;
             repaint.accept(item.undo.cancel());
         }
@@ -214,7 +226,9 @@ final class EditorBrush {
         double dy = y - ys[k];
         xs[k] = x;
         ys[k] = y;
-        if (stroking) {
+        if (stroking && strokes.drawing()) {
+            strokes.extend(x, y, zoom.toImage(x, y));
+        } else if (stroking) {
             double[] p = zoom.toImage(x, y);
             paint(photo.get(), lastX, lastY, p[0], p[1]);
             lastX = p[0];
@@ -254,7 +268,10 @@ final class EditorBrush {
     }
 
     private void endGesture() {
-        if (stroking) {
+        if (stroking && strokes.drawing()) {
+            stroking = false;
+            strokes.end();
+        } else if (stroking) {
             stroking = false;
             photo.get().undo.end();
             afterStroke.run();

@@ -4,9 +4,9 @@ import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLDocument;
 
 /**
- * The editor's keyboard: the page-wide shortcuts ({@code e}, {@code r}, {@code a}, {@code m} tools, {@code [}
- * {@code ]} size, {@code + - 0 1} zoom, Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo) and the arrow keys, which pan
- * the preview while it has the focus.
+ * The editor's keyboard: the page-wide shortcuts ({@code e}, {@code r}, {@code a}, {@code m} tools, {@code k} Keep
+ * and {@code x} Remove (as in crossing out), {@code [} {@code ]} size, {@code + - 0 1} zoom, Ctrl+Z, Ctrl+Shift+Z and
+ * Ctrl+Y undo and redo) and the arrow keys, which pan the preview while it has the focus.
  */
 final class EditorKeys {
     private static final double PAN_STEP = 40;
@@ -75,6 +75,12 @@ final class EditorKeys {
                 return true;
             case "m":
                 brush.select("tool-pan");
+                return true;
+            case "k":
+                brush.select("tool-keep");
+                return true;
+            case "x":
+                brush.select("tool-remove");
                 return true;
             case "+":
             case "=":

@@ -123,6 +123,15 @@ final class EditorPreview {
         }
     }
 
+    /**
+     * Shows a preview of a rectangle before its alpha is final: {@code bitmap} (the cutout there, at any size) is
+     * stretched over it. The next {@link #repaint} of the rectangle shows the alpha again.
+     */
+    void showPreview(ImageBitmap bitmap, Rect r) {
+        context.clearRect(r.x, r.y, r.width, r.height);
+        context.drawImage(bitmap, r.x, r.y, r.width, r.height);
+    }
+
     /** @param kind transparent, color, image or blur; {@code blurPx} in image pixels */
     void showBackground(String kind, String color, String imageUrl, double blurPx) {
         bgLayer.setClassName("color".equals(kind) ? "bg-layer" : "bg-layer checkerboard");

@@ -1,6 +1,7 @@
 package app.cutout.web.app;
 
 import app.cutout.core.edit.Confidence;
+import app.cutout.core.edit.StrokeEdits;
 import app.cutout.core.edit.UndoStack;
 import app.cutout.web.jso.browser.ImageBitmap;
 import org.teavm.jso.file.Blob;
@@ -54,6 +55,8 @@ final class Item {
     /** The model's alpha, for the restore brush's reference and for "reset". */
     byte[] modelAlpha;
     UndoStack undo;
+    /** Keep/Remove strokes: every solve sees all of them. */
+    final StrokeEdits strokes = new StrokeEdits();
     boolean edited;
 
     Item(int id, int batch, File file) {

@@ -59,7 +59,7 @@ public final class Main {
         model = (HTMLSelectElement) document.getElementById("model-select");
         strength = (HTMLInputElement) document.getElementById("refine-strength");
         urlOptions = UrlOptions.current();
-        editor = new Editor(document, this::edited);
+        editor = new Editor(document, this::edited, text -> view.failed(text));
         queueView = new QueueView(document, new QueueView.Actions() {
             @Override
             public void open(Item item) {
@@ -487,7 +487,8 @@ public final class Main {
                 exportWhenSaved = item;
                 view.info(Texts.t("exporting"));
             } else {
-                exporter.export(item, settings.of(item));
+                // Keep/Remove strokes still being solved belong in the file: it waits for them.
+                editor.whenSolved(() -> exporter.export(item, settings.of(item)));
             }
         });
         document.getElementById("download-all").addEventListener("click", event -> {
@@ -497,7 +498,7 @@ public final class Main {
                     done.add(item);
                 }
             }
-            exporter.exportAll(done, settings::of);
+            editor.whenSolved(() -> exporter.exportAll(done, settings::of));
         });
     }
 

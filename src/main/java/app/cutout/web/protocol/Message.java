@@ -9,7 +9,9 @@ import org.teavm.jso.core.JSObjects;
  * fields, in this package: page to inference worker {@link RunRequest}; back {@link ReadyMessage},
  * {@link SessionMessage}, {@link ProgressMessage}, {@link PreviewMessage}, {@link ResultMessage},
  * {@link ErrorMessage}. Page to export worker {@link ExportRequest} and {@link ZipRequest}; back
- * {@link FileMessage} (kinds {@code exported} and {@code zipped}) or {@link ErrorMessage}.
+ * {@link FileMessage} (kinds {@code exported} and {@code zipped}) or {@link ErrorMessage}. Page to the strokes
+ * workers {@link StrokesOpen} and {@link StrokesSolve}; back {@link Addressed} (kind {@code strokes-opened}: the
+ * photo is decoded), {@link StrokesSolved} or {@link ErrorMessage}.
  *
  * <p>No message carries a sentence: failures and notices are codes with their values ({@link Coded}), worded by the
  * page in the user's language.
@@ -28,6 +30,10 @@ public interface Message extends JSObject {
     String EXPORTED = "exported";
     String ZIP = "zip";
     String ZIPPED = "zipped";
+    String STROKES_OPEN = "strokes-open";
+    String STROKES_SOLVE = "strokes-solve";
+    String STROKES_OPENED = "strokes-opened";
+    String STROKES_SOLVED = "strokes-solved";
 
     @JSProperty
     String getType();

@@ -1,6 +1,7 @@
 package app.cutout.web.worker;
 
 import app.cutout.core.edit.Confidence;
+import app.cutout.core.edit.Rect;
 import app.cutout.core.image.Refusal;
 import app.cutout.core.pipeline.Notice;
 import app.cutout.core.pipeline.Problem;
@@ -8,6 +9,7 @@ import app.cutout.core.pipeline.Session;
 import app.cutout.core.pipeline.Stage;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.WorkerScope;
+import app.cutout.web.protocol.Addressed;
 import app.cutout.web.protocol.Coded;
 import app.cutout.web.protocol.DecodedMessage;
 import app.cutout.web.protocol.ErrorMessage;
@@ -18,10 +20,12 @@ import app.cutout.web.protocol.ProgressMessage;
 import app.cutout.web.protocol.ResultMessage;
 import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.SessionMessage;
+import app.cutout.web.protocol.StrokesSolved;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.file.Blob;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /** Messages from a worker to the page, one typed message per kind; failures and notices as codes, never sentences. */
 final class Outbox {
@@ -130,6 +134,41 @@ final class Outbox {
         message.setId(id);
         message.setFile(file);
         send(message);
+    }
+
+    /** A strokes worker has decoded the photo it was given and is ready to solve. */
+    void strokesOpened(int id) {
+        Addressed message = Message.of(Message.STROKES_OPENED);
+        message.setId(id);
+        send(message);
+    }
+
+    /**
+     * A strokes worker's answer; the bitmap (preview) and the alpha buffer are moved, not copied.
+     *
+     * @param changed the changed rectangle in full-resolution pixels, or null when nothing changed
+     */
+    void strokesSolved(int id, int seq, Rect changed, ImageBitmap bitmap, ArrayBuffer alpha, double solveMs) {
+        StrokesSolved message = Message.of(Message.STROKES_SOLVED);
+        message.setId(id);
+        message.setSeq(seq);
+        if (changed != null) {
+            message.setX(changed.x);
+            message.setY(changed.y);
+            message.setWidth(changed.width);
+            message.setHeight(changed.height);
+        }
+        message.setSolveMs(solveMs);
+        JSArray<JSObject> transfer = new JSArray<>();
+        if (bitmap != null) {
+            message.setBitmap(bitmap);
+            transfer.push(bitmap);
+        }
+        if (alpha != null) {
+            message.setAlpha(alpha);
+            transfer.push(alpha);
+        }
+        scope.postMessage(message, transfer);
     }
 
     void failed(int id, String stage, Problem problem) {

@@ -12,6 +12,8 @@ import app.cutout.web.jso.browser.WorkerScope;
 import app.cutout.web.protocol.ExportRequest;
 import app.cutout.web.protocol.Message;
 import app.cutout.web.protocol.RunRequest;
+import app.cutout.web.protocol.StrokesOpen;
+import app.cutout.web.protocol.StrokesSolve;
 import app.cutout.web.protocol.ZipRequest;
 import org.teavm.jso.browser.Performance;
 import org.teavm.jso.core.JSPromise;
@@ -22,7 +24,7 @@ import org.teavm.jso.typedarrays.Uint8Array;
  * Entry point of {@code teavm/worker.wasm}, started by {@code worker.js}: the message handler over the core
  * {@link RemovalPipeline} and its browser adapters (ONNX Runtime Web, the browser's codecs, the model cache). The
  * worker owns the model and all heavy pixels; the page only sends files and shows results. The same file serves as
- * the export worker ({@link Exports}).
+ * the export worker ({@link Exports}) and the two strokes workers ({@link StrokeSolving}).
  */
 public final class WorkerMain {
     /** Runs one request at a time, in arrival order: the session is not re-entrant. */
@@ -38,6 +40,7 @@ public final class WorkerMain {
         RemovalPipeline<Uint8Array> pipeline = new RemovalPipeline<>(new ModelStore(baseUrl),
                 new WebEngines(baseUrl + "ort/"), Performance::now, events(outbox));
         Exports exports = new Exports(outbox);
+        StrokeSolving strokes = new StrokeSolving(outbox);
         scope.addEventListener("message", event -> {
             Message message = (Message) event.getData();
             switch (message.getType()) {
@@ -54,6 +57,15 @@ public final class WorkerMain {
                     break;
                 case Message.ZIP:
                     enqueue(() -> exports.zip((ZipRequest) message), ((ZipRequest) message).getId(), "ZIP", outbox);
+                    break;
+                case Message.STROKES_OPEN:
+                    enqueue(() -> strokes.open((StrokesOpen) message), ((StrokesOpen) message).getId(),
+                            ((StrokesOpen) message).getName(), outbox);
+                    break;
+                case Message.STROKES_SOLVE:
+                    strokes.arrived((StrokesSolve) message);
+                    enqueue(() -> strokes.solve((StrokesSolve) message), ((StrokesSolve) message).getId(), "strokes",
+                            outbox);
                     break;
                 default:
                     break;

@@ -43,6 +43,33 @@ class UndoStackTest {
     }
 
     @Test
+    void tagsTravelWithTheirSteps() {
+        byte[] alpha = bytes(1, 2, 3, 4);
+        UndoStack undo = new UndoStack(4, 1);
+        assertNull(undo.undoTag());
+        undo.begin(alpha);
+        undo.record(new Rect(0, 0, 1, 1));
+        alpha[0] = 10;
+        undo.end("keep");
+        undo.begin(alpha);
+        undo.record(new Rect(1, 0, 1, 1));
+        alpha[1] = 20;
+        undo.end();
+        assertNull(undo.undoTag(), "an untagged step has no tag");
+
+        undo.undo(alpha);
+        assertEquals("keep", undo.undoTag());
+        assertNull(undo.redoTag());
+        undo.undo(alpha);
+        assertArrayEquals(bytes(1, 2, 3, 4), alpha);
+        assertNull(undo.undoTag());
+        assertEquals("keep", undo.redoTag());
+        undo.redo(alpha);
+        assertEquals("keep", undo.undoTag());
+        assertNull(undo.redoTag(), "the untagged step is next to redo");
+    }
+
+    @Test
     void strokeThatChangesNothingAddsNoStep() {
         byte[] alpha = bytes(9, 9);
         UndoStack undo = new UndoStack(2, 1);

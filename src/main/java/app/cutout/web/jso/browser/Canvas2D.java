@@ -21,4 +21,23 @@ public interface Canvas2D extends JSObject {
 
     @JSProperty
     void setImageSmoothingQuality(String quality);
+    void beginPath();
+
+    void moveTo(double x, double y);
+
+    void lineTo(double x, double y);
+
+    void stroke();
+
+    @JSProperty
+    void setLineWidth(double width);
+
+    @JSProperty
+    void setStrokeStyle(String style);
+
+    @JSProperty
+    void setLineCap(String cap);
+
+    @JSProperty
+    void setLineJoin(String join);
 }

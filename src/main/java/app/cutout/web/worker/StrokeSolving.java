@@ -1,0 +1,176 @@
+package app.cutout.web.worker;
+
+import app.cutout.core.edit.Compositor;
+import app.cutout.core.edit.PreviewGrid;
+import app.cutout.core.edit.Rect;
+import app.cutout.core.edit.StrokeEdits;
+import app.cutout.core.image.Refusal;
+import app.cutout.core.image.RgbaImage;
+import app.cutout.core.ops.MaskStats;
+import app.cutout.core.pipeline.Problem;
+import app.cutout.core.refine.Stroke;
+import app.cutout.core.refine.StrokeSolver;
+import app.cutout.web.jso.browser.Global;
+import app.cutout.web.jso.browser.ImageBitmap;
+import app.cutout.web.jso.browser.OffscreenCanvas;
+import app.cutout.web.platform.ArrayTransfer;
+import app.cutout.web.platform.Promises;
+import app.cutout.web.protocol.StrokesOpen;
+import app.cutout.web.protocol.StrokesSolve;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.browser.Performance;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * Keep/Remove strokes in a strokes worker: holds one photo decoded at the size it solves at, and answers each solve
+ * with what changed. The page runs two of these, so a full-resolution solve (seconds at 12 MP) never delays the next
+ * stroke's preview: one on a screen-sized copy, which answers with a bitmap of the cutout to show at once, and one at
+ * full resolution, whose alpha replaces the page's.
+ *
+ * <p>A solve whose photo is no longer open, or which a newer solve of the same photo has overtaken while it waited,
+ * is skipped: its answer would be dropped anyway.
+ */
+final class StrokeSolving {
+    private final Outbox outbox;
+    /** The open photo's queue id; -1 before the first. */
+    private int id = -1;
+    private int width;
+    private int height;
+    /** The screen-sized copy's grid; null at full resolution. */
+    private PreviewGrid grid;
+    /** The photo at the solving size, RGBA bytes, as the solver takes it. */
+    private byte[] rgba;
+    /** The model's alpha at the solving size: the solve's prior. */
+    private byte[] prior;
+    /** Preview only: the cutout's colours at the copy's size (the photo's own where the model saw background). */
+    private int[] shown;
+    /** The newest solve request seen for the open photo, noted as messages arrive. */
+    private int newest;
+
+    StrokeSolving(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Called as a solve request arrives, before it is queued, so queued older ones can be skipped. */
+    void arrived(StrokesSolve request) {
+        if (request.getId() == id) {
+            newest = Math.max(newest, request.getSeq());
+        }
+    }
+
+    void open(StrokesOpen request) {
+        id = request.getId();
+        newest = 0;
+        rgba = null;
+        prior = null;
+        shown = null;
+        try {
+            // At the size the cutout was made: smaller than the file for photos past the size limits.
+            RgbaImage photo = ImageCodec.decode(request.getFile(), request.getName(), request.getWidth(),
+                    request.getHeight());
+            int[] cutout = ImageCodec.decode(request.getPng(), "cutout").pixels;
+            if (cutout.length != photo.width * photo.height) {
+                throw new IllegalStateException("Expected a cutout of " + photo.width + "x" + photo.height
+                        + ", got " + cutout.length + " pixels");
+            }
+            byte[] modelAlpha = MaskStats.alphaOf(cutout);
+            if (request.getPreviewPixels() > 0) {
+                grid = PreviewGrid.of(photo.width, photo.height, request.getPreviewPixels());
+                width = grid.previewWidth;
+                height = grid.previewHeight;
+                rgba = bytes(grid.shrink(photo.pixels));
+                prior = grid.shrink(modelAlpha);
+                Compositor.takeForeground(photo.pixels, cutout);
+                shown = grid.shrink(photo.pixels);
+            } else {
+                grid = null;
+                width = photo.width;
+                height = photo.height;
+                cutout = null;
+                rgba = bytes(photo.pixels);
+                prior = modelAlpha;
+            }
+            outbox.strokesOpened(id);
+        } catch (Refusal e) {
+            outbox.refused(id, "strokes", e);
+        } catch (Throwable e) {
+            outbox.failed(id, "strokes", new Problem(Problem.STROKES_FAILED, String.valueOf(e.getMessage())));
+        }
+    }
+
+    void solve(StrokesSolve request) {
+        int seq = request.getSeq();
+        if (request.getId() != id || seq < newest || rgba == null) {
+            return;
+        }
+        try {
+            double start = Performance.now();
+            // The alpha being edited, at this worker's size: the page keeps the screen-sized copy up to date.
+            byte[] current = ArrayTransfer.copyOf(new Int8Array(request.getAlpha()));
+            if (current.length != width * height) {
+                throw new IllegalStateException("Expected an alpha of " + width + "x" + height + ", got "
+                        + current.length + " bytes");
+            }
+            List<Stroke> strokes = StrokeEdits.decode(request.getStrokes().copyToJavaArray());
+            if (grid != null) {
+                List<Stroke> scaled = new ArrayList<>(strokes.size());
+                for (Stroke s : strokes) {
+                    scaled.add(s.scaled(grid.factor));
+                }
+                strokes = scaled;
+            }
+            StrokeSolver.Solution solution = StrokeSolver.solve(rgba, width, height, prior, current, strokes);
+            double solveMs = Performance.now() - start;
+            Rect changed = solution.changed;
+            if (grid != null) {
+                ImageBitmap bitmap = changed == null ? null : bitmap(solution.alpha, changed);
+                outbox.strokesSolved(id, seq, changed == null ? null : grid.toPhoto(changed), bitmap, null, solveMs);
+            } else {
+                outbox.strokesSolved(id, seq, changed, null,
+                        changed == null ? null : ArrayTransfer.copyOf(crop(solution.alpha, changed)).getBuffer(),
+                        solveMs);
+            }
+        } catch (Throwable e) {
+            outbox.failed(id, "strokes", new Problem(Problem.STROKES_FAILED, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** The cutout over {@code r} of the copy: its colours under the solved alpha. */
+    private ImageBitmap bitmap(byte[] alpha, Rect r) {
+        int[] pixels = new int[r.width * r.height];
+        for (int y = 0; y < r.height; y++) {
+            int src = (r.y + y) * width + r.x;
+            for (int x = 0; x < r.width; x++) {
+                pixels[y * r.width + x] = (shown[src + x] & 0x00FFFFFF) | (alpha[src + x] & 0xFF) << 24;
+            }
+        }
+        OffscreenCanvas canvas = ImageCodec.draw(new RgbaImage(r.width, r.height, pixels), "preview");
+        try {
+            return Promises.await(Global.createImageBitmap(canvas), "Handing over the preview");
+        } finally {
+            canvas.setWidth(0);
+        }
+    }
+
+    private byte[] crop(byte[] alpha, Rect r) {
+        byte[] out = new byte[r.width * r.height];
+        for (int y = 0; y < r.height; y++) {
+            System.arraycopy(alpha, (r.y + y) * width + r.x, out, y * r.width, r.width);
+        }
+        return out;
+    }
+
+    /** Packed pixels ({@link RgbaImage#pack}) as R, G, B, A bytes. */
+    private static byte[] bytes(int[] pixels) {
+        byte[] out = new byte[pixels.length * 4];
+        for (int i = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            out[4 * i] = (byte) p;
+            out[4 * i + 1] = (byte) (p >>> 8);
+            out[4 * i + 2] = (byte) (p >>> 16);
+            out[4 * i + 3] = (byte) (p >>> 24);
+        }
+        return out;
+    }
+}

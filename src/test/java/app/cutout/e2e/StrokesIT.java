@@ -1,0 +1,181 @@
+package app.cutout.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.cutout.server.StaticServer;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Keep and Remove on the real model (CPU backend, default refinement): on plant.jpg the model picks the blue
+ * clothes-peg and misses the plant. A Keep stroke across the leaves and a Remove stroke on the peg, drawn with real
+ * pointer events, must make the exported alpha 255 and 0 under them and bring it much closer to OpenCV's matte;
+ * undo must give back each earlier alpha exactly, redo the later ones. The preview latency the page measured is
+ * printed (timing is the benchmark's business, never asserted here).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StrokesIT {
+    private static final Duration RUN = Duration.ofMinutes(10);
+    private static final Duration SOLVE = Duration.ofMinutes(3);
+    /** Brush size 20: strokes of radius 10 photo pixels. */
+    private static final int SIZE = 20;
+    private static final double RADIUS = SIZE / 2.0;
+    /**
+     * How far inside a stroke a pixel must lie to be checked: the page drops points closer than a quarter of the
+     * radius to the last one it kept, which may cut a corner of the path by that much.
+     */
+    private static final double INSIDE = RADIUS - RADIUS / 4 - 1;
+
+    private StaticServer server;
+    private Browser browser;
+    private EditorPage editor;
+
+    @BeforeAll
+    void start() throws IOException {
+        server = StaticServer.start(ProjectDirs.requireSite(), "127.0.0.1", 0, true);
+        browser = Browser.start();
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+        editor = new EditorPage(browser);
+        new CutoutPage(browser).open(server.url() + "?backend=wasm&model=quint8");
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            assertTrue(browser.trap().requests().isEmpty(), "requests left the machine: " + browser.trap().requests());
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void keepAndRemoveStrokesResolveTheAlphaAndUndoPerStroke() throws IOException {
+        QueueRows queue = new QueueRows(browser);
+        queue.upload(List.of(TestImages.plant()));
+        assertEquals("done", queue.awaitOutcome(1, RUN), queue.status(1));
+        browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(), Duration.ofMinutes(1));
+        byte[] truth = gray(ImageIO.read(TestImages.plantMatte().toFile()));
+        byte[] model = exportedAlpha();
+        double modelIou = Masks.iou(model, truth);
+
+        WebElement viewport = browser.driver().findElement(By.id("viewport"));
+        viewport.sendKeys("k");
+        assertEquals("true", browser.driver().findElement(By.id("tool-keep")).getDomProperty("checked"),
+                "k chooses Keep");
+        editor.setRange("#brush-size", SIZE);
+        // Choosing the tool has the strokes workers decode the photo; a person draws seconds later.
+        browser.waitForAttribute("#viewport", "data-strokes-open", browser.attribute("#result", "data-item"),
+                Duration.ofMinutes(2));
+        double[][] keep = {{230, 90}, {300, 40}, {380, 60}, {420, 120}};
+        editor.stroke(keep, () -> screenshot("strokes-1-keep-while-drawing"));
+        String keepPreviewMs = awaitSolved(1);
+        screenshot("strokes-2-after-keep");
+        byte[] afterKeep = exportedAlpha();
+
+        viewport.sendKeys("x");
+        assertEquals("true", browser.driver().findElement(By.id("tool-remove")).getDomProperty("checked"),
+                "x chooses Remove");
+        double[][] remove = {{306, 100}, {308, 150}, {310, 205}};
+        editor.stroke(remove, () -> screenshot("strokes-3-remove-while-drawing"));
+        String removePreviewMs = awaitSolved(2);
+        screenshot("strokes-4-after-remove");
+        byte[] afterRemove = exportedAlpha();
+
+        int w = 500;
+        int h = 333;
+        assertEquals(w * h, afterRemove.length, "plant.jpg is 500x333");
+        int kept = 0;
+        int removed = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int a = afterRemove[y * w + x] & 0xFF;
+                if (EditorPage.distanceToPath(x + 0.5, y + 0.5, remove) < INSIDE) {
+                    assertEquals(0, a, "pixel (" + x + "," + y + ") under the Remove stroke");
+                    removed++;
+                } else if (EditorPage.distanceToPath(x + 0.5, y + 0.5, keep) < INSIDE) {
+                    assertEquals(255, a, "pixel (" + x + "," + y + ") under the Keep stroke");
+                    kept++;
+                }
+            }
+        }
+        assertTrue(kept > 2000 && removed > 1000, "test set-up: the strokes cover " + kept + " and " + removed
+                + " pixels");
+        double keepIou = Masks.iou(afterKeep, truth);
+        double strokesIou = Masks.iou(afterRemove, truth);
+        System.out.printf("plant.jpg IoU against the matte: model %.4f, after Keep %.4f, after Keep and Remove %.4f%n",
+                modelIou, keepIou, strokesIou);
+        System.out.println("preview latency measured by the page (stroke end to the preview on screen): Keep "
+                + keepPreviewMs + " ms, Remove " + removePreviewMs + " ms; full resolution "
+                + browser.attribute("#viewport", "data-stroke-full-ms") + " ms after the Remove stroke");
+        assertTrue(strokesIou > modelIou + 0.3, "the strokes should bring the alpha much closer to the matte: IoU "
+                + modelIou + " -> " + strokesIou);
+
+        viewport.sendKeys(Keys.chord(Keys.CONTROL, "z"));
+        assertArrayEquals(afterKeep, exportedAlpha(), "undo gives back the alpha after the Keep stroke exactly");
+        viewport.sendKeys(Keys.chord(Keys.CONTROL, "z"));
+        assertArrayEquals(model, exportedAlpha(), "undo again gives back the model's alpha exactly");
+        viewport.sendKeys(Keys.chord(Keys.CONTROL, "y"));
+        assertArrayEquals(afterKeep, exportedAlpha(), "redo applies the Keep stroke again");
+        viewport.sendKeys(Keys.chord(Keys.CONTROL, Keys.SHIFT, "z"));
+        assertArrayEquals(afterRemove, exportedAlpha(), "redo applies the Remove stroke again");
+        assertFalse(Boolean.parseBoolean(browser.driver().findElement(By.id("undo")).getDomProperty("disabled")));
+    }
+
+    /** Waits for the n-th solve at full resolution; returns the preview latency the page measured for it. */
+    private String awaitSolved(int n) {
+        browser.waitForAttribute("#viewport", "data-strokes", Integer.toString(n), SOLVE);
+        assertEquals("done", browser.attribute("#viewport", "data-stroke-state"));
+        return browser.attribute("#viewport", "data-stroke-preview-ms");
+    }
+
+    private byte[] exportedAlpha() {
+        EditorPage.Download png = editor.export("png");
+        return Masks.alpha(CutoutPage.decodePng(png.bytes(), png.name()));
+    }
+
+    private static byte[] gray(BufferedImage image) {
+        Raster raster = image.getRaster();
+        byte[] out = new byte[image.getWidth() * image.getHeight()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                out[y * image.getWidth() + x] = (byte) raster.getSample(x, y, 0);
+            }
+        }
+        return out;
+    }
+
+    /** The editor section as the user sees it, under target/screenshots/. */
+    private void screenshot(String name) {
+        byte[] png = browser.driver().findElement(By.id("result")).getScreenshotAs(OutputType.BYTES);
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            Path file = ProjectDirs.root().resolve("target/screenshots/" + name + ".png");
+            Files.createDirectories(file.getParent());
+            ImageIO.write(image, "png", file.toFile());
+            System.out.println("screenshot " + file);
+        } catch (IOException e) {
+            throw new AssertionError("screenshot " + name, e);
+        }
+    }
+}
