@@ -1,6 +1,8 @@
 package app.cutout.cli;
 
+import app.cutout.core.edit.Background;
 import app.cutout.core.edit.Confidence;
+import app.cutout.core.edit.Look;
 import app.cutout.core.image.Intake;
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.pipeline.CutoutOutput;
@@ -22,17 +24,36 @@ final class PngOutput implements CutoutOutput {
     static final String WRITE_FAILED = "write-failed";
 
     private final Path target;
+    private final Look look;
     private BufferedImage image;
     int width;
     int height;
     StageTimings timings;
 
     PngOutput(Path target) {
+        this(target, new Look());
+    }
+
+    /** @param look a size preset, shadow and outline to lay the cutout out with, as the browser's export does */
+    PngOutput(Path target, Look look) {
         this.target = target;
+        this.look = look;
     }
 
     @Override
-    public void render(RgbaImage cutout) {
+    public void render(RgbaImage finished) {
+        RgbaImage cutout = finished;
+        if (!look.isPlain()) {
+            // The cutout's refined colours are the subject's; a preset's own background (the marketplace's white)
+            // or none.
+            byte[] alpha = new byte[finished.pixels.length];
+            for (int i = 0; i < alpha.length; i++) {
+                alpha[i] = (byte) (finished.pixels[i] >>> 24);
+            }
+            Background background = look.preset().background;
+            cutout = Look.render(look.stage(finished, alpha, null),
+                    longer -> background != null ? background : Background.transparent());
+        }
         BufferedImage argb = new BufferedImage(cutout.width, cutout.height, BufferedImage.TYPE_INT_ARGB);
         int[] out = ((DataBufferInt) argb.getRaster().getDataBuffer()).getData();
         int[] in = cutout.pixels;

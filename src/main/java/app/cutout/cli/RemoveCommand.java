@@ -1,8 +1,10 @@
 package app.cutout.cli;
 
+import app.cutout.core.edit.Layout;
+import app.cutout.core.edit.Look;
+import app.cutout.core.files.Names;
 import app.cutout.core.image.Refusal;
 import app.cutout.core.model.ModelSpec;
-import app.cutout.core.files.Names;
 import app.cutout.core.pipeline.PipelineEvents;
 import app.cutout.core.pipeline.Problem;
 import app.cutout.core.pipeline.RemovalPipeline;
@@ -18,6 +20,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +117,14 @@ public final class RemoveCommand {
         Path models;
         boolean help;
         boolean timings;
+        /** Size preset, shadow and outline, as the editor's: plain (the cutout as it is) unless asked for. */
+        final Look look = new Look();
+
+        /** What the output's name ends with, before {@code .png}: the preset's name when there is one. */
+        String suffix() {
+            String tag = look.fileTag();
+            return tag == null ? SUFFIX : "." + tag + SUFFIX;
+        }
     }
 
     /** A mistake in the command, worded. */
@@ -163,6 +174,26 @@ public final class RemoveCommand {
                 case "--threads":
                     o.threads = number(name, value != null ? value : next(args, ++i, name), 1, 256,
                             "cli.value.threads");
+                    break;
+                case "--preset": {
+                    String preset = value != null ? value : next(args, ++i, name);
+                    if (Arrays.stream(Layout.Preset.all()).noneMatch(p -> p.id.equals(preset))) {
+                        throw new UsageError(Texts.t("cli.badValue", name, Texts.t("cli.value.preset"), preset));
+                    }
+                    o.look.choosePreset(preset);
+                    break;
+                }
+                case "--shadow": {
+                    String shadow = value != null ? value : next(args, ++i, name);
+                    if (!"drop".equals(shadow) && !"contact".equals(shadow)) {
+                        throw new UsageError(Texts.t("cli.badValue", name, Texts.t("cli.value.shadow"), shadow));
+                    }
+                    o.look.shadow = "drop".equals(shadow) ? Look.ShadowKind.DROP : Look.ShadowKind.CONTACT;
+                    break;
+                }
+                case "--outline":
+                    o.look.outlineWidth = number(name, value != null ? value : next(args, ++i, name), 0, 200,
+                            "cli.value.outline");
                     break;
                 case "--model": {
                     String model = value != null ? value : next(args, ++i, name);
@@ -235,10 +266,10 @@ public final class RemoveCommand {
                     status = SOME_FAILED;
                 }
                 for (Path photo : photos) {
-                    list.add(photo, outputFor(photo, input, options.out));
+                    list.add(photo, outputFor(photo, input, options.out, options.suffix()));
                 }
             } else if (Files.isRegularFile(input)) {
-                list.add(input, outputFor(input, null, options.out));
+                list.add(input, outputFor(input, null, options.out, options.suffix()));
             } else {
                 err.println(Texts.t("cli.notFound", input));
                 status = SOME_FAILED;
@@ -293,7 +324,7 @@ public final class RemoveCommand {
                 outcome.refusal = null;
                 outcome.problem = null;
                 outcome.stage = null;
-                PngOutput output = new PngOutput(target);
+                PngOutput output = new PngOutput(target, options.look);
                 RemovalRequest request = new RemovalRequest(n, "wasm", options.model, options.threads,
                         (float) (options.refine / 100.0), 0, 0, null);
                 pipeline.run(request, new FilePhoto(photo), new ImageIoDecoder(), output);
@@ -386,7 +417,12 @@ public final class RemoveCommand {
      * keeps that subfolder under {@code out}.
      */
     static Path outputFor(Path photo, Path folder, Path out) {
-        String name = Names.cutoutFileName(photo.getFileName().toString(), SUFFIX, "png");
+        return outputFor(photo, folder, out, SUFFIX);
+    }
+
+    /** As {@link #outputFor(Path, Path, Path)}, named {@code NAME<suffix>.png} (the suffix ends in -cutout). */
+    static Path outputFor(Path photo, Path folder, Path out, String suffix) {
+        String name = Names.cutoutFileName(photo.getFileName().toString(), suffix, "png");
         if (out == null) {
             return photo.resolveSibling(name);
         }

@@ -156,6 +156,43 @@ class RemoveCommandTest {
     }
 
     @Test
+    void thePresetShadowAndOutlineAreTheBrowsersLayout() throws IOException {
+        SamplePhotos.model();
+        Path photo = Files.copy(SamplePhotos.png(), dir.resolve("astronaut.png"));
+        Run run = run("--threads", "2", "--preset", "marketplace", "--shadow", "contact", "--outline", "6",
+                photo.toString());
+        assertEquals(RemoveCommand.OK, run.status(), run.err());
+        Path written = dir.resolve("astronaut.marketplace-cutout.png");
+        BufferedImage out = ImageIO.read(written.toFile());
+        // The marketplace canvas: 2000 x 2000 on white, the subject (its outline and shadow aside) filling 85 % of
+        // the longer side, as Layout places it for the editor's export.
+        assertEquals(2000, out.getWidth());
+        assertEquals(2000, out.getHeight());
+        for (int[] corner : new int[][] {{0, 0}, {1999, 0}, {0, 1999}, {1999, 1999}}) {
+            assertEquals(0xFFFFFFFF, out.getRGB(corner[0], corner[1]), "corner " + corner[0] + "," + corner[1]);
+        }
+        int white = 0;
+        int outline = 0;
+        for (int y = 0; y < 2000; y += 4) {
+            for (int x = 0; x < 2000; x += 4) {
+                int rgb = out.getRGB(x, y);
+                white += rgb == 0xFFFFFFFF ? 1 : 0;
+                outline += (rgb >>> 24) == 255 && rgb != 0xFFFFFFFF ? 1 : 0;
+            }
+        }
+        assertTrue(white > 0 && outline > 0, "a subject on white: " + white + " white, " + outline + " other");
+        // And nothing the folder walk would take for a photo.
+        assertFalse(RemoveCommand.isPhotoName(written.getFileName().toString()));
+
+        Run bad = run("--preset", "poster", "a.jpg");
+        assertEquals(RemoveCommand.USAGE, bad.status());
+        assertTrue(bad.err().startsWith("--preset takes original, marketplace, social-square, social-portrait or "
+                + "banner, not “poster”."), bad.err());
+        assertEquals(RemoveCommand.USAGE, run("--shadow", "soft", "a.jpg").status());
+        assertEquals(RemoveCommand.USAGE, run("--outline", "-1", "a.jpg").status());
+    }
+
+    @Test
     void aDamagedOrMissingModelStopsWithItsOwnStatusBeforeAnyFileIsWritten() throws IOException {
         Path photo = dir.resolve("small.png");
         ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());

@@ -1,6 +1,8 @@
 package app.cutout.core.edit;
 
+import app.cutout.core.image.RgbaImage;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * What a person chose for a download besides its background, crop and format: the size preset with the subject's
@@ -168,6 +170,30 @@ public final class Look {
         }
         Layout.Preset p = builtIn(preset);
         return p.isOriginal() ? null : p.id;
+    }
+
+    /**
+     * The subject (colours and alpha) on this look's canvas with its shadows and outline, from the part
+     * {@code frame} of the photo (all of it when null), as the export worker and the command line lay it out.
+     */
+    public Staging.Staged stage(RgbaImage subject, byte[] alpha, Rect frame) {
+        Rect part = frame == null ? new Rect(0, 0, subject.width, subject.height) : frame;
+        return Staging.stage(subject, alpha, frame, preset(), MAX_UPSCALE,
+                effects(canvasLonger(part.width, part.height)));
+    }
+
+    /**
+     * The staged subject over {@code background} (made for the canvas's longer side, which a blur's radius is a
+     * share of), as pixels: what every export format of a look is encoded from.
+     */
+    public static RgbaImage render(Staging.Staged staged, IntFunction<Background> background) {
+        int w = staged.canvas.width;
+        int h = staged.canvas.height;
+        Compositor.Prepared prepared = Compositor.prepare(staged.canvas, background.apply(Math.max(w, h)), null,
+                staged.layers);
+        int[] pixels = new int[w * h];
+        Compositor.composite(staged.canvas, staged.alpha, prepared, null, pixels, 0, w);
+        return new RgbaImage(w, h, pixels);
     }
 
     /** {@code key=value} pairs separated by {@code ;}, read back by {@link #decode}. */

@@ -452,6 +452,12 @@ public final class Texts {
                     "  --threads N          CPU threads for the model (default: one per core, up to 8)",
                     "  --model quint8|fp16  the 8-bit model (default, faster on a CPU) or the fp16 one",
                     "  --models DIR         the folder with the model files (default: models/ of this build)",
+                    "  --preset NAME        lay the cutout out as the editor's size preset: original,",
+                    "                       marketplace (2000 x 2000, white), social-square (1080 x 1080),",
+                    "                       social-portrait (1080 x 1350) or banner (1920 x 1080); the file is",
+                    "                       NAME.PRESET-cutout.png",
+                    "  --shadow drop|contact  the editor's drop shadow or contact shadow under the subject",
+                    "  --outline PX         an outline of PX pixels (white) around the subject",
                     "  --timings            also print each photo's stage timings (milliseconds)",
                     "  -h, --help           this text",
                     "",
@@ -475,6 +481,12 @@ public final class Texts {
                     "  --model quint8|fp16  el modelo de 8 bits (por defecto, más rápido en una CPU) o el fp16",
                     "  --models CARPETA     la carpeta con los archivos del modelo (por defecto: models/ de",
                     "                       esta compilación)",
+                    "  --preset NOMBRE      compone el recorte con el tamaño predefinido del editor: original,",
+                    "                       marketplace (2000 x 2000, blanco), social-square (1080 x 1080),",
+                    "                       social-portrait (1080 x 1350) o banner (1920 x 1080); el archivo es",
+                    "                       NOMBRE.PRESET-cutout.png",
+                    "  --shadow drop|contact  la sombra proyectada o la sombra de contacto del editor",
+                    "  --outline PX         un contorno de PX píxeles (blanco) alrededor del sujeto",
                     "  --timings            muestra también los tiempos de cada etapa por foto (milisegundos)",
                     "  -h, --help           este texto",
                     "",
@@ -490,6 +502,11 @@ public final class Texts {
             put("cli.value.refine", "a whole number from 0 to 100", "un número entero de 0 a 100");
             put("cli.value.threads", "a whole number from 1 to 256", "un número entero de 1 a 256");
             put("cli.value.model", "quint8 or fp16", "quint8 o fp16");
+            put("cli.value.preset", "original, marketplace, social-square, social-portrait or banner",
+                    "original, marketplace, social-square, social-portrait o banner");
+            put("cli.value.shadow", "drop or contact", "drop o contact");
+            put("cli.value.outline", "a whole number of pixels from 0 to 200",
+                    "un número entero de píxeles de 0 a 200");
             put("cli.notFound", "“{0}” does not exist.", "«{0}» no existe.");
             put("cli.cannotRead", "“{0}” cannot be read ({1}).", "No se puede leer «{0}» ({1}).");
             put("cli.noPhotos", "“{0}” holds no JPEG or PNG photos.", "«{0}» no contiene fotos JPEG ni PNG.");

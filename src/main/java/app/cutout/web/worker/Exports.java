@@ -103,18 +103,11 @@ final class Exports {
     private static RgbaImage staged(ExportRequest request, RgbaImage photo, int[] cutout, byte[] alpha, Rect frame,
             Look look, String format) {
         Compositor.takeForeground(photo.pixels, cutout);
-        Staging.Staged s = Staging.stage(photo, alpha, frame, look.preset(), Look.MAX_UPSCALE,
-                look.effects(look.canvasLonger(frame.width, frame.height)));
-        int w = s.canvas.width;
-        int h = s.canvas.height;
+        Staging.Staged s = look.stage(photo, alpha, frame);
         if ("mask".equals(format)) {
-            return maskImage(s.alpha, w, new Rect(0, 0, w, h));
+            return maskImage(s.alpha, s.canvas.width, new Rect(0, 0, s.canvas.width, s.canvas.height));
         }
-        Compositor.Prepared prepared = Compositor.prepare(s.canvas, background(request, format, Math.max(w, h)),
-                null, s.layers);
-        int[] pixels = new int[w * h];
-        Compositor.composite(s.canvas, s.alpha, prepared, null, pixels, 0, w);
-        return new RgbaImage(w, h, pixels);
+        return Look.render(s, longer -> background(request, format, longer));
     }
 
     /** The mask to export: the user's edits, else the cutout's own alpha. */
