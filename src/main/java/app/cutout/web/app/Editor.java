@@ -138,6 +138,9 @@ final class Editor {
                 }
                 zoom.show(next.width, next.height);
                 preview.showRough(next, bitmap, mask);
+                // No photo is open until the refined cutout comes: the section names none (a closed earlier one's
+                // id may still be on it).
+                section.removeAttribute("data-item");
                 section.setHidden(false);
                 section.setAttribute("data-rough", Integer.toString(next.id));
                 zoom.fit();
