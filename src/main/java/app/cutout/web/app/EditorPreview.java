@@ -52,12 +52,8 @@ final class EditorPreview {
     void show(Item next, int[] rgb) {
         item = next;
         pixels = rgb;
-        canvas.setWidth(next.width);
-        canvas.setHeight(next.height);
-        context = (Canvas2D) canvas.getContext("2d");
-        original.setSrc(next.originalUrl);
+        resize(next);
         showResult(next.cutoutUrl);
-        bgBlur.setSrc(next.originalUrl);
         repaint(new Rect(0, 0, next.width, next.height));
     }
 
@@ -68,16 +64,21 @@ final class EditorPreview {
     void showRough(Item next, ImageBitmap photo, ImageBitmap mask) {
         item = null;
         pixels = null;
-        canvas.setWidth(next.width);
-        canvas.setHeight(next.height);
-        context = (Canvas2D) canvas.getContext("2d");
-        original.setSrc(next.originalUrl);
-        bgBlur.setSrc(next.originalUrl);
+        resize(next);
         context.drawImage(photo, 0, 0);
         context.setGlobalCompositeOperation("destination-in");
         context.setImageSmoothingQuality("high");
         context.drawImage(mask, 0, 0, next.width, next.height);
         context.setGlobalCompositeOperation("source-over");
+    }
+
+    /** The canvas at the photo's size (which clears it), and the original behind it for compare and blur. */
+    private void resize(Item next) {
+        canvas.setWidth(next.width);
+        canvas.setHeight(next.height);
+        context = (Canvas2D) canvas.getContext("2d");
+        original.setSrc(next.originalUrl);
+        bgBlur.setSrc(next.originalUrl);
     }
 
     /** Points the page's result image at the cutout's PNG, once there is one. */
