@@ -133,7 +133,7 @@ class ChromiumBrowser {
   }
 
   async newContext() {
-    return this.wrap(await this.browser.newContext());
+    return this.wrap(await this.browser.newContext(process.env.BENCH_SW_BLOCK ? { serviceWorkers: "block" } : {}));
   }
 
   async close() {

@@ -1181,6 +1181,11 @@ async function firstVisitImage({ env, browser, origin, opts, config, image, sw }
   put("model_fetch_ms", cut.map((v) => v.timings.model_fetch_ms));
   put("session_ms", cut.map((v) => v.timings.session_ms));
   put("total_ms", cut.map((v) => v.timings.total_ms));
+  // Where a cold visit's time goes (the same stages as a warm run's: a cold inference includes the engine's code
+  // being compiled for the first time).
+  for (const stage of ["decode_ms", "inference_ms", "post_ms", "encode_ms"]) {
+    if (cut.every((v) => finite(v.timings[stage]))) put(stage, cut.map((v) => v.timings[stage]));
+  }
   line.first_visit_ms_runs = cut.map((v) => r1(v.first_visit_ms));
   line.load_avg = [r1(loadStart), r1(loadavg()[0])];
   line.cold = true; // every visit checked: no Cache Storage entries, no service worker, fresh context
@@ -1193,6 +1198,7 @@ async function firstVisitImage({ env, browser, origin, opts, config, image, sw }
     put("first_visit_pick_ms", peer.map((v) => v.first_visit_pick_ms), "peer_");
     put("session_ms", peer.map((v) => v.timings.session_ms), "peer_");
     put("total_ms", peer.map((v) => v.timings.total_ms), "peer_");
+    if (peer.every((v) => finite(v.timings.inference_ms))) put("inference_ms", peer.map((v) => v.timings.inference_ms), "peer_");
     line.peer_first_visit_ms_runs = peer.map((v) => r1(v.first_visit_ms));
     line.peer_non_local_requests = peer[0].nonLocal == null ? null : peer.reduce((n, v) => n + v.nonLocal, 0);
     line.first_visit_ratio = r3(line.first_visit_ms / line.peer_first_visit_ms);

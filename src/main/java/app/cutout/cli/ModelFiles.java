@@ -77,6 +77,17 @@ final class ModelFiles implements ModelSource<byte[]> {
         return bytes;
     }
 
+    /** The file of the right size is there (its check comes with {@link #load}). */
+    @Override
+    public boolean stored(ModelSpec spec) {
+        Path file = file(spec);
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == spec.bytes;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Nothing is stored on this host: the files are already on disk. */
     @Override
     public Notice storageNotice() {

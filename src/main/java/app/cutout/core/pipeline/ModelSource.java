@@ -12,6 +12,12 @@ public interface ModelSource<W> {
     /** @throws Problem with a {@code model.*} code when the model cannot be had (interrupted, corrupt, missing) */
     W load(ModelSpec spec, ProgressListener progress);
 
+    /**
+     * Whether a verified copy is kept here, so that {@link #load} would need no network: what decides whether a
+     * session may be started before any photo ({@link RemovalPipeline#preload}).
+     */
+    boolean stored(ModelSpec spec);
+
     /** What the user should know about keeping the last model loaded (not stored, quota), or null. */
     Notice storageNotice();
 }

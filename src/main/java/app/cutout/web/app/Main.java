@@ -298,14 +298,16 @@ public final class Main {
             return;
         }
         int batch = nextBatch++;
+        List<Item> chosen = new ArrayList<>();
         for (int i = 0; i < files.getLength(); i++) {
             File file = files.get(i);
             Item item = new Item(nextId++, batch, file);
             item.originalUrl = ObjectUrls.createObjectURL(file);
             items.add(item);
             queueView.add(item);
-            processor.add(item);
+            chosen.add(item);
         }
+        processor.addAll(chosen);
     }
 
     private void itemChanged(Item item) {

@@ -6,12 +6,14 @@ import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.jso.browser.ObjectUrls;
 import app.cutout.core.pipeline.Problem;
+import app.cutout.core.pipeline.QueueLanes;
 import app.cutout.web.platform.Js;
 import app.cutout.web.protocol.Addressed;
 import app.cutout.web.protocol.Coded;
 import app.cutout.web.protocol.DecodedMessage;
 import app.cutout.web.protocol.ErrorMessage;
 import app.cutout.web.protocol.Message;
+import app.cutout.web.protocol.PreloadRequest;
 import app.cutout.web.protocol.PreviewMessage;
 import app.cutout.web.protocol.ProgressMessage;
 import app.cutout.web.protocol.ResultMessage;
@@ -25,10 +27,15 @@ import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSString;
 
 /**
- * Runs the queue through the inference worker, one photo at a time, with the model loaded once.
+ * Runs the queue through inference workers, with the model loaded once per worker.
  *
- * <p>Cancelling the photo being processed terminates the worker: ONNX Runtime cannot interrupt a running inference,
- * and the user must not wait for it. The next photo starts a fresh worker, which finds the model in the cache.
+ * <p>One photo at a time on every thread, except for a batch on the CPU: when two or more photos wait and the
+ * device allows it ({@link QueueLanes}), two workers take a photo each, on half the threads each, until the queue is
+ * empty; then a single worker with every thread takes over again, and starts its session from the stored model at
+ * once ({@link PreloadRequest}), as it does when the page opens, so the next single photo does not wait for it.
+ *
+ * <p>Cancelling a photo being processed terminates its worker: ONNX Runtime cannot interrupt a running inference,
+ * and the user must not wait for it. A fresh worker takes its place and finds the model in the cache.
  */
 final class Processor {
     interface Listener {
@@ -45,12 +52,54 @@ final class Processor {
         void workerFailed(String text);
     }
 
+    /** One inference worker and the photo it is working on. */
+    private final class Lane {
+        final ModuleWorker worker;
+        /** What the worker's runtime is started with: 0 for every core (the user's choice), else this many. */
+        final int threads;
+        final boolean preload;
+        boolean ready;
+        Item running;
+
+        Lane(int threads, boolean preload) {
+            this.threads = threads;
+            this.preload = preload;
+            worker = new ModuleWorker(workerUrl, ModuleWorker.Options.module("cutout-inference"));
+            worker.addEventListener("message", event -> {
+                if (lanes.contains(this)) {
+                    receive(this, (Message) event.getData());
+                }
+            });
+            worker.addEventListener("error", event -> {
+                if (!lanes.contains(this)) {
+                    return;
+                }
+                if (running != null) {
+                    // An error escaped the worker while it had a photo: that photo fails, the queue goes on with a
+                    // fresh worker (which finds the model in the cache).
+                    Item item = running;
+                    replace(this);
+                    item.state = ItemState.ERROR;
+                    item.errorCode = Problem.STOPPED;
+                    item.errorArgs = new Object[] {item.name, Global.describe(event)};
+                    listener.changed(item);
+                    pump();
+                } else {
+                    listener.workerFailed(Texts.t("error.worker", Global.describe(event)));
+                }
+            });
+        }
+    }
+
     private final String workerUrl;
     private final Listener listener;
     private final List<Item> queue = new ArrayList<>();
-    private ModuleWorker worker;
-    private boolean ready;
-    private Item running;
+    private final List<Lane> lanes = new ArrayList<>();
+    /** Two lanes on half the threads each, for a batch; else one with every thread. */
+    private boolean batch;
+    /** The single lane's last session: what decides whether a batch may run two at a time. */
+    private String sessionBackend;
+    private int sessionThreads;
     private Settings settings;
 
     /** What every run of the queue is sent with; read when a photo starts, so a change applies to the next one. */
@@ -68,7 +117,7 @@ final class Processor {
         this.workerUrl = workerUrl;
         this.listener = listener;
         this.settings = settings;
-        start();
+        lanes.add(new Lane(settings.threads(), true));
     }
 
     void add(Item item) {
@@ -76,18 +125,24 @@ final class Processor {
         pump();
     }
 
-    /** Stops a photo: drops it if it waits, ends the worker if it is running. */
+    /** Queues photos chosen together, so that the queue sees them as a batch. */
+    void addAll(List<Item> items) {
+        queue.addAll(items);
+        pump();
+    }
+
+    /** Stops a photo: drops it if it waits, ends its worker if it is running. */
     void cancel(Item item) {
         if (item.state == ItemState.SAVING) {
             // The cutout is made and shown; only its PNG is being written, which cancelling would throw away.
             return;
         }
-        if (item == running) {
-            worker.terminate();
-            running = null;
+        Lane lane = laneOf(item);
+        if (lane != null) {
+            replace(lane);
             item.state = ItemState.CANCELLED;
             listener.changed(item);
-            start();
+            pump();
         } else if (queue.remove(item)) {
             item.state = ItemState.CANCELLED;
             listener.changed(item);
@@ -99,7 +154,7 @@ final class Processor {
      * file's. Its place is the end of the queue.
      */
     void retry(Item item) {
-        if (!item.retryable() || item == running || queue.contains(item)) {
+        if (!item.retryable() || laneOf(item) != null || queue.contains(item)) {
             return;
         }
         item.wantWidth = item.fitWidth;
@@ -116,79 +171,137 @@ final class Processor {
 
     /** A photo is being processed now. */
     boolean working() {
-        return running != null;
+        for (Lane lane : lanes) {
+            if (lane.running != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean busy() {
-        return running != null || !queue.isEmpty();
+        return working() || !queue.isEmpty();
     }
 
-    private void start() {
-        ready = false;
-        worker = new ModuleWorker(workerUrl, ModuleWorker.Options.module("cutout-inference"));
-        ModuleWorker current = worker;
-        worker.addEventListener("message", event -> {
-            if (current == worker) {
-                receive((Message) event.getData());
+    private Lane laneOf(Item item) {
+        for (Lane lane : lanes) {
+            if (lane.running == item) {
+                return lane;
             }
-        });
-        worker.addEventListener("error", event -> {
-            if (current != worker) {
-                return;
-            }
-            if (running != null) {
-                // An error escaped the worker while it had a photo: that photo fails, the queue goes on with a
-                // fresh worker (which finds the model in the cache).
-                Item item = running;
-                running = null;
-                worker.terminate();
-                item.state = ItemState.ERROR;
-                item.errorCode = Problem.STOPPED;
-                item.errorArgs = new Object[] {item.name, Global.describe(event)};
-                listener.changed(item);
-                start();
-            } else {
-                listener.workerFailed(Texts.t("error.worker", Global.describe(event)));
-            }
-        });
+        }
+        return null;
+    }
+
+    /** Ends a lane's worker and puts a fresh one with the same threads in its place. */
+    private void replace(Lane lane) {
+        lane.worker.terminate();
+        lanes.set(lanes.indexOf(lane), new Lane(lane.threads, lane.preload));
+    }
+
+    /** Between photos only: every lane idle. */
+    private void relane(boolean toBatch) {
+        for (Lane lane : lanes) {
+            lane.worker.terminate();
+        }
+        lanes.clear();
+        batch = toBatch;
+        if (toBatch) {
+            int each = QueueLanes.threadsEach(sessionThreads, 2);
+            lanes.add(new Lane(each, false));
+            lanes.add(new Lane(each, false));
+        } else {
+            lanes.add(new Lane(settings.threads(), true));
+        }
+    }
+
+    private boolean wantsBatch() {
+        String backend = settings.backend();
+        if (!"wasm".equals(backend) && !"auto".equals(backend)) {
+            return false;
+        }
+        return QueueLanes.lanes(sessionBackend, sessionThreads, Global.deviceMemory(),
+                Global.getNavigator().getHardwareConcurrency(), queue.size()) > 1;
     }
 
     private void pump() {
-        if (!ready || running != null || queue.isEmpty()) {
+        if (working()) {
+            startWaiting();
             return;
         }
-        running = queue.remove(0);
+        if (queue.isEmpty()) {
+            if (batch) {
+                relane(false);
+            }
+            return;
+        }
+        if (!batch && wantsBatch()) {
+            relane(true);
+        }
+        startWaiting();
+    }
+
+    private void startWaiting() {
+        for (Lane lane : lanes) {
+            if (queue.isEmpty()) {
+                return;
+            }
+            if (lane.ready && lane.running == null) {
+                start(lane, queue.remove(0));
+            }
+        }
+    }
+
+    private void start(Lane lane, Item item) {
+        lane.running = item;
         RunRequest request = Message.of(Message.RUN);
-        request.setId(running.id);
-        request.setFile(running.file);
-        request.setName(running.name);
+        request.setId(item.id);
+        request.setFile(item.file);
+        request.setName(item.name);
         request.setBackendChoice(settings.backend());
         request.setModelChoice(settings.model());
-        request.setThreads(settings.threads());
+        request.setThreads(lane.threads);
         request.setStrength(settings.strength());
-        request.setFitWidth(running.wantWidth);
-        request.setFitHeight(running.wantHeight);
+        request.setFitWidth(item.wantWidth);
+        request.setFitHeight(item.wantHeight);
         // Read on the page, where the browser exposes it: the worker's intake lowers the full-resolution limit
         // for a device with little memory (core.image.ImageLimits.maxPixels).
         request.setDeviceMemory(Global.deviceMemory());
-        running.state = ItemState.PREPARING;
-        listener.changed(running);
-        worker.postMessage(request, new JSArray<JSObject>());
+        item.state = ItemState.PREPARING;
+        listener.changed(item);
+        lane.worker.postMessage(request, new JSArray<JSObject>());
     }
 
-    private void receive(Message message) {
+    private void preload(Lane lane) {
+        PreloadRequest request = Message.of(Message.PRELOAD);
+        request.setBackendChoice(settings.backend());
+        request.setModelChoice(settings.model());
+        request.setThreads(lane.threads);
+        lane.worker.postMessage(request, new JSArray<JSObject>());
+    }
+
+    private void receive(Lane lane, Message message) {
         switch (message.getType()) {
             case Message.READY:
-                ready = true;
+                lane.ready = true;
+                if (lane.preload) {
+                    // Before any photo sent now: the worker takes requests in order, so a photo waiting already
+                    // loses nothing (its run would start the same session), and one chosen later finds it ready.
+                    preload(lane);
+                }
                 pump();
                 return;
             case Message.SESSION:
-                listener.backend((SessionMessage) message);
+                if (!batch) {
+                    SessionMessage session = (SessionMessage) message;
+                    sessionBackend = session.getBackend();
+                    sessionThreads = session.getThreads();
+                    listener.backend(session);
+                }
                 return;
             default:
                 break;
         }
-        Item item = running;
+        Item item = lane.running;
         if (item == null || ((Addressed) message).getId() != item.id) {
             return;
         }
@@ -237,7 +350,7 @@ final class Processor {
                 item.checkReasons = codes(result.getCheckReasons());
                 item.cutoutPng = result.getPng();
                 item.cutoutUrl = ObjectUrls.createObjectURL(item.cutoutPng);
-                running = null;
+                lane.running = null;
                 listener.changed(item);
                 pump();
                 break;
@@ -251,7 +364,7 @@ final class Processor {
                 item.refused = error.isRefused();
                 item.fitWidth = error.getFitWidth();
                 item.fitHeight = error.getFitHeight();
-                running = null;
+                lane.running = null;
                 listener.changed(item);
                 pump();
                 break;

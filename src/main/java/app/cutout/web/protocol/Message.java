@@ -6,7 +6,8 @@ import org.teavm.jso.core.JSObjects;
 
 /**
  * What every message between the page and its workers has: its kind. Each kind is its own type with only its own
- * fields, in this package: page to inference worker {@link RunRequest}; back {@link ReadyMessage},
+ * fields, in this package: page to inference worker {@link RunRequest} and
+ * {@link PreloadRequest}; back {@link ReadyMessage},
  * {@link SessionMessage}, {@link ProgressMessage}, {@link PreviewMessage}, {@link ResultMessage},
  * {@link ErrorMessage}. Page to export worker {@link ExportRequest} and {@link ZipRequest}; back
  * {@link FileMessage} (kinds {@code exported} and {@code zipped}) or {@link ErrorMessage}. Page to the strokes
@@ -18,6 +19,7 @@ import org.teavm.jso.core.JSObjects;
  */
 public interface Message extends JSObject {
     String RUN = "run";
+    String PRELOAD = "preload";
     String READY = "ready";
     String SESSION = "session";
     String PROGRESS = "progress";

@@ -73,6 +73,17 @@ final class ModelStore implements ModelSource<Uint8Array> {
         return bytes;
     }
 
+    /** A copy is in the cache (its SHA-256 is checked when it is loaded). */
+    @Override
+    public boolean stored(ModelSpec spec) {
+        CacheStorage.Cache cache = openCache();
+        if (cache == null) {
+            return false;
+        }
+        Response response = Promises.await(cache.match(baseUrl + spec.path), "Reading the model cache");
+        return !JSObjects.isUndefined(response) && response != null;
+    }
+
     private CacheStorage.Cache openCache() {
         if (!Global.hasCaches()) {
             return null;

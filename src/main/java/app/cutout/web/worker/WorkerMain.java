@@ -11,6 +11,7 @@ import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.WorkerScope;
 import app.cutout.web.protocol.ExportRequest;
 import app.cutout.web.protocol.Message;
+import app.cutout.web.protocol.PreloadRequest;
 import app.cutout.web.protocol.RunRequest;
 import app.cutout.web.protocol.StrokesOpen;
 import app.cutout.web.protocol.StrokesSolve;
@@ -49,6 +50,12 @@ public final class WorkerMain {
                     enqueue(() -> pipeline.run(request(run), new BlobPhoto(run.getFile(), run.getName()),
                             ImageCodec.DECODER, new CanvasOutput(run.getId(), run.getName(), outbox)), run.getId(),
                             run.getName(), outbox);
+                    break;
+                }
+                case Message.PRELOAD: {
+                    PreloadRequest preload = (PreloadRequest) message;
+                    enqueue(() -> pipeline.preload(preload.getBackendChoice(), preload.getModelChoice(),
+                            preload.getThreads()), 0, "", outbox);
                     break;
                 }
                 case Message.EXPORT:

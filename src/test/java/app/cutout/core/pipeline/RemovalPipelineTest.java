@@ -37,6 +37,7 @@ class RemovalPipelineTest {
         int webGpuFailsOnRun;
         boolean deviceLostOnFailure;
         boolean cpuFails;
+        boolean cpuFailsToStart;
     }
 
     private static final class Engines implements EngineFactory<String> {
@@ -63,6 +64,9 @@ class RemovalPipelineTest {
             assertEquals(plan.model.id, weights, "the weights of the plan's model");
             if (plan.backend == Backend.WEBGPU && script.webGpuFailsToStart) {
                 throw new EngineFailure("no adapter for this device");
+            }
+            if (plan.backend == Backend.WASM && script.cpuFailsToStart) {
+                throw new EngineFailure("could not start the CPU runtime");
             }
             return new InferenceEngine() {
                 String lost;
@@ -109,6 +113,12 @@ class RemovalPipelineTest {
 
     private static final class Models implements ModelSource<String> {
         final List<String> loads = new ArrayList<>();
+        final List<String> stored = new ArrayList<>();
+
+        @Override
+        public boolean stored(ModelSpec spec) {
+            return stored.contains(spec.id);
+        }
 
         @Override
         public String load(ModelSpec spec, ProgressListener progress) {
@@ -275,6 +285,43 @@ class RemovalPipelineTest {
         rig.run(2);
         assertEquals(List.of("quint8"), rig.models.loads);
         assertEquals(List.of("wasm/quint8"), rig.engines.started);
+    }
+
+    @Test
+    void preloadStartsTheSessionFromAStoredModelAndThePhotoUsesIt() {
+        Rig rig = new Rig(CPU_ONLY);
+        rig.models.stored.add("quint8");
+        assertTrue(rig.pipeline.preload("auto", "auto", 0));
+        assertEquals(List.of("0:loading-model", "0:session wasm/quint8/2"), rig.events.log);
+        assertTrue(rig.pipeline.preload("auto", "auto", 0), "a second preload finds the session");
+        Output output = rig.run(1);
+        assertEquals(List.of("quint8"), rig.models.loads);
+        assertEquals(List.of("wasm/quint8"), rig.engines.started);
+        assertFalse(output.timings.asMap().containsKey(StageTimings.SESSION), "the photo did not wait for a session");
+        assertTrue(output.calls.contains("done"));
+    }
+
+    @Test
+    void preloadDownloadsNothing() {
+        Rig rig = new Rig(CPU_ONLY);
+        assertFalse(rig.pipeline.preload("auto", "auto", 0));
+        assertEquals(List.of(), rig.models.loads);
+        assertEquals(List.of(), rig.engines.started);
+        assertEquals(List.of(), rig.events.log);
+        rig.run(1);
+        assertEquals(List.of("quint8"), rig.models.loads, "the photo's run loads it");
+    }
+
+    @Test
+    void aFailedPreloadLeavesThePhotoToTryAgainAndSayWhy() {
+        Rig rig = new Rig(CPU_ONLY);
+        rig.models.stored.add("quint8");
+        rig.script.cpuFailsToStart = true;
+        assertFalse(rig.pipeline.preload("auto", "auto", 0));
+        assertNull(rig.events.problem, "nothing is reported for a preload");
+        rig.run(1);
+        assertEquals(Problem.INFERENCE_FAILED, rig.events.problem.code);
+        assertEquals(List.of("wasm/quint8", "wasm/quint8"), rig.engines.started);
     }
 
     @Test
