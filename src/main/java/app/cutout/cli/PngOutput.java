@@ -29,6 +29,8 @@ final class PngOutput implements CutoutOutput {
     int width;
     int height;
     StageTimings timings;
+    /** How sure the result is ({@code Confidence}): a doubtful one is named on the command line as in the queue. */
+    Confidence.Report confidence;
 
     PngOutput(Path target) {
         this(target, new Look());
@@ -102,5 +104,6 @@ final class PngOutput implements CutoutOutput {
         this.width = width;
         this.height = height;
         this.timings = timings;
+        this.confidence = confidence;
     }
 }

@@ -12,6 +12,7 @@ import app.cutout.core.pipeline.RemovalRequest;
 import app.cutout.core.pipeline.Session;
 import app.cutout.core.pipeline.Stage;
 import app.cutout.core.pipeline.StageTimings;
+import app.cutout.core.text.CheckText;
 import app.cutout.core.text.Texts;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -342,6 +343,9 @@ public final class RemoveCommand {
                     done++;
                     err.println(counter + Texts.t("cli.done", photo.getFileName(), target, output.width,
                             output.height, seconds(output.timings.get(StageTimings.TOTAL))));
+                    if (output.confidence != null && output.confidence.needsCheck()) {
+                        err.println("    " + CheckText.of(output.confidence.reasons()));
+                    }
                     if (options.timings) {
                         err.println("    " + output.timings.toJson());
                     }

@@ -62,6 +62,15 @@ class RemoveCommandTest {
         return new Run(status, text);
     }
 
+    private static String lineAfter(List<String> lines, String prefix) {
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return lines.get(i + 1);
+            }
+        }
+        return "";
+    }
+
     @Test
     void aFolderIsProcessedInNameOrderAndABrokenFileIsNamedWhileTheOthersAreWritten() throws IOException {
         SamplePhotos.model();
@@ -79,7 +88,10 @@ class RemoveCommandTest {
         List<String> lines = run.lines();
         // Name order (upper case sorts first), one line per photo.
         assertLine(lines, "[1/3] MESSI5.JPG: wrote " + in.resolve("MESSI5-cutout.png"));
+        // Messi's mask is unsure over much of the subject (ConfidenceIT): flagged in the queue's words, under its line.
+        assertTrue(lineAfter(lines, "[1/3]").startsWith("    Check this one: the model was unsure"), run.err());
         assertLine(lines, "[2/3] astronaut.png: wrote " + in.resolve("astronaut-cutout.png"));
+        assertFalse(lineAfter(lines, "[2/3]").contains("Check this one"), "the astronaut is a clean single subject");
         String refusal = Texts.t("cli.error." + Refusal.INCOMPLETE,
                 Refusal.args("broken.jpg", "JPEG", 0, 0, 0, 0));
         assertTrue(refusal.contains("“broken.jpg” is incomplete"), refusal);

@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.core.text.CheckText;
 import app.cutout.core.text.Texts;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -148,14 +149,7 @@ final class QueueView {
 
     /** "Check this one: the model was unsure along the edges; …", in the user's language. */
     static String checkText(Item item) {
-        StringBuilder reasons = new StringBuilder();
-        for (String code : item.checkReasons) {
-            if (reasons.length() > 0) {
-                reasons.append(Texts.t("check.separator"));
-            }
-            reasons.append(Texts.t("check." + code));
-        }
-        return Texts.t("check", reasons);
+        return CheckText.of(java.util.Arrays.asList(item.checkReasons));
     }
 
     /**
