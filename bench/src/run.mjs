@@ -66,17 +66,33 @@ function usage(message) {
     + "       bench/run.sh --throughput N [--runs N] [--no-peer] [IMAGE...] (N photos in one multi-select)\n"
     + "       bench/run.sh --quality GT_DIR [--strokes N] [--runs N] [--out DIR] ...\n"
     + "       bench/run.sh --preset NAME [--shadow drop|contact] [--outline PX] --out DIR IMAGE...\n"
+    + "       bench/run.sh --variant QUERY [--variant QUERY]... [--runs N] IMAGE...  (Cutout against itself with\n"
+    + "                    other page settings, e.g. --variant ort=graph:basic --variant model=fp32, interleaved)\n"
     + "       --backend/--model/--threads take comma-separated lists; every combination is measured.\n"
     + "       --quality scores Cutout (refinement on and off) and the peer against GT_DIR/NAME.matte.png;\n"
     + "       --strokes N then lets a scripted user draw up to N Keep/Remove strokes in the editor.\n");
   process.exit(2);
 }
 
+/** Page settings a --variant may change (the page's own query parameters). */
+const VARIANT_KEYS = ["ort", "model", "threads", "backend", "refine"];
+
+/** A --variant: `key=value&…` over the page's query; the label is the text as given. */
+function variantOf(text) {
+  const params = new URLSearchParams(text);
+  if (![...params.keys()].length) usage(`--variant ${text}: expected key=value[&key=value…]`);
+  for (const [k, v] of params) {
+    if (!VARIANT_KEYS.includes(k)) usage(`--variant ${text}: ${k} is not one of ${VARIANT_KEYS}`);
+    if (!v) usage(`--variant ${text}: ${k} has no value`);
+  }
+  return { label: text, params };
+}
+
 function parseArgs(argv) {
   const o = {
     browser: "chromium", backends: ["wasm"], models: ["quint8"], threads: null, runs: DEFAULT_RUNS, out: null,
     peer: false, noPeer: false, native: false, timeoutS: 300, images: [], settleMs: 400, quality: null, strokes: 0,
-    firstVisit: false, throughput: 0, warmupImage: null, preset: null, shadow: null, outline: null,
+    firstVisit: false, throughput: 0, warmupImage: null, preset: null, shadow: null, outline: null, variants: [],
     chromium: process.env.CHROMIUM ?? "/usr/bin/chromium",
     firefox: process.env.FIREFOX ?? "/usr/bin/firefox-esr",
     webkitDriver: process.env.WEBKIT_DRIVER ?? "/usr/bin/WebKitWebDriver",
@@ -122,6 +138,7 @@ function parseArgs(argv) {
         o.outline = Number(next());
         if (!(o.outline >= 0 && o.outline <= 1024)) usage("--outline: a width in pixels, 0..1024");
         break;
+      case "--variant": o.variants.push(variantOf(next())); break;
       case "--peer": o.peer = true; break;
       case "--no-peer": o.noPeer = true; break;
       case "--native": o.native = true; break;
@@ -136,9 +153,10 @@ function parseArgs(argv) {
         o.images.push(resolve(a));
     }
   }
-  if ([o.quality, o.firstVisit, o.throughput, o.preset].filter(Boolean).length > 1) {
-    usage("--quality, --first-visit, --throughput and --preset are separate modes: give one");
+  if ([o.quality, o.firstVisit, o.throughput, o.preset, o.variants.length].filter(Boolean).length > 1) {
+    usage("--quality, --first-visit, --throughput, --preset and --variant are separate modes: give one");
   }
+  if (o.variants.length && (o.peer || o.native)) usage("--variant compares Cutout with itself: no --peer or --native");
   if ((o.shadow || o.outline != null) && !o.preset) usage("--shadow and --outline go with --preset");
   if (o.preset && !o.out) usage("--preset writes its files to --out DIR: give one");
   if (o.preset && (o.peer || o.native)) usage("--preset runs Cutout alone");
@@ -949,6 +967,116 @@ async function benchImage({
     await cut.close();
     if (peer) await peer.close();
   }
+}
+
+// ---------------------------------------------------------------------------------------------------- --variant
+
+/**
+ * Cutout against itself: the default page and one page per --variant (other ?ort= session settings, ?model=,
+ * ?threads=…), all open at once, each warmed up, then N rounds in which every page runs the image once, the order
+ * rotating by one each round so that no variant always runs first or after the same neighbour. One line per page;
+ * each variant's line carries its per-round ratios to the default page's run of the same round and the agreement
+ * of its alpha with the default's.
+ */
+async function variantsImage({ env, context, origin, opts, config, image, sw }) {
+  const swFrom = sw.nonLocal.length;
+  const loadStart = loadavg()[0];
+  const timeoutMs = opts.timeoutS * 1000;
+  const name = basename(image);
+  const base = new URLSearchParams({ backend: config.backend, model: config.model, threads: String(config.threads) });
+  const all = [{ label: "default", params: new URLSearchParams() }, ...opts.variants];
+  const pages = [];
+  try {
+    for (const v of all) {
+      const q = new URLSearchParams(base);
+      for (const [k, val] of v.params) q.set(k, val);
+      const page = await AppPage.open(context, `${origin}/?${q}`, origin, v.label, timeoutMs);
+      pages.push({ v, page, query: q.toString(), runs: [], warm: null, last: null });
+    }
+    for (const p of pages) {
+      log(`${name} [${env.browser.name} ${p.query}]: warm-up`);
+      p.warm = await p.page.run(image);
+      p.last = p.warm;
+      await p.page.settle(opts.settleMs);
+    }
+    for (let i = 0; i < opts.runs; i++) {
+      const order = pages.map((_, k) => pages[(k + i) % pages.length]);
+      for (const p of order) {
+        p.last = await p.page.run(image);
+        p.runs.push(p.last.timings);
+        await p.page.settle(opts.settleMs);
+      }
+      log(`${name}: round ${i + 1}/${opts.runs}: `
+        + pages.map((p) => `${p.v.label} ${Math.round(p.runs.at(-1).inference_ms)}/${Math.round(p.runs.at(-1).total_ms)}`)
+          .join(", ") + " ms (inference/total)");
+    }
+    const loadEnd = loadavg()[0];
+    const lines = [];
+    let reference = null;
+    for (const p of pages) {
+      const result = await p.page.result(p.last.url);
+      const line = head(env, config, { image: name, width: result.width, height: result.height });
+      Object.assign(line, {
+        mode: "variant",
+        variant: p.v.label,
+        query: p.query,
+        backend: p.last.backend,
+        model: p.last.model,
+        threads: Number(p.last.threads),
+        model_fetch_ms: r1(p.warm.timings.model_fetch_ms ?? null),
+        session_ms: r1(p.warm.timings.session_ms ?? null),
+        warmup_inference_ms: r1(p.warm.timings.inference_ms),
+        warmup_total_ms: r1(p.warm.timings.total_ms),
+      });
+      const stats = {};
+      for (const st of STAGES) {
+        line[st] = r1(median(p.runs.map((t) => t[st])));
+        stats[st] = spread(p.runs.map((t) => t[st]));
+      }
+      line.runs = opts.runs;
+      line.load_avg = [r1(loadStart), r1(loadEnd)];
+      line.inference_ms_runs = p.runs.map((t) => r1(t.inference_ms));
+      line.total_ms_runs = p.runs.map((t) => r1(t.total_ms));
+      line.non_local_requests = p.page.nonLocalCount == null ? null
+        : p.page.nonLocalCount + sw.nonLocal.length - swFrom;
+      if (reference == null) {
+        reference = { p, alpha: result.alpha };
+      } else {
+        const ref = reference.p.runs;
+        stats.inference_vs_default = spread(paired(p.runs.map((t) => t.inference_ms), ref.map((t) => t.inference_ms)), r3);
+        stats.total_vs_default = spread(paired(p.runs.map((t) => t.total_ms), ref.map((t) => t.total_ms)), r3);
+        line.inference_vs_default = stats.inference_vs_default?.median ?? null;
+        line.total_vs_default = stats.total_vs_default?.median ?? null;
+        const agree = maskAgreement(result.alpha, reference.alpha);
+        line.mask_mean_abs_diff_vs_default = r3(agree.mad);
+        line.mask_iou_vs_default = agree.iou == null ? null : Math.round(agree.iou * 10000) / 10000;
+      }
+      line.stats = stats;
+      if (opts.out) {
+        mkdirSync(opts.out, { recursive: true });
+        const tag = p.v.label === "default" ? "default" : p.v.label.replace(/[^A-Za-z0-9_.=-]+/g, "_");
+        const stem = basename(image, extname(image));
+        writeFileSync(join(opts.out, `${stem}.${tag}.mask.png`), grayPng(result.width, result.height, result.alpha));
+      }
+      const errors = p.page.pageErrors;
+      if (errors.length) log(`page errors (${p.v.label}): ${errors.join(" | ")}`);
+      lines.push(line);
+    }
+    return lines;
+  } finally {
+    for (const p of pages) await p.page.close();
+  }
+}
+
+function variantSummary(l, tag) {
+  const s = l.stats;
+  const mm = (x) => (x ? `${Math.round(x.median)} [${Math.round(x.min)}–${Math.round(x.max)}]` : "–");
+  const rr = (x) => (x ? `${x.median.toFixed(3)} [${x.min.toFixed(3)}–${x.max.toFixed(3)}]` : "–");
+  return `${l.image} ${l.variant} (${l.backend}/${l.model}/${l.threads}t, ${l.runs} runs): inference ${mm(s.inference_ms)}, `
+    + `total ${mm(s.total_ms)}, session ${Math.round(l.session_ms)} ms`
+    + (l.variant === "default" ? "" : `; vs default per round: inference ${rr(s.inference_vs_default)}, `
+      + `total ${rr(s.total_vs_default)}; mask IoU ${l.mask_iou_vs_default}, mean |diff| ${l.mask_mean_abs_diff_vs_default}`)
+    + ` ${tag}`;
 }
 
 // ---------------------------------------------------------------------------------------------------- --preset
@@ -1820,6 +1948,11 @@ async function main() {
               const line = await presetImage({ env, context, origin: server.origin, opts, config, image, outName, sw });
               emit(line, presetSummary(line));
               if (line.marketplace_ok === false) failures++;
+              continue;
+            }
+            if (opts.variants.length) {
+              const lines = await variantsImage({ env, context, origin: server.origin, opts, config, image, sw });
+              for (const line of lines) emit(line, variantSummary(line, tag));
               continue;
             }
             if (opts.firstVisit) {

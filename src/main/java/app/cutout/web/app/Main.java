@@ -82,7 +82,7 @@ public final class Main {
                 processor.retry(item);
             }
         });
-        processor = new Processor(base + "worker.js", new Processor.Listener() {
+        processor = new Processor(base + "worker.js" + urlOptions.workerQuery(), new Processor.Listener() {
             @Override
             public void changed(Item item) {
                 itemChanged(item);

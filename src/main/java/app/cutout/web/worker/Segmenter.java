@@ -3,6 +3,7 @@ package app.cutout.web.worker;
 import app.cutout.core.model.Backend;
 import app.cutout.core.model.ModelSpec;
 import app.cutout.core.model.Plan;
+import app.cutout.core.onnx.SessionTuning;
 import app.cutout.core.pipeline.EngineFailure;
 import app.cutout.core.pipeline.InferenceEngine;
 import app.cutout.web.jso.browser.GpuDevice;
@@ -83,6 +84,7 @@ final class Segmenter implements InferenceEngine {
             threads = env.getWasm().getNumThreads();
         }
         SessionOptions options = SessionOptions.create(plan.backend == Backend.WEBGPU ? "webgpu" : "wasm");
+        tune(options, SessionTuning.parse(workerParam("ort")));
         InferenceSession session;
         try {
             session = Promises.await(bundle.createSession(weights, options), "Starting the session");
@@ -91,6 +93,45 @@ final class Segmenter implements InferenceEngine {
         }
         return new Segmenter(plan, bundle, session, plan.backend == Backend.WEBGPU ? watch(env) : null);
     }
+
+    /**
+     * Applies the session settings a measurement asked for in the inference worker's URL ({@code worker.js?ort=…},
+     * set by the page from its own {@code ?ort=}; see {@link SessionTuning}). Nothing changes without one: the
+     * page never sets it by itself. Settings that do not parse fail the session, so that a mistyped measurement
+     * cannot pass for a measurement of the default.
+     */
+    private static void tune(SessionOptions options, SessionTuning tuning) {
+        if (tuning == null) {
+            throw new EngineFailure("the ?ort= session settings are not understood");
+        }
+        if (tuning.graph != null) {
+            options.setGraphOptimizationLevel(tuning.graph);
+        }
+        if (tuning.memPattern != null) {
+            options.setEnableMemPattern(tuning.memPattern);
+        }
+        if (tuning.cpuArena != null) {
+            options.setEnableCpuMemArena(tuning.cpuArena);
+        }
+        if (!tuning.freeDimensions.isEmpty()) {
+            JSMapLike<JSNumber> free = JSObjects.create();
+            for (java.util.Map.Entry<String, Integer> e : tuning.freeDimensions.entrySet()) {
+                free.set(e.getKey(), JSNumber.valueOf(e.getValue()));
+            }
+            options.setFreeDimensionOverrides(free);
+        }
+        if (!tuning.config.isEmpty()) {
+            JSMapLike<JSString> extra = JSObjects.create();
+            for (java.util.Map.Entry<String, String> e : tuning.config.entrySet()) {
+                extra.set(e.getKey(), JSString.valueOf(e.getValue()));
+            }
+            options.setExtra(extra);
+        }
+    }
+
+    /** A parameter of this worker's own URL, or null. */
+    @JSBody(params = "name", script = "return new URLSearchParams(self.location.search).get(name);")
+    private static native String workerParam(String name);
 
     /**
      * The runtime's device, known once a WebGPU session exists. Watching is a safeguard only: when this build of the

@@ -23,6 +23,14 @@ public interface SessionOptions extends JSObject {
     @JSProperty
     void setLogSeverityLevel(int level);
 
+    /** {@code {name: size}}: fixes symbolic input dimensions before the graph is optimised. */
+    @JSProperty
+    void setFreeDimensionOverrides(JSObject overrides);
+
+    /** {@code {"session.some.key": "value"}}: session configuration entries, passed to the runtime as strings. */
+    @JSProperty
+    void setExtra(JSObject extra);
+
     static SessionOptions create(String executionProvider) {
         SessionOptions options = JSObjects.create();
         JSArray<JSString> providers = new JSArray<>();

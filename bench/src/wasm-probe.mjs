@@ -1,0 +1,122 @@
+// ONNX models in ONNX Runtime Web's own WebAssembly build (the npm onnxruntime-web that Cutout ships, run by Node
+// instead of a browser), interleaved: for comparing model variants and session settings on the very kernels the
+// browser runs, without building the site. Node gives the same .wasm file the same engine (V8) as Chromium.
+//
+//   node bench/src/wasm-probe.mjs [--threads N] [--runs N] [--options JSON] MODEL.onnx[@JSON] ...
+//
+// Each MODEL gets its own session (optionally with its own session options after '@', merged over --options);
+// after one warm-up run each, every round runs each session once, the order rotating by one per round. Inputs are
+// float32 of the model's declared shape (symbolic dimensions: 1), seeded random values in -0.5..0.5. Prints one
+// JSON line per model: median/min/max run time, and per round the time relative to the first model's.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { availableParallelism, cpus, loadavg } from "node:os";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const require = createRequire(resolve(repo, "package.json"));
+
+function fail(message) {
+  process.stderr.write(`wasm-probe.mjs: ${message}\n`);
+  process.exit(1);
+}
+
+const args = process.argv.slice(2);
+let threads = 2;
+let runs = 5;
+let common = {};
+const models = [];
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === "--threads") threads = parseInt(args[++i], 10);
+  else if (a === "--runs") runs = parseInt(args[++i], 10);
+  else if (a === "--options") common = JSON.parse(args[++i]);
+  else if (a.startsWith("--")) fail(`unknown option ${a}`);
+  else {
+    const at = a.indexOf("@");
+    models.push(at < 0 ? { file: a, options: {} } : { file: a.slice(0, at), options: JSON.parse(a.slice(at + 1)) });
+  }
+}
+if (!models.length) fail("give at least one MODEL.onnx");
+
+const ortPath = require.resolve("onnxruntime-web");
+const ort = await import(ortPath);
+const ortVersion = JSON.parse(readFileSync(resolve(dirname(ortPath), "..", "package.json"), "utf8")).version;
+ort.env.wasm.numThreads = threads;
+ort.env.logLevel = "error";
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function random(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296 - 0.5;
+  };
+}
+
+const sessions = [];
+for (const m of models) {
+  const options = { executionProviders: ["wasm"], graphOptimizationLevel: "all", logSeverityLevel: 3, ...common,
+    ...m.options };
+  const t0 = performance.now();
+  const session = await ort.InferenceSession.create(readFileSync(m.file), options);
+  const sessionMs = performance.now() - t0;
+  const feeds = {};
+  for (const name of session.inputNames) {
+    const meta = session.inputMetadata?.find?.((x) => x.name === name) ?? session.inputMetadata?.[name];
+    const dims = (meta?.shape ?? [1, 3, 1024, 1024]).map((d) => (typeof d === "number" && d > 0 ? d : 1));
+    const n = dims.reduce((a, b) => a * b, 1);
+    const data = new Float32Array(n);
+    const rnd = random(42);
+    for (let i = 0; i < n; i++) data[i] = rnd();
+    feeds[name] = new ort.Tensor("float32", data, dims);
+  }
+  const fetches = [session.outputNames[0]];
+  sessions.push({ m, options, session, feeds, fetches, sessionMs, times: [] });
+}
+
+async function once(s) {
+  const t = performance.now();
+  const out = await s.session.run(s.feeds, s.fetches);
+  const ms = performance.now() - t;
+  for (const v of Object.values(out)) v.dispose?.();
+  return ms;
+}
+
+for (const s of sessions) await once(s);
+for (let r = 0; r < runs; r++) {
+  for (let k = 0; k < sessions.length; k++) {
+    const s = sessions[(k + r) % sessions.length];
+    s.times.push(await once(s));
+  }
+  process.stderr.write(`round ${r + 1}/${runs}: ${sessions.map((s) => Math.round(s.times.at(-1))).join(" / ")} ms\n`);
+}
+
+const base = sessions[0].times;
+for (const s of sessions) {
+  const rel = s.times.map((t, i) => t / base[i]);
+  process.stdout.write(`${JSON.stringify({
+    mode: "wasm-probe",
+    model: s.m.file,
+    options: s.m.options,
+    runtime: `onnxruntime-web ${ortVersion} (WebAssembly, Node ${process.versions.node})`,
+    threads,
+    cpu: cpus()[0]?.model?.trim(),
+    cores: availableParallelism(),
+    load_avg: Math.round(loadavg()[0] * 10) / 10,
+    session_ms: Math.round(s.sessionMs),
+    run_ms: Math.round(median(s.times) * 10) / 10,
+    run_ms_min: Math.round(Math.min(...s.times) * 10) / 10,
+    run_ms_max: Math.round(Math.max(...s.times) * 10) / 10,
+    run_ms_runs: s.times.map((t) => Math.round(t)),
+    vs_first: Math.round(median(rel) * 1000) / 1000,
+    vs_first_min: Math.round(Math.min(...rel) * 1000) / 1000,
+    vs_first_max: Math.round(Math.max(...rel) * 1000) / 1000,
+  })}\n`);
+}
+process.exit(0);
