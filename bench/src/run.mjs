@@ -884,6 +884,12 @@ async function benchImage({
     // Cutout alone: scoring the result for "Check this one" (core.edit.Confidence) in the worker.
     line.confidence_ms = r1(median(cutRuns.map((t) => t.confidence_ms)));
     stats.confidence_ms = spread(cutRuns.map((t) => t.confidence_ms));
+    // Cutout alone: post_ms split into the refinement's passes (core.refine.PassLog), median ms per pass.
+    const passNames = [...new Set(cutRuns.flatMap((t) => Object.keys(t.post_passes ?? {})))];
+    if (passNames.length) {
+      line.post_passes = Object.fromEntries(passNames.map((p) => [p, r1(median(cutRuns.map((t) => t.post_passes?.[p] ?? 0)))]));
+      stats.post_passes = Object.fromEntries(passNames.map((p) => [p, spread(cutRuns.map((t) => t.post_passes?.[p] ?? 0))]));
+    }
     line.runs = opts.runs;
     line.confidence = last.confidence?.score ?? null;
     line.check = last.confidence?.check ?? null;
@@ -1799,6 +1805,10 @@ function summary(l, tag) {
   `  cutout total ${l.total_ms} [${fmtSpread(st.total_ms)}] ms: decode ${l.decode_ms}, pre ${l.pre_ms}, inference `
     + `${l.inference_ms} [${fmtSpread(st.inference_ms)}], post ${l.post_ms} [${fmtSpread(st.post_ms)}]`
     + `${verdict(l.post_ms, l.post_ms_target)}, confidence ${l.confidence_ms}, ready ${l.ready_ms} [${fmtSpread(st.ready_ms)}], encode ${l.encode_ms} ${tag}`];
+  if (l.post_passes) {
+    parts.push(`  post passes: ${Object.entries(l.post_passes).map(([p, ms]) => `${p} ${ms} [${fmtSpread(st.post_passes?.[p])}]`)
+      .join(", ")} ${tag}`);
+  }
   if (l.peer_total_ms != null) {
     parts.push(`  peer total ${l.peer_total_ms} [${fmtSpread(st.peer_total_ms)}] ms: decode ${l.peer_decode_ms}, pre `
       + `${l.peer_pre_ms}, inference ${l.peer_inference_ms} [${fmtSpread(st.peer_inference_ms)}], post ${l.peer_post_ms}, `

@@ -13,6 +13,8 @@ import app.cutout.core.model.Plan;
 import app.cutout.core.ops.MaskUpsampler;
 import app.cutout.core.ops.Preprocessor;
 import app.cutout.core.refine.EdgeRefiner;
+import app.cutout.core.refine.PassLog;
+import app.cutout.core.refine.RefineOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -114,7 +116,10 @@ public final class RemovalPipeline<W> {
             }
             t = clock.now();
             if (refine) {
-                EdgeRefiner.refine(mask, ModelSpec.SIZE, ModelSpec.SIZE, image, strength);
+                PassLog passes = new PassLog(clock::now, null);
+                EdgeRefiner.refine(mask, ModelSpec.SIZE, ModelSpec.SIZE, image, strength, new RefineOptions(),
+                        passes);
+                timings.putGroup(StageTimings.POST_PASSES, passes.millis());
             } else {
                 // Strength 0 is the raw mask, stretched: the peer's behaviour, bit for bit.
                 MaskUpsampler.applyAlpha(mask, ModelSpec.SIZE, ModelSpec.SIZE, image.pixels, image.width,

@@ -66,6 +66,19 @@ public final class EdgeRefiner {
      */
     public static void refine(float[] mask, int maskW, int maskH, RgbaImage image, float strength,
             RefineOptions options) {
+        refine(mask, maskW, maskH, image, strength, options, PassLog.OFF);
+    }
+
+    /**
+     * {@link #refine(float[], int, int, RgbaImage, float, RefineOptions)}, reporting each pass to {@code log}: {@code
+     * flags} (which grid bins can hold soft pixels), {@code raw_alpha} (the raw alpha of every pixel and the grid's
+     * means), then with matting {@code trimap}, {@code matting} (the solve), {@code matte_coef} and
+     * {@code matte_write}, without it {@code guided_coef}, {@code guided_apply} and {@code regions}; {@code blend} for
+     * a strength below 1; {@code fg_solve} and {@code fg_apply} (foreground colours on the grid, then per pixel).
+     */
+    public static void refine(float[] mask, int maskW, int maskH, RgbaImage image, float strength,
+            RefineOptions options, PassLog log) {
+        log.start();
         int width = image.width;
         int height = image.height;
         int[] px = image.pixels;
@@ -91,47 +104,61 @@ public final class EdgeRefiner {
         int guideMargin = Math.max(Math.max(2 * r + 2, options.fgMargin), options.matting ? erode + 5 : 0);
         if (!g.crop(full, WorkGrid.SOFT, guideMargin)) {
             // No pixel can be semi-transparent: the raw alpha is all there is.
+            log.pass("flags");
             for (int y = 0; y < height; y++) {
                 raw.alphaRow(y, px, y * width);
             }
+            log.pass("raw_alpha");
             return;
         }
         full = null;
         g.dilate(WorkGrid.SOFT, WorkGrid.GUIDE, guideMargin);
         g.dilate(WorkGrid.SOFT, WorkGrid.DOMAIN, options.fgMargin);
         g.dilate(WorkGrid.BAND, WorkGrid.COEF, r + 1);
+        log.pass("flags");
 
         rawAlphaAndGrid(px, raw, g);
+        log.pass("raw_alpha");
 
         if (options.matting) {
-            matte(px, g, erode, options);
+            matte(px, g, erode, options, log);
             if (strength < 1f) {
                 blendWithRaw(px, raw, g, strength, WorkGrid.SOFT | WorkGrid.REGION_APPLY);
+                log.pass("blend");
             }
             if (options.foreground) {
                 g.dilate(WorkGrid.REGION_APPLY, WorkGrid.DOMAIN, options.fgMargin);
-                float[][] fb = ForegroundEstimator.solveOnGrid(g, options);
-                ForegroundEstimator.applyFullResolution(px, g, fb[0], fb[1], options, strength);
+                foreground(px, g, options, strength, log);
             }
             return;
         }
         float[] coef = GuidedFilter.meanCoefficients(g.rgb, g.alpha, g.bw, g.bh, r, options.epsilon, g.flags,
                 WorkGrid.COEF);
+        log.pass("guided_coef");
         // Both alpha steps run at full strength; a weaker strength blends their result with the raw alpha at the end,
         // so that it scales the whole alpha change linearly.
         applyCoefficients(px, g, coef, WorkGrid.BAND, false, options);
         coef = null;
+        log.pass("guided_apply");
         if (options.regions) {
             resolveRegions(px, g, gridRadius(options.regionRadius, maskW, maskH, g), options);
+            log.pass("regions");
         }
         if (strength < 1f) {
             blendWithRaw(px, raw, g, strength, WorkGrid.BAND | WorkGrid.REGION_APPLY);
+            log.pass("blend");
         }
 
         if (options.foreground) {
-            float[][] fb = ForegroundEstimator.solveOnGrid(g, options);
-            ForegroundEstimator.applyFullResolution(px, g, fb[0], fb[1], options, strength);
+            foreground(px, g, options, strength, log);
         }
+    }
+
+    private static void foreground(int[] px, WorkGrid g, RefineOptions options, float strength, PassLog log) {
+        float[][] fb = ForegroundEstimator.solveOnGrid(g, options);
+        log.pass("fg_solve");
+        ForegroundEstimator.applyFullResolution(px, g, fb[0], fb[1], options, strength);
+        log.pass("fg_apply");
     }
 
     /**
@@ -365,7 +392,7 @@ public final class EdgeRefiner {
      * Flags the band {@link WorkGrid#REGION} and the changed bins {@link WorkGrid#REGION_APPLY} (the region step
      * does not run with matting); keeps the grid's mean alpha in step.
      */
-    private static void matte(int[] px, WorkGrid g, int erode, RefineOptions o) {
+    private static void matte(int[] px, WorkGrid g, int erode, RefineOptions o, PassLog log) {
         int bw = g.bw;
         int bh = g.bh;
         int n = bw * bh;
@@ -401,6 +428,7 @@ public final class EdgeRefiner {
                 constraint[k] = a >= 0.5f ? AlphaMatting.FOREGROUND : AlphaMatting.BACKGROUND;
             }
         }
+        log.pass("trimap");
         if (any) {
             AlphaMatting.solve(g.rgb, solved, prior, constraint, bw, bh, null, o.mattingEpsilon,
                     o.mattingIterations);
@@ -416,10 +444,15 @@ public final class EdgeRefiner {
             // windows within 1 of it.
             g.dilate(WorkGrid.REGION, WorkGrid.REGION_APPLY, 1);
             g.dilate(WorkGrid.REGION, WorkGrid.REGION_COEF, 3);
+        }
+        log.pass("matting");
+        if (any) {
             coef = GuidedFilter.meanCoefficients(g.rgb, solved, bw, bh, 1, o.mattingUpEpsilon, flags,
                     WorkGrid.REGION_COEF);
         }
+        log.pass("matte_coef");
         writeMatte(px, g, coef, constraint, o.mattingSnap);
+        log.pass("matte_write");
     }
 
     /**
