@@ -171,9 +171,18 @@ public final class ForegroundEstimator {
         }
     }
 
+    /**
+     * {@code v} clamped to 0..1, with values below {@link #TINY} (subnormal floats among them) taken as 0. The 2x2
+     * solve can cancel to a subnormal F or B (a handful of grid bins on two of the 16 gt-dev photos), which the next
+     * sweeps then read as neighbours; Intel cores take a microcode assist of about a hundred cycles for each operation
+     * on one (AMD Zen does not, and WebAssembly cannot switch the assists off). No colour byte can tell 1e-30 from 0.
+     */
     static float clamp01(float v) {
-        return v > 0f ? (v < 1f ? v : 1f) : 0f;
+        return v > TINY ? (v < 1f ? v : 1f) : 0f;
     }
+
+    /** Colour values at most this are 0 (see {@link #clamp01}). */
+    static final float TINY = 1e-30f;
 
     /**
      * Replaces the colour of every pixel with {@code 0 < alpha < 255} by its estimated foreground colour, blended as

@@ -10,6 +10,29 @@ import org.junit.jupiter.api.Test;
 class ForegroundEstimatorTest {
 
     @Test
+    void aSweepLeavesNoSubnormalColour() {
+        // A black, half-transparent patch whose estimates start subnormal, as a coarser level's can after the 2x2
+        // solve cancels: the solve here gives about 1e-39 again (the colour term is 0, the neighbours carry the rest),
+        // which the sweeps that follow would read on and on; it must come out as exactly 0.
+        int w = 4;
+        int h = 3;
+        float[] img = new float[3 * w * h];
+        float[] alpha = new float[w * h];
+        float[] f = new float[3 * w * h];
+        float[] b = new float[3 * w * h];
+        java.util.Arrays.fill(alpha, 0.5f);
+        java.util.Arrays.fill(f, 1e-39f);
+        java.util.Arrays.fill(b, 3e-39f);
+        float unclamped = (0.25f + 4e-5f) / ((0.25f + 4e-5f) * (0.25f + 4e-5f) - 0.0625f) * (4e-5f * 1e-39f);
+        assertTrue(unclamped > 0f && unclamped < Float.MIN_NORMAL, "the plain solve gives a subnormal: " + unclamped);
+        ForegroundEstimator.sweep(img, alpha, null, w, h, f, b, 1e-5f, 1f);
+        for (int i = 0; i < f.length; i++) {
+            assertEquals(0f, f[i], "F[" + i + "]");
+            assertEquals(0f, b[i], "B[" + i + "]");
+        }
+    }
+
+    @Test
     void opaqueUniformImageKeepsItsColour() {
         // alpha = 1 everywhere: the compositing term pins F to I and every neighbour agrees, so F = I exactly
         // up to float rounding.
