@@ -193,8 +193,12 @@ public final class StrokeSolver {
         int gh = g.gh;
         int gn = gw * gh;
         byte[] fixed = new byte[gn];
-        float[] x = walk(g, rgb, cur, pri, foot, wx, wy, fixed);
-        boolean[] agree = colourGate(rgb, cur, seed, x);
+        int[] cells = new int[gn];
+        for (int k = 0; k < gn; k++) {
+            cells[k] = cell(rgb, k);
+        }
+        float[] x = walk(g, cells, cur, pri, foot, wx, wy, fixed);
+        boolean[] agree = colourGate(cells, cur, seed, x);
         // Sides after the walk and the colour gate, and the bins to rewrite: seeds, bins that change side, and bins
         // the walk moved well towards a side their alpha is not yet at (an earlier solve's soft edge inside a region
         // that is now solid).
@@ -324,14 +328,14 @@ public final class StrokeSolver {
      * The flood and the random walk on the whole grid; returns each bin's value (1 or 0 where fixed), and leaves in
      * {@code fixed} the bins the floods fixed (1 Keep, 2 Remove, {@link #GROWN}).
      */
-    private static float[] walk(WorkGrid g, float[] rgb, float[] cur, float[] pri, StrokeFootprint foot,
+    private static float[] walk(WorkGrid g, int[] cells, float[] cur, float[] pri, StrokeFootprint foot,
             float[] wx, float[] wy, byte[] fixed) {
         int gw = g.gw;
         int gh = g.gh;
         int gn = gw * gh;
         int[] keepBudget = new int[gn];
-        System.arraycopy(flood(rgb, cur, foot, wx, wy, gw, gh, keepBudget), 0, fixed, 0, gn);
-        boolean[] grown = grow(rgb, cur, fixed, keepBudget, wx, wy, gw, gh);
+        System.arraycopy(flood(cells, cur, foot, wx, wy, gw, gh, keepBudget), 0, fixed, 0, gn);
+        boolean[] grown = grow(cells, cur, fixed, keepBudget, wx, wy, gw, gh);
         float decay = REACH * Math.max(gw, gh);
         float lambda0 = 1f / (decay * decay);
         float[] lambda = new float[gn];
@@ -369,7 +373,7 @@ public final class StrokeSolver {
      * (Keep), 2 (Remove) or 0 per bin: the seeds and the bins flooded; {@code keepBudget} is left holding the reach
      * the Keep side has left at each bin (-1 where it did not get).
      */
-    private static byte[] flood(float[] rgb, float[] cur, StrokeFootprint foot, float[] wx, float[] wy, int gw,
+    private static byte[] flood(int[] cells, float[] cur, StrokeFootprint foot, float[] wx, float[] wy, int gw,
             int gh, int[] keepBudget) {
         int gn = gw * gh;
         byte[] seed = foot.seed;
@@ -383,7 +387,7 @@ public final class StrokeSolver {
             strokes = Math.max(strokes, o + 1);
         }
         for (int si = 0; si < strokes; si++) {
-            float[] presence = colourPresence(rgb, foot.owner, si);
+            float[] presence = colourPresence(cells, foot.owner, si);
             if (presence == null) {
                 continue;
             }
@@ -400,7 +404,7 @@ public final class StrokeSolver {
             int nearSubject = 0;
             for (int k = 0; k < gn; k++) {
                 if (budget[k] < 0 && (cur[k] >= 0.5f) == (side == 2)) {
-                    hist[cell(rgb, k)]++;
+                    hist[cells[k]]++;
                 } else if (budget[k] >= 0) {
                     near++;
                     nearSubject += cur[k] >= 0.5f ? 1 : 0;
@@ -409,7 +413,7 @@ public final class StrokeSolver {
             float[] other = density(hist);
             boolean guarded = side == 2 || nearSubject >= SUBJECT_NEAR * near;
             for (int k = 0; k < gn; k++) {
-                int c = cell(rgb, k);
+                int c = cells[k];
                 allowed[k] = seed[k] == 0 && presence[c] >= FLOOD_PRESENCE && (!guarded || other[c] < FLOOD_OTHER);
                 budget[k] = foot.owner[k] == si ? foot.reach[k] : -1;
             }
@@ -447,7 +451,7 @@ public final class StrokeSolver {
      * below {@link #GROW_BACKGROUND}. A toy's green hair on its pink head, a pot's rim on a plant's stem: no strong
      * edge between them, and a colour that is nowhere else in the background.
      */
-    private static boolean[] grow(float[] rgb, float[] cur, byte[] fixed, int[] keepBudget, float[] wx, float[] wy,
+    private static boolean[] grow(int[] cells, float[] cur, byte[] fixed, int[] keepBudget, float[] wx, float[] wy,
             int gw, int gh) {
         int gn = gw * gh;
         boolean any = false;
@@ -468,12 +472,12 @@ public final class StrokeSolver {
         int[] hist = new int[LEVELS * LEVELS * LEVELS];
         for (int k = 0; k < gn; k++) {
             if (fixed[k] == 2 || (fixed[k] == 0 && budget[k] < 0 && cur[k] < 0.5f)) {
-                hist[cell(rgb, k)]++;
+                hist[cells[k]]++;
             }
         }
         float[] background = density(hist);
         for (int k = 0; k < gn; k++) {
-            allowed[k] = fixed[k] == 0 && background[cell(rgb, k)] < GROW_BACKGROUND;
+            allowed[k] = fixed[k] == 0 && background[cells[k]] < GROW_BACKGROUND;
         }
         System.arraycopy(keepBudget, 0, budget, 0, gn);
         spread.run(budget, allowed, wx, wy, gw, gh, GROW_EDGE);
@@ -603,17 +607,16 @@ public final class StrokeSolver {
      * walk both below 0.5) and the Remove seeds; for bins going to 0, the Remove seeds against the unreached subject
      * and the Keep seeds. A colour neither side has passes.
      */
-    private static boolean[] colourGate(float[] rgb, float[] cur, byte[] seed, float[] x) {
+    private static boolean[] colourGate(int[] cells, float[] cur, byte[] seed, float[] x) {
         int n = cur.length;
-        int cells = LEVELS * LEVELS * LEVELS;
-        int[] keep = new int[cells];
-        int[] remove = new int[cells];
-        int[] background = new int[cells];
-        int[] subject = new int[cells];
-        int[] cell = new int[n];
+        int levels = LEVELS * LEVELS * LEVELS;
+        int[] keep = new int[levels];
+        int[] remove = new int[levels];
+        int[] background = new int[levels];
+        int[] subject = new int[levels];
+        int[] cell = cells;
         for (int k = 0; k < n; k++) {
-            int c = cell(rgb, k);
-            cell[k] = c;
+            int c = cells[k];
             if (seed[k] == 1) {
                 keep[c]++;
                 subject[c]++;
@@ -682,13 +685,13 @@ public final class StrokeSolver {
      * How much each colour is among the seeds of one stroke, 0..1: a {@code LEVELS³} histogram of their colours,
      * summed over each cell's 3x3x3 neighbourhood, relative to {@link #PRESENT} of the seeds; null when it has none.
      */
-    private static float[] colourPresence(float[] rgb, int[] owner, int stroke) {
+    private static float[] colourPresence(int[] cells, int[] owner, int stroke) {
         int l = LEVELS;
         int[] hist = new int[l * l * l];
         int total = 0;
         for (int k = 0; k < owner.length; k++) {
             if (owner[k] == stroke) {
-                hist[cell(rgb, k)]++;
+                hist[cells[k]]++;
                 total++;
             }
         }
