@@ -206,7 +206,7 @@ final class StrokeFootprint {
     }
 
     /** The bin holding continuous coordinate {@code v}, clamped to the grid. */
-    static int binOf(int[] start, double v) {
+    private static int binOf(int[] start, double v) {
         int bins = start.length - 1;
         if (v < start[1]) {
             return 0;

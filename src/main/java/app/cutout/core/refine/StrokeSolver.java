@@ -14,9 +14,10 @@ import java.util.List;
  *   <li>Bin means of colour, of the alpha being edited and of the automatic alpha; each stroke's
  *       {@link StrokeFootprint footprint}, the part of it on its centre line's side of the photo's strong edges, is
  *       the seeds (1 for Keep, 0 for Remove; where strokes overlap, the later one wins).
- *   <li>A flood from each side's seeds through bins of the colours its strokes painted, across weak colour edges
- *       only, at most {@link #FLOOD_REACH} of the grid away: a stroke on part of a leaf brings back the whole leaf,
- *       not just a disc around it. Then a second stage for Keep ({@link #grow}): on across weak edges into colours
+ *   <li>A {@link #flood} from each stroke's seeds through bins of the colours it painted, across weak colour edges
+ *       only, as far as the stroke is long ({@link StrokeFootprint#reach}, at most {@link #FLOOD_REACH} of the grid)
+ *       and, unless the stroke lies on a part the model missed, not into colours the other side has beyond that
+ *       reach: a stroke on part of a leaf brings back the whole leaf, not just a disc around it. Then a second stage for Keep ({@link #grow}): on across weak edges into colours
  *       the background does not have, so that parts of the same object in another colour come too.
  *   <li>A {@link RandomWalk random walk with a prior} spreads seeds and floods a little further: edge weights
  *       {@code exp(-β·|ΔI|²)} (β from the grid's mean squared colour step, as GrabCut sets it), and the alpha being
