@@ -37,6 +37,9 @@ public final class StrokeEval {
     static final double PREVIEW_PIXELS = 1.5e6;
     static final double BIG_PIXELS = 12e6;
 
+    /** A stroke that lowers IoU by more than this made the cut worse (less is noise of the band's re-solve). */
+    static final double WORSE = 0.005;
+
     /** A photo, its truth and the app's automatic alpha for it. */
     record Photo(String name, int width, int height, byte[] rgba, byte[] truth, byte[] auto) {
     }
@@ -211,6 +214,9 @@ public final class StrokeEval {
         List<Double> previewTimes = new ArrayList<>();
         List<Double> bigTimes = new ArrayList<>();
         List<Double> nativeTimes = new ArrayList<>();
+        List<Double> nosBelow = new ArrayList<>();
+        int worse = 0;
+        double worst = 0;
         for (Path[] in : inputs) {
             Photo p = load(in[0], in[1]);
             double autoIou = MatteMetrics.iou(p.auto(), p.truth());
@@ -218,8 +224,14 @@ public final class StrokeEval {
                     p.width(), p.height(), 0, "auto", autoIou, MatteMetrics.sad(p.auto(), p.truth()),
                     MatteMetrics.gradientError(p.auto(), p.truth(), p.width(), p.height())));
             List<Step> steps = run(p, n, PREVIEW_PIXELS, big ? BIG_PIXELS : 0);
+            double before = autoIou;
             for (int k = 0; k < steps.size(); k++) {
                 Step s = steps.get(k);
+                if (s.iou() < before - WORSE) {
+                    worse++;
+                }
+                worst = Math.max(worst, before - s.iou());
+                before = s.iou();
                 System.out.println(String.format(Locale.ROOT, "%-10s %9s %2d %-6s %7.4f %7.2f %8.2f %8.1f %8.1f %8.1f",
                         p.name(), "", k + 1, s.stroke().kind == Stroke.Kind.KEEP ? "keep" : "remove", s.iou(),
                         s.sad(), s.grad(), s.ms(), s.previewMs(), s.bigMs()));
@@ -232,6 +244,9 @@ public final class StrokeEval {
             int k95 = strokesFor95(autoIou, steps, n);
             System.out.println(String.format(Locale.ROOT, "%-10s nos95 %d", p.name(), k95));
             nos.add((double) k95);
+            if (autoIou < 0.95) {
+                nosBelow.add((double) k95);
+            }
             if (save != null) {
                 Files.createDirectories(save);
                 MatteFiles.writeGray(save.resolve(p.name() + ".0.png"), p.auto(), p.width(), p.height());
@@ -240,6 +255,9 @@ public final class StrokeEval {
                 }
             }
         }
+        System.out.println(String.format(Locale.ROOT,
+                "median nos95 %.1f over the %d that start below IoU 0.95; %d strokes lowered IoU by more than %.3f"
+                        + " (most %.4f)", median(unbox(nosBelow)), nosBelow.size(), worse, WORSE, worst));
         System.out.println(String.format(Locale.ROOT,
                 "median nos95 %.1f over %d photos; median solve ms: photo %.1f, 1.5 MP %.1f%s", median(unbox(nos)),
                 nos.size(), median(unbox(nativeTimes)), median(unbox(previewTimes)),

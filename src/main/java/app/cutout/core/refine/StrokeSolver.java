@@ -11,24 +11,28 @@ import java.util.List;
  *
  * <p>On a working grid (the photo's longer side at most {@link #GRID} bins, {@link WorkGrid}'s bins):
  * <ol>
- *   <li>Bin means of colour, of the alpha being edited and of the automatic alpha; the bins under a stroke are seeds
- *       (1 for Keep, 0 for Remove; where strokes overlap, the later one wins).
- *   <li>A flood from each side's seeds through bins of the colours its strokes painted, across weak colour edges
- *       only, at most {@link #FLOOD_REACH} of the grid away: a stroke on part of a leaf brings back the whole leaf,
- *       not just a disc around it.
+ *   <li>Bin means of colour, of the alpha being edited and of the automatic alpha; each stroke's
+ *       {@link StrokeFootprint footprint}, the part of it on its centre line's side of the photo's strong edges, is
+ *       the seeds (1 for Keep, 0 for Remove; where strokes overlap, the later one wins).
+ *   <li>A {@link #flood} from each stroke's seeds through bins of the colours it painted, across weak colour edges
+ *       only, as far as the stroke is long ({@link StrokeFootprint#reach}, at most {@link #FLOOD_REACH} of the grid)
+ *       and, unless the stroke lies on a part the model missed, not into colours the other side has beyond that
+ *       reach: a stroke on part of a leaf brings back the whole leaf, not just a disc around it. Then a second stage for Keep ({@link #grow}): on across weak edges into colours
+ *       the background does not have, so that parts of the same object in another colour come too.
  *   <li>A {@link RandomWalk random walk with a prior} spreads seeds and floods a little further: edge weights
  *       {@code exp(-β·|ΔI|²)} (β from the grid's mean squared colour step, as GrabCut sets it), and the alpha being
  *       edited as the prior, whose weight is smaller where that alpha is unsure and larger where the user's brush
  *       changed the automatic alpha (a brush edit is the user's word too). A bin whose walk value crosses 0.5 changes
  *       side, if its colour agrees ({@link #colourGate}).
- *   <li>Where a changed bin meets a bin of the other side, a band of bins is solved by {@link AlphaMatting
- *       closed-form matting} between the new sides, with the walk value as a weak prior; the other changed bins are
- *       exactly 0 or 1.
+ *   <li>Where a changed bin meets a bin of the other side, or an unchanged bin with a soft alpha, a band of bins is
+ *       solved by {@link AlphaMatting closed-form matting} between the new sides, with the walk value as a weak
+ *       prior; the other changed bins are exactly 0 or 1.
  * </ol>
  * At full resolution, only the pixels of changed bins and of the band change: in the band to {@code q = a·I + b} from
  * the solved alpha's local colour models (a radius-1 guided filter, coefficients interpolated bilinearly, the
- * pixel's own colour, as {@link EdgeRefiner}'s matting step does), elsewhere to 0 or 255; then the pixels under the
- * strokes to their stroke's value. Every other pixel keeps the alpha being edited.
+ * pixel's own colour, as {@link EdgeRefiner}'s matting step does), so that a new edge follows the photo to the pixel
+ * rather than the bins, elsewhere to 0 or 255; then the pixels of each stroke's footprint to its value. Every other
+ * pixel keeps the alpha being edited.
  *
  * <p>Cost: one pass over the photo for the bin means, grid work independent of the photo's size, and a pass over
  * the changed pixels. Memory: the output alpha and a few arrays per grid bin.
@@ -79,6 +83,9 @@ public final class StrokeSolver {
     private static final byte FREE = 4;
     private static final byte SMOOTH = 8;
 
+    /** A bin the second stage of a Keep flood fixed ({@link #grow}). */
+    private static final byte GROWN = 3;
+
     /** The solved alpha and where it may differ from the alpha being edited. */
     public static final class Solution {
         /** {@code width * height} alpha bytes: the alpha being edited with the strokes applied. */
@@ -121,16 +128,16 @@ public final class StrokeSolver {
         float[] cur = new float[gn];
         float[] pri = new float[gn];
         binMeans(rgba, prior, current, g, rgb, cur, pri);
-        byte[] seed = seeds(strokes, g);
-        boolean anySeed = false;
-        for (byte s : seed) {
-            anySeed |= s != 0;
-        }
+        float[] wx = new float[gn];
+        float[] wy = new float[gn];
+        float beta = edgeWeights(rgb, gw, gh, wx, wy);
+        StrokeFootprint foot = StrokeFootprint.of(strokes, g, rgb, beta, cur,
+                Math.max(1, Math.round(FLOOD_REACH * Math.max(gw, gh))));
         Rect changed = null;
-        if (anySeed) {
-            changed = solveGrid(rgba, out, g, rgb, cur, pri, seed);
+        if (foot.any()) {
+            changed = solveGrid(rgba, out, g, rgb, cur, pri, foot, wx, wy);
         }
-        return new Solution(out, union(changed, paintStrokes(out, width, height, strokes)));
+        return new Solution(out, union(changed, foot.paint(out, rgba)));
     }
 
     /** Bin means of colour (0..1), the alpha being edited and the automatic alpha (0..1). */
@@ -179,74 +186,20 @@ public final class StrokeSolver {
         }
     }
 
-    /**
-     * Seed bins: 1 under a Keep stroke, 2 under a Remove stroke (the later stroke wins), 0 elsewhere. A bin is under a
-     * stroke when its centre is within the stroke's radius, or within half a bin for strokes thinner than a bin, so
-     * every stroke that touches the image seeds at least one bin.
-     */
-    private static byte[] seeds(List<Stroke> strokes, WorkGrid g) {
-        byte[] seed = new byte[g.gw * g.gh];
-        double half = 0.5 * Math.max((double) g.width / g.gw, (double) g.height / g.gh);
-        for (Stroke s : strokes) {
-            double r = Math.max(s.radius, half);
-            byte value = s.kind == Stroke.Kind.KEEP ? (byte) 1 : (byte) 2;
-            double r2 = r * r;
-            int m = Math.max(1, s.size() - 1);
-            for (int k = 0; k < m; k++) {
-                int e = Math.min(k + 1, s.size() - 1);
-                double x0 = s.x(k);
-                double y0 = s.y(k);
-                double x1 = s.x(e);
-                double y1 = s.y(e);
-                int j0 = binOf(g.colStart, Math.min(x0, x1) - r);
-                int j1 = binOf(g.colStart, Math.max(x0, x1) + r);
-                int i0 = binOf(g.rowStart, Math.min(y0, y1) - r);
-                int i1 = binOf(g.rowStart, Math.max(y0, y1) + r);
-                for (int i = i0; i <= i1; i++) {
-                    double cy = 0.5 * (g.rowStart[i] + g.rowStart[i + 1]);
-                    for (int j = j0; j <= j1; j++) {
-                        double cx = 0.5 * (g.colStart[j] + g.colStart[j + 1]);
-                        if (Stroke.segmentDistance2(cx, cy, x0, y0, x1, y1) <= r2) {
-                            seed[i * g.gw + j] = value;
-                        }
-                    }
-                }
-            }
-        }
-        return seed;
-    }
-
-    /** The bin holding continuous coordinate {@code v}, clamped to the grid. */
-    private static int binOf(int[] start, double v) {
-        int bins = start.length - 1;
-        if (v < start[1]) {
-            return 0;
-        }
-        if (v >= start[bins - 1]) {
-            return bins - 1;
-        }
-        int lo = 0;
-        int hi = bins - 1;
-        // Largest j with start[j] <= v.
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (start[mid] <= v) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
-    }
-
     /** The grid steps and the full-resolution write; returns the box of pixels it may have changed. */
     private static Rect solveGrid(byte[] rgba, byte[] out, WorkGrid g, float[] rgb, float[] cur, float[] pri,
-            byte[] seed) {
+            StrokeFootprint foot, float[] wx, float[] wy) {
+        byte[] seed = foot.seed;
         int gw = g.gw;
         int gh = g.gh;
         int gn = gw * gh;
-        float[] x = walk(g, rgb, cur, pri, seed);
-        boolean[] agree = colourGate(rgb, cur, seed, x);
+        byte[] fixed = new byte[gn];
+        int[] cells = new int[gn];
+        for (int k = 0; k < gn; k++) {
+            cells[k] = cell(rgb, k);
+        }
+        float[] x = walk(g, cells, cur, pri, foot, wx, wy, fixed);
+        boolean[] agree = colourGate(cells, cur, seed, x);
         // Sides after the walk and the colour gate, and the bins to rewrite: seeds, bins that change side, and bins
         // the walk moved well towards a side their alpha is not yet at (an earlier solve's soft edge inside a region
         // that is now solid).
@@ -256,7 +209,7 @@ public final class StrokeSolver {
         for (int k = 0; k < gn; k++) {
             int was = cur[k] >= 0.5f ? 1 : 0;
             int s = seed[k] != 0 ? (seed[k] == 1 ? 1 : 0) : (x[k] >= 0.5f ? 1 : 0);
-            if (seed[k] == 0 && s != was && !agree[k]) {
+            if (fixed[k] != GROWN && seed[k] == 0 && s != was && !agree[k]) {
                 s = was;
             }
             side[k] = (byte) s;
@@ -269,17 +222,22 @@ public final class StrokeSolver {
             return null;
         }
         WorkGrid.dilate(flags, gw, gh, CHANGED, WRITE, WRITE_MARGIN);
-        // The band: bins that may be written and touch a bin of the other side; seeds stay fixed.
+        // The band: bins that may be written and touch a bin of the other side, and changed bins that touch an
+        // unchanged soft one (written flat, they would end in a step one bin wide where the soft edge goes on);
+        // seeds stay fixed.
         for (int i = 0; i < gh; i++) {
             for (int j = 0; j < gw; j++) {
                 int k = i * gw + j;
                 if ((flags[k] & WRITE) == 0 || seed[k] != 0) {
                     continue;
                 }
+                boolean changedHere = (flags[k] & CHANGED) != 0;
                 boolean edge = false;
                 for (int y = Math.max(0, i - 1); y <= Math.min(gh - 1, i + 1) && !edge; y++) {
                     for (int xx = Math.max(0, j - 1); xx <= Math.min(gw - 1, j + 1); xx++) {
-                        if (side[y * gw + xx] != side[k]) {
+                        int m = y * gw + xx;
+                        if (side[m] != side[k] || (changedHere && (flags[m] & CHANGED) == 0 && cur[m] > SOLID
+                                && cur[m] < 1f - SOLID)) {
                             edge = true;
                             break;
                         }
@@ -337,13 +295,12 @@ public final class StrokeSolver {
         return write(rgba, out, g, bx0, by0, bw, bh, bflags, constraint, coef);
     }
 
-    /** The flood and the random walk on the whole grid; returns each bin's value (1 or 0 where fixed). */
-    private static float[] walk(WorkGrid g, float[] rgb, float[] cur, float[] pri, byte[] seed) {
-        int gw = g.gw;
-        int gh = g.gh;
+    /**
+     * Fills the 4-neighbour edge weights {@code exp(-β·|ΔI|²)} (β from the grid's mean squared colour step, as
+     * GrabCut sets it); returns β.
+     */
+    private static float edgeWeights(float[] rgb, int gw, int gh, float[] wx, float[] wy) {
         int gn = gw * gh;
-        float[] wx = new float[gn];
-        float[] wy = new float[gn];
         double sum = 0;
         long count = 0;
         for (int k = 0; k < gn; k++) {
@@ -365,9 +322,23 @@ public final class StrokeSolver {
             wx[k] = (float) Math.exp(-beta * wx[k]) + 1e-6f;
             wy[k] = (float) Math.exp(-beta * wy[k]) + 1e-6f;
         }
-        byte[] fixed = flood(rgb, seed, wx, wy, gw, gh);
-        float reach = REACH * Math.max(gw, gh);
-        float lambda0 = 1f / (reach * reach);
+        return beta;
+    }
+
+    /**
+     * The flood and the random walk on the whole grid; returns each bin's value (1 or 0 where fixed), and leaves in
+     * {@code fixed} the bins the floods fixed (1 Keep, 2 Remove, {@link #GROWN}).
+     */
+    private static float[] walk(WorkGrid g, int[] cells, float[] cur, float[] pri, StrokeFootprint foot,
+            float[] wx, float[] wy, byte[] fixed) {
+        int gw = g.gw;
+        int gh = g.gh;
+        int gn = gw * gh;
+        int[] keepBudget = new int[gn];
+        System.arraycopy(flood(cells, cur, foot, wx, wy, gw, gh, keepBudget), 0, fixed, 0, gn);
+        boolean[] grown = grow(cells, cur, fixed, keepBudget, wx, wy, gw, gh);
+        float decay = REACH * Math.max(gw, gh);
+        float lambda0 = 1f / (decay * decay);
         float[] lambda = new float[gn];
         float[] x = new float[gn];
         for (int k = 0; k < gn; k++) {
@@ -385,37 +356,175 @@ public final class StrokeSolver {
             lambda[k] = l;
         }
         RandomWalk.solve(x, fixed, wx, wy, lambda, cur, gw, gh, WALK_ITERATIONS);
+        // Bins the second stage grew keep that mark: their colour is the background's nowhere, so the colour gate,
+        // which compares with the Keep seeds' colours only, does not apply to them.
+        for (int k = 0; k < gn; k++) {
+            if (grown[k]) {
+                fixed[k] = GROWN;
+            }
+        }
         return x;
     }
 
     /**
-     * The seeds grown through their own colours: from the bins under the strokes of one side, across every edge of
-     * weight at least {@link #FLOOD_EDGE} into bins whose colour is {@link #colourPresence present} among that side's
-     * seeds, breadth first. A bin both sides reach is left to the walk. Returns 1 (Keep), 2 (Remove) or 0 per bin:
-     * the seeds and the bins flooded.
+     * The seeds grown through their own colours, stroke by stroke: from the bins a stroke seeds, across every edge of
+     * weight at least {@link #FLOOD_EDGE} into bins whose colour is {@link #colourPresence present} among that
+     * stroke's seeds and rare on the other side ({@link #FLOOD_OTHER}), at most its {@link StrokeFootprint#reach
+     * reach} away (per stroke, so that a short stroke's colours do not open the way for a long one's flood). A bin both sides reach is left to the walk. Returns 1
+     * (Keep), 2 (Remove) or 0 per bin: the seeds and the bins flooded; {@code keepBudget} is left holding the reach
+     * the Keep side has left at each bin (-1 where it did not get).
      */
-    private static byte[] flood(float[] rgb, byte[] seed, float[] wx, float[] wy, int gw, int gh) {
+    private static byte[] flood(int[] cells, float[] cur, StrokeFootprint foot, float[] wx, float[] wy, int gw,
+            int gh, int[] keepBudget) {
         int gn = gw * gh;
+        byte[] seed = foot.seed;
         byte[] out = new byte[gn];
-        int[] queue = new int[gn];
-        for (byte side = 1; side <= 2; side++) {
-            float[] presence = colourPresence(rgb, seed, side);
+        boolean[] allowed = new boolean[gn];
+        int[] budget = new int[gn];
+        Spread spread = new Spread(gn);
+        java.util.Arrays.fill(keepBudget, -1);
+        int strokes = 0;
+        for (int o : foot.owner) {
+            strokes = Math.max(strokes, o + 1);
+        }
+        for (int si = 0; si < strokes; si++) {
+            float[] presence = colourPresence(cells, foot.owner, si);
             if (presence == null) {
                 continue;
             }
-            int[] steps = new int[gn];
-            int limit = Math.max(1, Math.round(FLOOD_REACH * Math.max(gw, gh)));
-            byte[] seen = new byte[gn];
-            int head = 0;
-            int tail = 0;
+            byte side = 0;
+            java.util.Arrays.fill(allowed, true);
             for (int k = 0; k < gn; k++) {
-                if (seed[k] == side) {
-                    seen[k] = 1;
-                    queue[tail++] = k;
+                budget[k] = foot.owner[k] == si ? foot.reach[k] : -1;
+                side = foot.owner[k] == si ? seed[k] : side;
+            }
+            // The other side's colours beyond the stroke's reach, by distance alone.
+            spread.run(budget, allowed, wx, wy, gw, gh, 0f);
+            int[] hist = new int[LEVELS * LEVELS * LEVELS];
+            int near = 0;
+            int nearSubject = 0;
+            for (int k = 0; k < gn; k++) {
+                if (budget[k] < 0 && (cur[k] >= 0.5f) == (side == 2)) {
+                    hist[cells[k]]++;
+                } else if (budget[k] >= 0) {
+                    near++;
+                    nearSubject += cur[k] >= 0.5f ? 1 : 0;
                 }
             }
-            while (head < tail) {
-                int k = queue[head++];
+            float[] other = density(hist);
+            boolean guarded = side == 2 || nearSubject >= SUBJECT_NEAR * near;
+            for (int k = 0; k < gn; k++) {
+                int c = cells[k];
+                allowed[k] = seed[k] == 0 && presence[c] >= FLOOD_PRESENCE && (!guarded || other[c] < FLOOD_OTHER);
+                budget[k] = foot.owner[k] == si ? foot.reach[k] : -1;
+            }
+            spread.run(budget, allowed, wx, wy, gw, gh, FLOOD_EDGE);
+            for (int k = 0; k < gn; k++) {
+                if (budget[k] < 0 || seed[k] != 0) {
+                    continue;
+                }
+                out[k] |= side;
+                if (side == 1) {
+                    keepBudget[k] = Math.max(keepBudget[k], budget[k]);
+                }
+            }
+        }
+        for (int k = 0; k < gn; k++) {
+            if (seed[k] != 0) {
+                out[k] = seed[k];
+                if (seed[k] == 1) {
+                    keepBudget[k] = foot.reach[k];
+                }
+            } else if (out[k] == 3) {
+                out[k] = 0;
+                keepBudget[k] = -1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The second stage of a Keep stroke's flood, for parts of the same object in other colours: from the bins the Keep
+     * flood fixed, across weak edges (weight at least {@link #GROW_EDGE}), with what is left of the stroke's reach,
+     * into bins whose colour the background does not have. The background is what the photo separates from the kept
+     * region: bins of alpha below 0.5 that the same weak-edge search with the longest reach ({@link #FLOOD_REACH})
+     * does not get to (far away, or behind strong edges everywhere), and the Remove side's bins; a colour is its own when its {@link #density} there is
+     * below {@link #GROW_BACKGROUND}. A toy's green hair on its pink head, a pot's rim on a plant's stem: no strong
+     * edge between them, and a colour that is nowhere else in the background.
+     */
+    private static boolean[] grow(int[] cells, float[] cur, byte[] fixed, int[] keepBudget, float[] wx, float[] wy,
+            int gw, int gh) {
+        int gn = gw * gh;
+        boolean any = false;
+        boolean[] grown = new boolean[gn];
+        boolean[] allowed = new boolean[gn];
+        int[] budget = new int[gn];
+        int limit = Math.max(1, Math.round(FLOOD_REACH * Math.max(gw, gh)));
+        for (int k = 0; k < gn; k++) {
+            any |= keepBudget[k] >= 0;
+            budget[k] = keepBudget[k] >= 0 ? limit : -1;
+            allowed[k] = fixed[k] == 0;
+        }
+        if (!any) {
+            return grown;
+        }
+        Spread spread = new Spread(gn);
+        spread.run(budget, allowed, wx, wy, gw, gh, GROW_EDGE);
+        int[] hist = new int[LEVELS * LEVELS * LEVELS];
+        for (int k = 0; k < gn; k++) {
+            if (fixed[k] == 2 || (fixed[k] == 0 && budget[k] < 0 && cur[k] < 0.5f)) {
+                hist[cells[k]]++;
+            }
+        }
+        float[] background = density(hist);
+        for (int k = 0; k < gn; k++) {
+            allowed[k] = fixed[k] == 0 && background[cells[k]] < GROW_BACKGROUND;
+        }
+        System.arraycopy(keepBudget, 0, budget, 0, gn);
+        spread.run(budget, allowed, wx, wy, gw, gh, GROW_EDGE);
+        for (int k = 0; k < gn; k++) {
+            if (fixed[k] == 0 && budget[k] >= 0) {
+                fixed[k] = 1;
+                grown[k] = true;
+            }
+        }
+        return grown;
+    }
+
+    /** A search on the grid where each step costs one unit of a budget, for the floods. */
+    private static final class Spread {
+        private final int[] queue;
+        private final boolean[] queued;
+
+        Spread(int n) {
+            queue = new int[n];
+            queued = new boolean[n];
+        }
+
+        /**
+         * From every bin with {@code budget ≥ 0}, across edges of weight at least {@code minEdge} into
+         * {@code allowed} bins, each step one less: leaves in {@code budget} the most left at each bin (-1 where none
+         * got). Label-correcting, first in first out.
+         */
+        void run(int[] budget, boolean[] allowed, float[] wx, float[] wy, int gw, int gh, float minEdge) {
+            int n = gw * gh;
+            int head = 0;
+            int size = 0;
+            for (int k = 0; k < n; k++) {
+                if (budget[k] > 0) {
+                    queue[(head + size++) % n] = k;
+                    queued[k] = true;
+                }
+            }
+            while (size > 0) {
+                int k = queue[head];
+                head = head + 1 == n ? 0 : head + 1;
+                size--;
+                queued[k] = false;
+                int next = budget[k] - 1;
+                if (next < 0) {
+                    continue;
+                }
                 int j = k % gw;
                 for (int e = 0; e < 4; e++) {
                     int m;
@@ -430,33 +539,27 @@ public final class StrokeSolver {
                         m = k >= gw ? k - gw : -1;
                         wgt = k >= gw ? wy[k - gw] : 0f;
                     } else {
-                        m = k + gw < gn ? k + gw : -1;
-                        wgt = k + gw < gn ? wy[k] : 0f;
+                        m = k + gw < n ? k + gw : -1;
+                        wgt = k + gw < n ? wy[k] : 0f;
                     }
-                    if (m < 0 || seen[m] != 0 || seed[m] != 0 || wgt < FLOOD_EDGE || steps[k] >= limit
-                            || presence[cell(rgb, m)] < FLOOD_PRESENCE) {
+                    if (m < 0 || !allowed[m] || wgt < minEdge || budget[m] >= next) {
                         continue;
                     }
-                    seen[m] = 1;
-                    steps[m] = steps[k] + 1;
-                    queue[tail++] = m;
-                }
-            }
-            for (int k = 0; k < gn; k++) {
-                if (seed[k] != 0) {
-                    out[k] = seed[k];
-                } else if (seen[k] != 0) {
-                    out[k] = out[k] == 0 ? side : 3;
+                    budget[m] = next;
+                    if (!queued[m] && next > 0) {
+                        queued[m] = true;
+                        queue[(head + size++) % n] = m;
+                    }
                 }
             }
         }
-        for (int k = 0; k < gn; k++) {
-            if (out[k] == 3) {
-                out[k] = 0;
-            }
-        }
-        return out;
     }
+
+    /** Least edge weight the second stage of a Keep flood crosses. */
+    static final float GROW_EDGE = 0.3f;
+
+    /** Most background density (share of the background's bins near the colour) of a colour the second stage enters. */
+    static final float GROW_BACKGROUND = 0.002f;
 
     /**
      * Least edge weight a flood crosses: {@code exp(-β·|ΔI|²) ≥ 0.3}, a colour step of up to about 1.5 times the
@@ -464,11 +567,27 @@ public final class StrokeSolver {
      */
     static final float FLOOD_EDGE = 0.3f;
 
+    /**
+     * Most {@link #density} a colour a flood enters may have among the other side's bins beyond the stroke's reach
+     * (the alpha's subject for a Remove stroke, its background for a Keep stroke). A stroke along a soft edge
+     * takes in colours of both sides; on am_GT21 a Remove stroke's dark shadows flooded the bouquet's dark leaves, on
+     * am_GT15 the rabbit's fur lit like the rocks behind it.
+     */
+    static final float FLOOD_OTHER = 0.01f;
+
+    /**
+     * A Keep stroke floods without {@link #FLOOD_OTHER} where less than this share of the bins within its reach is
+     * subject: it lies on a part the model missed, whose colours are those of the rest of that part beyond its
+     * reach, which the alpha has as background too (am_GT13's plant, am_GT27, plant.jpg's leaves next to the peg).
+     */
+    static final float SUBJECT_NEAR = 0.25f;
+
     /** Least {@link #colourPresence} of a colour a flood enters. */
     static final float FLOOD_PRESENCE = 0.5f;
 
     /**
-     * Most steps of a flood from the seeds, as a share of the grid's longer side: a flood that reaches further mostly
+     * Most steps of a flood from the seeds (of the longest strokes: {@link StrokeFootprint#REACH_PER_LENGTH}), as a
+     * share of the grid's longer side: a flood that reaches further mostly
      * leaks (on the hard photos of the development set 0.3 gave the best IoU after 3 to 5 strokes; 0.15 stopped
      * short on the plants, 0.5 leaked on the mesh cup and the bouquet).
      */
@@ -489,17 +608,16 @@ public final class StrokeSolver {
      * walk both below 0.5) and the Remove seeds; for bins going to 0, the Remove seeds against the unreached subject
      * and the Keep seeds. A colour neither side has passes.
      */
-    private static boolean[] colourGate(float[] rgb, float[] cur, byte[] seed, float[] x) {
+    private static boolean[] colourGate(int[] cells, float[] cur, byte[] seed, float[] x) {
         int n = cur.length;
-        int cells = LEVELS * LEVELS * LEVELS;
-        int[] keep = new int[cells];
-        int[] remove = new int[cells];
-        int[] background = new int[cells];
-        int[] subject = new int[cells];
-        int[] cell = new int[n];
+        int levels = LEVELS * LEVELS * LEVELS;
+        int[] keep = new int[levels];
+        int[] remove = new int[levels];
+        int[] background = new int[levels];
+        int[] subject = new int[levels];
+        int[] cell = cells;
         for (int k = 0; k < n; k++) {
-            int c = cell(rgb, k);
-            cell[k] = c;
+            int c = cells[k];
             if (seed[k] == 1) {
                 keep[c]++;
                 subject[c]++;
@@ -565,16 +683,16 @@ public final class StrokeSolver {
     private static final float PRESENT = 0.1f;
 
     /**
-     * How much each colour is among the seeds of one side, 0..1: a {@code LEVELS³} histogram of their colours, summed
-     * over each cell's 3x3x3 neighbourhood, relative to {@link #PRESENT} of the seeds; null when the side has none.
+     * How much each colour is among the seeds of one stroke, 0..1: a {@code LEVELS³} histogram of their colours,
+     * summed over each cell's 3x3x3 neighbourhood, relative to {@link #PRESENT} of the seeds; null when it has none.
      */
-    private static float[] colourPresence(float[] rgb, byte[] seed, byte value) {
+    private static float[] colourPresence(int[] cells, int[] owner, int stroke) {
         int l = LEVELS;
         int[] hist = new int[l * l * l];
         int total = 0;
-        for (int k = 0; k < seed.length; k++) {
-            if (seed[k] == value) {
-                hist[cell(rgb, k)]++;
+        for (int k = 0; k < owner.length; k++) {
+            if (owner[k] == stroke) {
+                hist[cells[k]]++;
                 total++;
             }
         }
@@ -694,46 +812,6 @@ public final class StrokeSolver {
                             na = Bilinear.round255(v);
                         }
                         out[rowOff + xx] = (byte) na;
-                    }
-                }
-            }
-        }
-        return maxX < 0 ? null : Rect.fromEdges(minX, minY, maxX + 1, maxY + 1);
-    }
-
-    /**
-     * Sets the pixels under each stroke, in order, to its value, segment by segment (each over the box of its
-     * capsule); returns the box of those pixels, or null.
-     */
-    private static Rect paintStrokes(byte[] out, int width, int height, List<Stroke> strokes) {
-        int minX = Integer.MAX_VALUE;
-        int minY = Integer.MAX_VALUE;
-        int maxX = -1;
-        int maxY = -1;
-        for (Stroke s : strokes) {
-            byte v = s.kind == Stroke.Kind.KEEP ? (byte) 255 : 0;
-            double r = s.radius;
-            double r2 = r * r;
-            int m = Math.max(1, s.size() - 1);
-            for (int k = 0; k < m; k++) {
-                double x0 = s.x(k);
-                double y0 = s.y(k);
-                double x1 = s.x(Math.min(k + 1, s.size() - 1));
-                double y1 = s.y(Math.min(k + 1, s.size() - 1));
-                // Centre x + 0.5 within [min - r, max + r].
-                int xa = (int) Math.max(0, Math.ceil(Math.min(x0, x1) - r - 0.5));
-                int xb = (int) Math.min(width - 1, Math.floor(Math.max(x0, x1) + r - 0.5));
-                int ya = (int) Math.max(0, Math.ceil(Math.min(y0, y1) - r - 0.5));
-                int yb = (int) Math.min(height - 1, Math.floor(Math.max(y0, y1) + r - 0.5));
-                for (int y = ya; y <= yb; y++) {
-                    for (int x = xa; x <= xb; x++) {
-                        if (Stroke.segmentDistance2(x + 0.5, y + 0.5, x0, y0, x1, y1) <= r2) {
-                            out[y * width + x] = v;
-                            minX = Math.min(minX, x);
-                            maxX = Math.max(maxX, x);
-                            minY = Math.min(minY, y);
-                            maxY = Math.max(maxY, y);
-                        }
                     }
                 }
             }

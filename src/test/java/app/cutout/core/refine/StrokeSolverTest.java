@@ -158,6 +158,119 @@ class StrokeSolverTest {
         assertEquals(255, s.alpha[150 * W + 130] & 0xFF, "a stroke thinner than a pixel still sets its pixel");
     }
 
+    /**
+     * A subject (brown, x < 400) against a blue-grey background, on an 800x400 photo (2-pixel bins): the alpha is
+     * {@code wrongTo} wide on the wrong side of the true edge, and a stroke 16 pixels wide runs along the wrong
+     * strip, reaching 4 to 6 pixels across the edge.
+     */
+    private static StrokeSolver.Solution strokeAlongAnEdge(Stroke.Kind kind, int edgeX, float strokeX) {
+        int w = 800;
+        int h = 400;
+        byte[] rgba = new byte[4 * w * h];
+        byte[] alpha = new byte[w * h];
+        Random rnd = new Random(11);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int[] c = x < 400 ? new int[] {150, 90, 50} : new int[] {90, 110, 150};
+                int t = 4 * (y * w + x);
+                for (int k = 0; k < 3; k++) {
+                    rgba[t + k] = (byte) Math.max(0, Math.min(255, c[k] + (int) Math.round(rnd.nextGaussian() * 4)));
+                }
+                rgba[t + 3] = (byte) 255;
+                alpha[y * w + x] = (byte) (x < edgeX ? 255 : 0);
+            }
+        }
+        Stroke s = new Stroke(kind, 8f, new float[] {strokeX, 60f, strokeX, 200f, strokeX, 340f});
+        return StrokeSolver.solve(rgba, w, h, alpha, alpha, List.of(s));
+    }
+
+    @Test
+    void aRemoveStrokeAcrossAStrongEdgeLeavesTheSubjectUntouched() {
+        // The alpha holds 4 pixels of background; the stroke's centre is on them, its disc reaches x = 394. The
+        // background is cleared along the whole edge, the subject stays.
+        StrokeSolver.Solution s = strokeAlongAnEdge(Stroke.Kind.REMOVE, 404, 402f);
+        int w = 800;
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 800; x++) {
+                int a = s.alpha[y * w + x] & 0xFF;
+                if (x < 397) {
+                    assertEquals(255, a, "subject at " + x + "," + y);
+                } else if (x < 403) {
+                    // The edge's bins are matted again (as the matting step does): to within 15 % there.
+                    assertEquals(x < 400 ? 255 : 0, a, 40, "edge at " + x + "," + y);
+                } else if (y >= 60 && y < 340) {
+                    assertEquals(0, a, "background along the stroke at " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aKeepStrokeAcrossAStrongEdgeLeavesTheBackgroundUntouched() {
+        // The alpha misses 4 pixels of subject; the stroke's centre is on them, its disc reaches x = 406.
+        StrokeSolver.Solution s = strokeAlongAnEdge(Stroke.Kind.KEEP, 396, 398f);
+        int w = 800;
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 800; x++) {
+                int a = s.alpha[y * w + x] & 0xFF;
+                if (x >= 403) {
+                    assertEquals(0, a, "background at " + x + "," + y);
+                } else if (x >= 397) {
+                    assertEquals(x < 400 ? 255 : 0, a, 40, "edge at " + x + "," + y);
+                } else if (y >= 60 && y < 340 && x >= 390) {
+                    assertEquals(255, a, "subject under the stroke at " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aKeepStrokeOnOnePartOfATwoColourObjectWithNoEdgeBetweenThePartsBringsBackBoth() {
+        // 400x300: a grey background; the object x 100..259, y 100..199, red on the left turning to orange over
+        // x 160..199 (no strong edge between the parts), with a sharp edge to the background. The alpha missed it;
+        // the stroke runs across the red part.
+        int w = 400;
+        int h = 300;
+        byte[] rgba = new byte[4 * w * h];
+        Random rnd = new Random(5);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int[] c = GREY;
+                if (x >= 100 && x < 260 && y >= 100 && y < 200) {
+                    float t = Math.max(0f, Math.min(1f, (x - 160) / 40f));
+                    c = new int[] {Math.round(200 + 30 * t), Math.round(40 + 110 * t), 40};
+                }
+                int o = 4 * (y * w + x);
+                for (int k = 0; k < 3; k++) {
+                    rgba[o + k] = (byte) Math.max(0, Math.min(255, c[k] + (int) Math.round(rnd.nextGaussian() * 4)));
+                }
+                rgba[o + 3] = (byte) 255;
+            }
+        }
+        byte[] before = new byte[w * h];
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, w, h, before, before,
+                List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {105f, 150f, 175f, 150f})));
+        int inside = 0;
+        int kept = 0;
+        int outside = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int a = s.alpha[y * w + x] & 0xFF;
+                if (x >= 102 && x < 258 && y >= 102 && y < 198) {
+                    inside++;
+                    kept += a >= 128 ? 1 : 0;
+                    if (x >= 210) {
+                        assertTrue(a >= 128, "the orange part at " + x + "," + y);
+                    }
+                } else if (x < 98 || x >= 262 || y < 98 || y >= 202) {
+                    outside += a == 0 ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(kept > 0.99 * inside, "kept " + kept + " of " + inside);
+        assertEquals(0, outside, "background pixels not clear");
+    }
+
     @Test
     void laterStrokesWinWhereStrokesOverlap() {
         byte[] before = alpha(1, 1 << 3);
