@@ -104,7 +104,7 @@ public final class EdgeRefiner {
         rawAlphaAndGrid(px, raw, g);
 
         if (options.matting) {
-            matte(px, g, erode, options);
+            matte(px, g, erode, gridRadius(options.hazeRadius, maskW, maskH, g), options);
             if (strength < 1f) {
                 blendWithRaw(px, raw, g, strength, WorkGrid.SOFT | WorkGrid.REGION_APPLY);
             }
@@ -365,7 +365,7 @@ public final class EdgeRefiner {
      * Flags the band {@link WorkGrid#REGION} and the changed bins {@link WorkGrid#REGION_APPLY} (the region step
      * does not run with matting); keeps the grid's mean alpha in step.
      */
-    private static void matte(int[] px, WorkGrid g, int erode, RefineOptions o) {
+    private static void matte(int[] px, WorkGrid g, int erode, int hazeRadius, RefineOptions o) {
         int bw = g.bw;
         int bh = g.bh;
         int n = bw * bh;
@@ -401,9 +401,16 @@ public final class EdgeRefiner {
                 constraint[k] = a >= 0.5f ? AlphaMatting.FOREGROUND : AlphaMatting.BACKGROUND;
             }
         }
+        if (any && o.haze) {
+            HazeRemoval.markBackgroundColours(g.rgb, solved, constraint, bw, bh, hazeRadius, o.hazeMaxAlpha,
+                    o.hazeEpsilon, o.hazeNear, o.hazeFar, o.hazeSupport, o.hazeFlat);
+        }
         if (any) {
             AlphaMatting.solve(g.rgb, solved, prior, constraint, bw, bh, null, o.mattingEpsilon,
                     o.mattingIterations);
+            if (o.haze) {
+                HazeRemoval.clearFloating(solved, constraint, bw, bh, o.mattingSnap, o.hazePeak);
+            }
         } else {
             for (int k = 0; k < n; k++) {
                 solved[k] = constraint[k] == AlphaMatting.FOREGROUND ? 1f : 0f;
