@@ -358,7 +358,9 @@ public final class EdgeRefiner {
      * between {@link RefineOptions#trimapLow} and {@link RefineOptions#trimapHigh}; the unknown band is the unsure
      * bins grown by {@code erode} bins, so it is wider where the model's ramp is; every other bin with colour is sure
      * subject or sure background by its mean alpha), then {@link AlphaMatting#solve} in the band with the raw alpha
-     * as a confidence-weighted prior. At full resolution: pixels of the band and the bins next to it get
+     * as a confidence-weighted prior; with {@link RefineOptions#haze}, {@link HazeRemoval} turns flat,
+     * background-coloured unknown bins into background before the solve and clears faint components that do not
+     * reach the subject after it. At full resolution: pixels of the band and the bins next to it get
      * {@code q = a·I + b} from the solved alpha's local colour models (a guided filter of radius 1, bilinearly
      * interpolated coefficients, the pixel's own colour), snapped to 0 or 1 within
      * {@link RefineOptions#mattingSnap}; the other soft pixels become exactly 0 or 255 by their bin's trimap side.

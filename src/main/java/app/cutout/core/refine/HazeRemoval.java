@@ -12,9 +12,10 @@ package app.cutout.core.refine;
  *       whose colour the local background model explains and the local subject model does not, becomes sure
  *       background. The models are the colour mean and covariance of the sure background and the sure subject
  *       pixels within a wide window.
- *   <li>After the solve, {@link #clearFloating}: an 8-connected component of free pixels with alpha above a floor that neither touches
- *       the sure subject goes to 0 when its peak alpha stays below {@code peak}: a faint blob the model left in the background. Strands connected to the subject, and glass or
- *       veils the matte makes clearly translucent (a peak at or above {@code peak}), stay.
+ *   <li>After the solve, {@link #clearFloating}: an 8-connected component of free pixels with alpha above a floor
+ *       that does not touch the sure subject goes to 0 when its peak alpha stays below {@code peak}: a faint blob
+ *       the model left in the background. Strands connected to the subject, and glass or veils the matte makes
+ *       clearly translucent (a peak at or above {@code peak}), stay.
  * </ol>
  */
 public final class HazeRemoval {

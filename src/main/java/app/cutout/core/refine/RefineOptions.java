@@ -208,7 +208,7 @@ public final class RefineOptions {
 
     /**
      * A component of solved alpha (above {@link #mattingSnap}) that does not touch the sure subject goes to 0 if its
-     * peak stays below this: faint blobs far from the subject (alone: transparent share 0.973 to 0.975, no other
+     * peak stays below this: faint blobs far from the subject (alone: transparent share 0.973 to 0.977, no other
      * median moves).
      */
     public float hazePeak = 0.3f;
