@@ -121,7 +121,7 @@ public final class EdgeRefiner {
         log.pass("raw_alpha");
 
         if (options.matting) {
-            matte(px, g, erode, options, log);
+            matte(px, g, erode, gridRadius(options.hazeRadius, maskW, maskH, g), options, log);
             if (strength < 1f) {
                 blendWithRaw(px, raw, g, strength, WorkGrid.SOFT | WorkGrid.REGION_APPLY);
                 log.pass("blend");
@@ -385,14 +385,16 @@ public final class EdgeRefiner {
      * between {@link RefineOptions#trimapLow} and {@link RefineOptions#trimapHigh}; the unknown band is the unsure
      * bins grown by {@code erode} bins, so it is wider where the model's ramp is; every other bin with colour is sure
      * subject or sure background by its mean alpha), then {@link AlphaMatting#solve} in the band with the raw alpha
-     * as a confidence-weighted prior. At full resolution: pixels of the band and the bins next to it get
+     * as a confidence-weighted prior; with {@link RefineOptions#haze}, {@link HazeRemoval} turns flat,
+     * background-coloured unknown bins into background before the solve and clears faint components that do not
+     * reach the subject after it. At full resolution: pixels of the band and the bins next to it get
      * {@code q = a·I + b} from the solved alpha's local colour models (a guided filter of radius 1, bilinearly
      * interpolated coefficients, the pixel's own colour), snapped to 0 or 1 within
      * {@link RefineOptions#mattingSnap}; the other soft pixels become exactly 0 or 255 by their bin's trimap side.
      * Flags the band {@link WorkGrid#REGION} and the changed bins {@link WorkGrid#REGION_APPLY} (the region step
      * does not run with matting); keeps the grid's mean alpha in step.
      */
-    private static void matte(int[] px, WorkGrid g, int erode, RefineOptions o, PassLog log) {
+    private static void matte(int[] px, WorkGrid g, int erode, int hazeRadius, RefineOptions o, PassLog log) {
         int bw = g.bw;
         int bh = g.bh;
         int n = bw * bh;
@@ -428,10 +430,17 @@ public final class EdgeRefiner {
                 constraint[k] = a >= 0.5f ? AlphaMatting.FOREGROUND : AlphaMatting.BACKGROUND;
             }
         }
+        if (any && o.haze) {
+            HazeRemoval.markBackgroundColours(g.rgb, solved, constraint, bw, bh, hazeRadius, o.hazeMaxAlpha,
+                    o.hazeEpsilon, o.hazeNear, o.hazeFar, o.hazeSupport, o.hazeFlat);
+        }
         log.pass("trimap");
         if (any) {
             AlphaMatting.solve(g.rgb, solved, prior, constraint, bw, bh, null, o.mattingEpsilon,
                     o.mattingIterations);
+            if (o.haze) {
+                HazeRemoval.clearFloating(solved, constraint, bw, bh, o.mattingSnap, o.hazePeak);
+            }
         } else {
             for (int k = 0; k < n; k++) {
                 solved[k] = constraint[k] == AlphaMatting.FOREGROUND ? 1f : 0f;

@@ -165,6 +165,54 @@ public final class RefineOptions {
      */
     public float mattingSnap = 0.05f;
 
+    /**
+     * Whether the matting step clears haze ({@link HazeRemoval}): before the solve, unknown bins of flat colour where
+     * the mask is low and whose colour matches the local background and not the local subject become sure background;
+     * after it, faint components that do not reach the sure subject go to 0. On the 16 alphamatting.com training
+     * photos ({@code quality.HazeMap}, medians) it lifts the share of truly transparent pixels at most 5 from 0.973
+     * to 0.990 and cuts SAD from 11.08 to 9.68; gradient error rises from 7.82 to 8.05 (the faint fringes of fur and
+     * hair over a background of the same tone lose some of their softness), opaque at least 250 0.980 either way.
+     */
+    public boolean haze = true;
+
+    /**
+     * Window radius of the local colour models of {@link #haze}, in mask pixels (converted like {@link #radius}): it
+     * must reach past a haze patch to sure background and sure subject. 13 instead of 26: transparent share 0.988.
+     */
+    public int hazeRadius = 26;
+
+    /** Only bins whose mask alpha is below this may become background by colour. */
+    public float hazeMaxAlpha = 0.5f;
+
+    /** Variance added to the colour models' covariance (squared 0..1 colour units; 1e-4 is a deviation of 2.5/255). */
+    public float hazeEpsilon = 1e-4f;
+
+    /**
+     * Largest squared Mahalanobis distance to the background model of a background-coloured bin (9: three standard
+     * deviations). 4 gave a transparent share of 0.988 and gradient error 7.98.
+     */
+    public float hazeNear = 9f;
+
+    /** How many times further (squared) from the subject model than from the background's such a bin must be. */
+    public float hazeFar = 4f;
+
+    /** Share of a window that sure samples must cover for a colour model. */
+    public float hazeSupport = 0.05f;
+
+    /**
+     * Largest colour variance (summed over R, G, B) of a bin's 3x3 neighbourhood for it to become background by
+     * colour: flat patches, where the matting cannot decide, and not strands. Without this test the transparent share
+     * was 0.994 but gradient error 8.34 (fringes of hair and fur cut); 3e-4 gave 0.989 and 7.96, 3e-3 0.994 and 8.15.
+     */
+    public float hazeFlat = 1e-3f;
+
+    /**
+     * A component of solved alpha (above {@link #mattingSnap}) that does not touch the sure subject goes to 0 if its
+     * peak stays below this: faint blobs far from the subject (alone: transparent share 0.973 to 0.977, no other
+     * median moves).
+     */
+    public float hazePeak = 0.3f;
+
     /** Whether to replace the colour of semi-transparent pixels with the estimated foreground colour. */
     public boolean foreground = true;
 
@@ -214,6 +262,15 @@ public final class RefineOptions {
         o.mattingUpEpsilon = mattingUpEpsilon;
         o.mattingIterations = mattingIterations;
         o.mattingSnap = mattingSnap;
+        o.haze = haze;
+        o.hazeRadius = hazeRadius;
+        o.hazeMaxAlpha = hazeMaxAlpha;
+        o.hazeEpsilon = hazeEpsilon;
+        o.hazeNear = hazeNear;
+        o.hazeFar = hazeFar;
+        o.hazeSupport = hazeSupport;
+        o.hazeFlat = hazeFlat;
+        o.hazePeak = hazePeak;
         o.foreground = foreground;
         o.fgRegularization = fgRegularization;
         o.fgGradientWeight = fgGradientWeight;
@@ -260,6 +317,11 @@ public final class RefineOptions {
                 || !(mattingEpsilon > 0f) || !(mattingUpEpsilon > 0f) || !(mattingPrior >= 0f) || !(mattingPriorFloor >= 0f) || !(mattingPriorConfident >= 0f)
                 || mattingIterations < 0 || mattingIterations > 1000 || !(mattingSnap >= 0f && mattingSnap < 0.5f)) {
             throw new IllegalArgumentException("Matting options out of range");
+        }
+        if (hazeRadius < 1 || hazeRadius > 128 || !(hazeMaxAlpha >= 0f && hazeMaxAlpha <= 1f) || !(hazeEpsilon > 0f)
+                || !(hazeNear >= 0f) || !(hazeFar >= 0f) || !(hazeSupport > 0f && hazeSupport <= 1f)
+                || !(hazeFlat >= 0f) || !(hazePeak >= 0f && hazePeak <= 1f)) {
+            throw new IllegalArgumentException("Haze options out of range");
         }
         if (!(fgRegularization > 0f) || !(fgGradientWeight >= 0f)) {
             throw new IllegalArgumentException("fgRegularization must be positive and fgGradientWeight non-negative");

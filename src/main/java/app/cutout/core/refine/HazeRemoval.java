@@ -1,0 +1,231 @@
+package app.cutout.core.refine;
+
+/**
+ * Clears the haze that the matting step leaves where the model was unsure over background: a pale partial alpha over
+ * a patch of sky or lawn next to the subject, or a faint blob far from it. The closed-form matting cannot clear it
+ * by itself: over a patch of flat colour the matting Laplacian costs nothing for any constant alpha, so the model's
+ * mask, the solve's prior, decides there.
+ *
+ * <p>Two rules, both only for free (unknown) pixels of the matting step's grid:
+ * <ol>
+ *   <li>Before the solve, {@link #markBackgroundColours}: a pixel of flat colour where the model's alpha is low,
+ *       whose colour the local background model explains and the local subject model does not, becomes sure
+ *       background. The models are the colour mean and covariance of the sure background and the sure subject
+ *       pixels within a wide window.
+ *   <li>After the solve, {@link #clearFloating}: an 8-connected component of free pixels with alpha above a floor
+ *       that does not touch the sure subject goes to 0 when its peak alpha stays below {@code peak}: a faint blob
+ *       the model left in the background. Strands connected to the subject, and glass or veils the matte makes
+ *       clearly translucent (a peak at or above {@code peak}), stay.
+ * </ol>
+ */
+public final class HazeRemoval {
+    private HazeRemoval() {
+    }
+
+    /**
+     * Turns into {@link AlphaMatting#BACKGROUND} the free pixels with {@code 0 < alpha < maxAlpha} whose colour is
+     * background-like and flat: with {@code d_B²} and {@code d_F²} the squared Mahalanobis distances of the pixel's
+     * colour to the background and subject models (the sure pixels within {@code radius}, covariance plus
+     * {@code eps} on the diagonal), {@code d_B² ≤ near} and {@code d_F² ≥ far · max(d_B², 1)} (a window without
+     * enough subject pixels counts as far), and the colour variance of its 3x3 neighbourhood at most {@code flat}.
+     * A model needs sure pixels over at least {@code support} of the window's area; without a background model
+     * nothing changes.
+     *
+     * <p>Only flat pixels: there the matting Laplacian leaves alpha to the prior, so the model's haze survives the
+     * solve, while where colour varies (strands of hair, fur, the mesh of a basket) the solve follows the colour
+     * and a background-coloured mix of strand and background is not haze. The solve then decides the pixels around
+     * the new background pixels, so the cleared patch meets what stays without a step.
+     *
+     * @param rgb {@code 3 * w * h} interleaved colour, 0..1
+     * @param alpha {@code w * h} the model's alpha (the solve's prior), read only
+     * @param constraint {@code w * h} {@link AlphaMatting} constraints: {@link AlphaMatting#BACKGROUND} and
+     *     {@link AlphaMatting#FOREGROUND} pixels are the samples, {@link AlphaMatting#FREE} ones may become
+     *     {@link AlphaMatting#BACKGROUND}
+     * @return the number of pixels turned into background
+     */
+    public static int markBackgroundColours(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius,
+            float maxAlpha, float eps, float near, float far, float support, float flat) {
+        int n = w * h;
+        if (w <= 0 || h <= 0 || rgb.length != 3 * n || alpha.length != n || constraint.length != n || radius < 1
+                || !(eps > 0f)) {
+            throw new IllegalArgumentException("Bad haze input " + w + "x" + h);
+        }
+        boolean any = false;
+        for (int i = 0; i < n && !any; i++) {
+            any = candidate(alpha, constraint, i, maxAlpha);
+        }
+        if (!any) {
+            return 0;
+        }
+        float[] dB = distances(rgb, alpha, constraint, w, h, radius, eps, support, AlphaMatting.BACKGROUND,
+                maxAlpha);
+        float[] dF = distances(rgb, alpha, constraint, w, h, radius, eps, support, AlphaMatting.FOREGROUND,
+                maxAlpha);
+        int marked = 0;
+        for (int i = 0; i < n; i++) {
+            float db = dB[i];
+            // NaN (not a candidate, no background model) fails the first test.
+            if (db <= near && dF[i] >= far * Math.max(db, 1f) && localVariance(rgb, w, h, i) <= flat) {
+                constraint[i] = AlphaMatting.BACKGROUND;
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    private static boolean candidate(float[] alpha, byte[] constraint, int i, float maxAlpha) {
+        return constraint[i] == AlphaMatting.FREE && alpha[i] > 0f && alpha[i] < maxAlpha;
+    }
+
+    /** The colour variance (summed over R, G, B) of the 3x3 pixels around {@code i}, truncated at the borders. */
+    static float localVariance(float[] rgb, int w, int h, int i) {
+        int y = i / w;
+        int x = i - y * w;
+        float sr = 0f;
+        float sg = 0f;
+        float sb = 0f;
+        float sq = 0f;
+        int m = 0;
+        for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+            for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+                int t = 3 * (yy * w + xx);
+                float r = rgb[t];
+                float g = rgb[t + 1];
+                float b = rgb[t + 2];
+                sr += r;
+                sg += g;
+                sb += b;
+                sq += r * r + g * g + b * b;
+                m++;
+            }
+        }
+        float inv = 1f / m;
+        return sq * inv - (sr * sr + sg * sg + sb * sb) * inv * inv;
+    }
+
+    /**
+     * Squared Mahalanobis distance of each candidate pixel's colour to the model of the {@code kind} pixels in its
+     * window: NaN where that model has too little support ({@code kind} background) or +infinity (subject), and for
+     * pixels that are not candidates.
+     */
+    private static float[] distances(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius,
+            float eps, float support, byte kind, float maxAlpha) {
+        int n = w * h;
+        // Per pixel: indicator, R, G, B, RR, RG, RB, GG, GB, BB of the samples; box means of them give the share of
+        // samples in the window and the samples' raw moments times that share.
+        float[] m = new float[10 * n];
+        for (int i = 0; i < n; i++) {
+            if (constraint[i] != kind) {
+                continue;
+            }
+            float r = rgb[3 * i];
+            float g = rgb[3 * i + 1];
+            float b = rgb[3 * i + 2];
+            int t = 10 * i;
+            m[t] = 1f;
+            m[t + 1] = r;
+            m[t + 2] = g;
+            m[t + 3] = b;
+            m[t + 4] = r * r;
+            m[t + 5] = r * g;
+            m[t + 6] = r * b;
+            m[t + 7] = g * g;
+            m[t + 8] = g * b;
+            m[t + 9] = b * b;
+        }
+        GuidedFilter.boxMean(m, 10, w, h, radius);
+        float none = kind == AlphaMatting.BACKGROUND ? Float.NaN : Float.POSITIVE_INFINITY;
+        float[] d = new float[n];
+        for (int i = 0; i < n; i++) {
+            int t = 10 * i;
+            float share = m[t];
+            if (!candidate(alpha, constraint, i, maxAlpha)) {
+                d[i] = Float.NaN;
+                continue;
+            }
+            if (!(share >= support) || share <= 0f) {
+                d[i] = none;
+                continue;
+            }
+            double inv = 1.0 / share;
+            double mr = m[t + 1] * inv;
+            double mg = m[t + 2] * inv;
+            double mb = m[t + 3] * inv;
+            double c00 = m[t + 4] * inv - mr * mr + eps;
+            double c01 = m[t + 5] * inv - mr * mg;
+            double c02 = m[t + 6] * inv - mr * mb;
+            double c11 = m[t + 7] * inv - mg * mg + eps;
+            double c12 = m[t + 8] * inv - mg * mb;
+            double c22 = m[t + 9] * inv - mb * mb + eps;
+            double i00 = c11 * c22 - c12 * c12;
+            double i01 = c02 * c12 - c01 * c22;
+            double i02 = c01 * c12 - c02 * c11;
+            double i11 = c00 * c22 - c02 * c02;
+            double i12 = c01 * c02 - c00 * c12;
+            double i22 = c00 * c11 - c01 * c01;
+            double det = c00 * i00 + c01 * i01 + c02 * i02;
+            if (!(det > 0)) {
+                d[i] = none;
+                continue;
+            }
+            double dr = rgb[3 * i] - mr;
+            double dg = rgb[3 * i + 1] - mg;
+            double db = rgb[3 * i + 2] - mb;
+            double q = dr * (i00 * dr + i01 * dg + i02 * db) + dg * (i01 * dr + i11 * dg + i12 * db)
+                    + db * (i02 * dr + i12 * dg + i22 * db);
+            d[i] = (float) (q / det);
+        }
+        return d;
+    }
+
+    /**
+     * Sets to 0 every 8-connected component of free pixels with {@code alpha > floor} that touches no
+     * {@link AlphaMatting#FOREGROUND} pixel and whose peak alpha is below {@code peak}.
+     *
+     * @return the number of pixels set to 0
+     */
+    public static int clearFloating(float[] alpha, byte[] constraint, int w, int h, float floor, float peak) {
+        int n = w * h;
+        if (w <= 0 || h <= 0 || alpha.length != n || constraint.length != n) {
+            throw new IllegalArgumentException("Bad haze input " + w + "x" + h);
+        }
+        boolean[] seen = new boolean[n];
+        int[] comp = new int[n];
+        int cleared = 0;
+        for (int s = 0; s < n; s++) {
+            if (seen[s] || constraint[s] != AlphaMatting.FREE || !(alpha[s] > floor)) {
+                continue;
+            }
+            int size = 0;
+            comp[size++] = s;
+            seen[s] = true;
+            boolean keep = false;
+            float top = 0f;
+            for (int head = 0; head < size; head++) {
+                int k = comp[head];
+                top = Math.max(top, alpha[k]);
+                int y = k / w;
+                int x = k - y * w;
+                for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+                    for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+                        int j = yy * w + xx;
+                        if (constraint[j] == AlphaMatting.FOREGROUND) {
+                            keep = true;
+                        } else if (!seen[j] && constraint[j] == AlphaMatting.FREE && alpha[j] > floor) {
+                            seen[j] = true;
+                            comp[size++] = j;
+                        }
+                    }
+                }
+            }
+            if (keep || top >= peak) {
+                continue;
+            }
+            for (int u = 0; u < size; u++) {
+                alpha[comp[u]] = 0f;
+            }
+            cleared += size;
+        }
+        return cleared;
+    }
+}

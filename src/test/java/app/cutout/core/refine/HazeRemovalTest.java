@@ -1,0 +1,172 @@
+package app.cutout.core.refine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.cutout.core.image.RgbaImage;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class HazeRemovalTest {
+    private static final float[] ORANGE = {0.9f, 0.5f, 0.1f};
+    private static final float[] BLUE = {0.2f, 0.4f, 0.8f};
+
+    /**
+     * A 40x30 grid: sure subject (orange) for x < 12, sure background (blue, with noise of 0.005) for x ≥ 32, an
+     * unknown band between where the mask says 0.3 over blue pixels. Through the band runs a faint strand on row 15,
+     * a 1-pixel line of 30 % orange over blue from the subject to the background.
+     */
+    private static final class Grid {
+        final int w = 40;
+        final int h = 30;
+        final float[] rgb = new float[3 * w * h];
+        final float[] alpha = new float[w * h];
+        final byte[] constraint = new byte[w * h];
+
+        Grid() {
+            Random rnd = new Random(3);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int i = y * w + x;
+                    float f = x < 12 ? 1f : (y == 15 ? 0.3f : 0f);
+                    for (int c = 0; c < 3; c++) {
+                        rgb[3 * i + c] = f * ORANGE[c] + (1 - f) * BLUE[c] + 0.005f * (rnd.nextFloat() - 0.5f);
+                    }
+                    if (x < 12) {
+                        constraint[i] = AlphaMatting.FOREGROUND;
+                        alpha[i] = 1f;
+                    } else if (x >= 32) {
+                        constraint[i] = AlphaMatting.BACKGROUND;
+                    } else {
+                        alpha[i] = 0.3f;
+                    }
+                }
+            }
+        }
+
+        int mark() {
+            return HazeRemoval.markBackgroundColours(rgb, alpha, constraint, w, h, 24, 0.5f, 1e-4f, 9f, 4f, 0.05f,
+                    1e-3f);
+        }
+    }
+
+    /** Flat blue under a pale mask is background; the strand, and the pixels beside it, are left to the solve. */
+    @Test
+    void backgroundColouredFlatHazeBecomesBackgroundAndAStrandStays() {
+        Grid g = new Grid();
+        int marked = g.mark();
+        for (int y = 0; y < g.h; y++) {
+            for (int x = 12; x < 32; x++) {
+                byte c = g.constraint[y * g.w + x];
+                if (Math.abs(y - 15) <= 1 || x <= 12) {
+                    // The strand's rows, and the column touching the subject, have colour edges in their 3x3.
+                    assertEquals(AlphaMatting.FREE, c, "x " + x + " y " + y);
+                } else {
+                    assertEquals(AlphaMatting.BACKGROUND, c, "x " + x + " y " + y);
+                }
+            }
+        }
+        assertEquals(19 * 27, marked);
+    }
+
+    /** A subject whose colour is the background's is not background by colour: the subject model explains it too. */
+    @Test
+    void nothingBecomesBackgroundWhereTheSubjectHasTheBackgroundsColour() {
+        Grid g = new Grid();
+        for (int i = 0; i < g.w * g.h; i++) {
+            if (g.constraint[i] == AlphaMatting.FOREGROUND) {
+                System.arraycopy(BLUE, 0, g.rgb, 3 * i, 3);
+            }
+        }
+        assertEquals(0, g.mark());
+    }
+
+    /**
+     * After the solve: the faint strand touches the sure subject and stays; a faint blob in the background goes to 0;
+     * a blob whose peak is clearly translucent (glass) stays.
+     */
+    @Test
+    void faintFloatingBlobsGoAndConnectedStrandsAndTranslucentBlobsStay() {
+        Grid g = new Grid();
+        java.util.Arrays.fill(g.alpha, 0f);
+        for (int i = 0; i < g.w * g.h; i++) {
+            if (g.constraint[i] == AlphaMatting.FOREGROUND) {
+                g.alpha[i] = 1f;
+            }
+        }
+        for (int x = 12; x < 32; x++) {
+            g.alpha[15 * g.w + x] = 0.12f;
+        }
+        for (int y = 3; y < 7; y++) {
+            for (int x = 20; x < 25; x++) {
+                g.alpha[y * g.w + x] = 0.2f;
+                g.alpha[(y + 18) * g.w + x] = y == 4 && x == 22 ? 0.5f : 0.25f;
+            }
+        }
+        float[] before = g.alpha.clone();
+        int cleared = HazeRemoval.clearFloating(g.alpha, g.constraint, g.w, g.h, 0.05f, 0.3f);
+        assertEquals(20, cleared);
+        for (int i = 0; i < g.alpha.length; i++) {
+            int x = i % g.w;
+            int y = i / g.w;
+            boolean faintBlob = y >= 3 && y < 7 && x >= 20 && x < 25;
+            assertEquals(faintBlob ? 0f : before[i], g.alpha[i], 0f, "x " + x + " y " + y);
+        }
+    }
+
+    /**
+     * The whole refinement: an orange disk on a flat blue photo, with a 1024-style mask that is the disk plus a pale
+     * patch (0.35) over the blue next to it, as ISNet leaves over sky. Without the haze step the matting keeps the
+     * patch as haze (measured mean alpha 20 in its middle); with it the patch is clear, and the disk stays solid.
+     */
+    @Test
+    void aBackgroundColouredHazePatchNextToTheSubjectGoesToZero() {
+        int w = 400;
+        int h = 300;
+        int mw = 100;
+        int mh = 75;
+        Random rnd = new Random(8);
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int n = rnd.nextInt(3) - 1;
+                // A sky whose colour drifts smoothly, so that no single colour line explains it.
+                px[y * w + x] = Math.hypot(x - 150, y - 150) < 90
+                        ? RgbaImage.pack(220 + n, 120 + n, 40 + n, 255)
+                        : RgbaImage.pack((int) (70 + 30 * Math.sin(x / 30.0)) + n,
+                                (int) (110 + 25 * Math.cos(y / 25.0)) + n,
+                                (int) (190 - 25 * Math.sin((x + y) / 40.0)) + n, 255);
+            }
+        }
+        float[] mask = new float[mw * mh];
+        for (int y = 0; y < mh; y++) {
+            for (int x = 0; x < mw; x++) {
+                double px0 = (x + 0.5) * 4;
+                double py0 = (y + 0.5) * 4;
+                boolean patch = px0 >= 236 && px0 < 316 && py0 >= 100 && py0 < 200;
+                mask[y * mw + x] = Math.hypot(px0 - 150, py0 - 150) < 90 ? 1f : (patch ? 0.35f : 0f);
+            }
+        }
+        RefineOptions off = new RefineOptions();
+        off.haze = false;
+        int[] hazy = px.clone();
+        EdgeRefiner.refine(mask, mw, mh, new RgbaImage(w, h, hazy), 1f, off);
+        int[] clear = px.clone();
+        EdgeRefiner.refine(mask, mw, mh, new RgbaImage(w, h, clear), 1f, new RefineOptions());
+        double hazyMean = meanAlpha(hazy, w, 256, 300, 120, 180);
+        double clearMean = meanAlpha(clear, w, 256, 300, 120, 180);
+        assertTrue(hazyMean > 10, "without the haze step " + hazyMean);
+        assertEquals(0.0, clearMean, 0.0, "with it");
+        assertEquals(255.0, meanAlpha(clear, w, 100, 200, 100, 200), 0.0);
+    }
+
+    private static double meanAlpha(int[] px, int w, int x0, int x1, int y0, int y1) {
+        double sum = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                sum += px[y * w + x] >>> 24;
+            }
+        }
+        return sum / ((x1 - x0) * (y1 - y0));
+    }
+}
