@@ -5,6 +5,7 @@ import app.cutout.core.edit.Rect;
 import app.cutout.core.edit.StrokeEdits;
 import app.cutout.core.text.Texts;
 import app.cutout.web.jso.browser.Canvas2D;
+import app.cutout.web.jso.browser.DomRect;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ModuleWorker;
@@ -27,7 +28,6 @@ import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
-import org.teavm.jso.dom.html.TextRectangle;
 import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -49,8 +49,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  *
  * <p>The viewport reports what happened for tests and the benchmark: {@code data-strokes-open} (the photo's id once
  * both workers have decoded it), {@code data-stroke-state} (solving, preview, done, error), {@code data-strokes} (solves applied so far), {@code data-stroke-preview-ms} (stroke end to the
- * preview on screen), {@code data-stroke-full-ms} (stroke end to the full-resolution alpha) and the workers' own
- * solve times, {@code data-stroke-preview-solve-ms} and {@code data-stroke-full-solve-ms}.
+ * preview on screen) with its parts ({@code data-stroke-preview-parts}, JSON: see {@link #parts}),
+ * {@code data-stroke-full-ms} (stroke end to the full-resolution alpha) and the workers' own solve times,
+ * {@code data-stroke-preview-solve-ms} and {@code data-stroke-full-solve-ms}.
  */
 final class EditorStrokes {
     /**
@@ -138,7 +139,7 @@ final class EditorStrokes {
         this.radius = (float) Math.max(0.5, radius);
         pointCount = 0;
         trailPoints.clear();
-        TextRectangle box = viewport.getBoundingClientRect();
+        DomRect box = DomRect.of(viewport);
         trail.setWidth(viewport.getClientWidth());
         trail.setHeight(viewport.getClientHeight());
         trail.setHidden(false);
@@ -166,14 +167,14 @@ final class EditorStrokes {
         if (dx * dx + dy * dy >= Math.max(1, radius * radius / 16)) {
             addPoint(lastX, lastY);
         }
-        TextRectangle box = viewport.getBoundingClientRect();
+        DomRect box = DomRect.of(viewport);
         trailPoints.add(new double[] {clientX - box.getLeft(), clientY - box.getTop()});
         drawTrail();
     }
 
     /** The stroke ended: it is sent to be solved, with every stroke before it. */
     void end() {
-        double ended = Performance.now();
+        Ended ended = new Ended();
         Item item = photo.get();
         if (kind < 0 || item == null) {
             kind = -1;
@@ -254,7 +255,7 @@ final class EditorStrokes {
     /** The open photo's PNG exists now: the workers can take it. */
     void saved(Item item) {
         if (item == photo.get() && item.strokes.hasPending() && openId != item.id) {
-            send(item, item.strokes.latest(), Performance.now());
+            send(item, item.strokes.latest(), new Ended());
         } else {
             prepare();
         }
@@ -284,7 +285,7 @@ final class EditorStrokes {
     void edited(Item item) {
         int seq = item.strokes.edited();
         if (seq > 0) {
-            send(item, seq, Performance.now());
+            send(item, seq, new Ended());
         }
     }
 
@@ -364,7 +365,7 @@ final class EditorStrokes {
     // ---- solving
 
     /** @param ended when the stroke ended (or the edit that asks again), for the latencies reported */
-    private void send(Item item, int seq, double ended) {
+    private void send(Item item, int seq, Ended ended) {
         setState("solving");
         listener.pending();
         if (!open(item)) {
@@ -373,8 +374,10 @@ final class EditorStrokes {
         }
         Float32Array strokes = Float32Array.copyFromJavaArray(item.strokes.request());
         Int8Array alpha = ArrayTransfer.copyOf(small(item));
-        inFlight.put(seq, new Request(strokes, ended));
+        Request request = new Request(strokes, ended);
+        inFlight.put(seq, request);
         previewLane.post(solveMessage(item.id, seq, strokes, alpha), alpha.getBuffer());
+        request.sentAt = Global.clock();
     }
 
     private static StrokesSolve solveMessage(int id, int seq, Float32Array strokes, Int8Array alpha) {
@@ -421,6 +424,7 @@ final class EditorStrokes {
 
     /** The preview's answer: drawn at once; once it is on screen the full-resolution worker gets the request. */
     private void previewed(StrokesSolved answer) {
+        double receivedAt = Global.clock();
         Item item = photo.get();
         ImageBitmap bitmap = answer.getBitmap();
         int seq = answer.getSeq();
@@ -438,11 +442,14 @@ final class EditorStrokes {
             previewed = r.union(previewed);
         }
         clearTrail();
+        double drawnAt = Global.clock();
         setState("preview");
         viewport.setAttribute("data-stroke-preview-solve-ms", Long.toString(Math.round(answer.getSolveMs())));
         Global.requestAnimationFrame(time -> {
             viewport.setAttribute("data-stroke-preview-ms", Long.toString(Math.round(Performance.now()
-                    - request.ended)));
+                    - request.ended.now)));
+            viewport.setAttribute("data-stroke-preview-parts", parts(request, answer, receivedAt, drawnAt,
+                    Global.clock()));
             // Copying a 12 MP alpha takes tens of milliseconds: after the frame that shows the preview.
             Global.requestAnimationFrame(next -> {
                 if (photo.get() == item && item.strokes.current(seq)) {
@@ -491,7 +498,7 @@ final class EditorStrokes {
         viewport.setAttribute("data-stroke-full-solve-ms", Long.toString(Math.round(answer.getSolveMs())));
         if (request != null) {
             viewport.setAttribute("data-stroke-full-ms", Long.toString(Math.round(Performance.now()
-                    - request.ended)));
+                    - request.ended.now)));
         }
         clearTrail();
         setState(more ? "solving" : "done");
@@ -505,12 +512,46 @@ final class EditorStrokes {
         viewport.setAttribute("data-stroke-state", state);
     }
 
-    /** A request on its way: its strokes (passed on to the full-resolution worker) and when the stroke ended. */
+    /**
+     * Where the preview's time went, as JSON for the benchmark, in milliseconds: {@code send} (stroke end to the
+     * request posted: the screen-sized alpha brought up to date and copied), {@code to} (to the preview worker's
+     * message handler), {@code queue} (waiting there behind earlier work), {@code solve} (the worker's solve),
+     * {@code bitmap} (the cutout's bitmap over the changed rectangle), {@code back} (to the page's handler),
+     * {@code draw} (drawing it over the canvas), {@code frame} (to the next animation frame, where the total is taken).
+     * A part is null when the worker could not time it (another request arrived after this one).
+     */
+    private String parts(Request request, StrokesSolved answer, double receivedAt, double drawnAt,
+            double frameAt) {
+        double arrived = answer.getArrivedAt();
+        double bitmapDone = answer.getStartedAt() + answer.getSolveMs();
+        return "{\"send\":" + ms(request.sentAt - request.ended.at) + ",\"to\":" + ms(arrived - request.sentAt)
+                + ",\"queue\":" + ms(answer.getStartedAt() - arrived) + ",\"solve\":" + ms(answer.getSolveMs())
+                + ",\"bitmap\":" + ms(answer.getPostedAt() - bitmapDone) + ",\"back\":"
+                + ms(receivedAt - answer.getPostedAt()) + ",\"draw\":" + ms(drawnAt - receivedAt) + ",\"frame\":"
+                + ms(frameAt - drawnAt) + ",\"width\":" + grid.previewWidth + ",\"height\":" + grid.previewHeight
+                + "}";
+    }
+
+    private static String ms(double v) {
+        return Double.isNaN(v) ? "null" : Double.toString(Math.round(v * 10) / 10.0);
+    }
+
+    /** When a stroke ended (or the edit that asks again): on the page's clock and on the one shared with workers. */
+    private static final class Ended {
+        final double now = Performance.now();
+        final double at = Global.clock();
+    }
+
+    /**
+     * A request on its way: its strokes (passed on to the full-resolution worker), when the stroke ended and when the
+     * request was posted to the preview worker.
+     */
     private static final class Request {
         final Float32Array strokes;
-        final double ended;
+        final Ended ended;
+        double sentAt = Double.NaN;
 
-        Request(Float32Array strokes, double ended) {
+        Request(Float32Array strokes, Ended ended) {
             this.strokes = strokes;
             this.ended = ended;
         }

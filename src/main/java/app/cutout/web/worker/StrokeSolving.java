@@ -47,6 +47,10 @@ final class StrokeSolving {
     private int[] shown;
     /** The newest solve request seen for the open photo, noted as messages arrive. */
     private int newest;
+    /** The last solve request to arrive (its photo and sequence number) and when ({@code Global.clock()}). */
+    private int arrivedId = -1;
+    private int arrivedSeq;
+    private double arrivedAt;
 
     StrokeSolving(Outbox outbox) {
         this.outbox = outbox;
@@ -57,6 +61,9 @@ final class StrokeSolving {
         if (request.getId() == id) {
             newest = Math.max(newest, request.getSeq());
         }
+        arrivedId = request.getId();
+        arrivedSeq = request.getSeq();
+        arrivedAt = Global.clock();
     }
 
     void open(StrokesOpen request) {
@@ -105,6 +112,9 @@ final class StrokeSolving {
             return;
         }
         try {
+            double startedAt = Global.clock();
+            // NaN when another request arrived after this one (it overtakes this one unless it is for another photo).
+            double requestArrivedAt = arrivedId == id && arrivedSeq == seq ? arrivedAt : Double.NaN;
             double start = Performance.now();
             // The alpha being edited, at this worker's size: the page keeps the screen-sized copy up to date.
             byte[] current = ArrayTransfer.copyOf(new Int8Array(request.getAlpha()));
@@ -125,11 +135,12 @@ final class StrokeSolving {
             Rect changed = solution.changed;
             if (grid != null) {
                 ImageBitmap bitmap = changed == null ? null : bitmap(solution.alpha, changed);
-                outbox.strokesSolved(id, seq, changed == null ? null : grid.toPhoto(changed), bitmap, null, solveMs);
+                outbox.strokesSolved(id, seq, changed == null ? null : grid.toPhoto(changed), bitmap, null, solveMs,
+                        requestArrivedAt, startedAt);
             } else {
                 outbox.strokesSolved(id, seq, changed, null,
                         changed == null ? null : ArrayTransfer.copyOf(crop(solution.alpha, changed)).getBuffer(),
-                        solveMs);
+                        solveMs, requestArrivedAt, startedAt);
             }
         } catch (Throwable e) {
             outbox.failed(id, "strokes", new Problem(Problem.STROKES_FAILED, String.valueOf(e.getMessage())));
