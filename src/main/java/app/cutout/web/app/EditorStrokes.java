@@ -39,10 +39,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  * the two tools is chosen.
  *
  * <p>The page thread only records the stroke and copies alphas: two strokes workers (the same {@code worker.wasm})
- * do the solving. The preview worker solves a screen-sized copy ({@value #PREVIEW_PIXELS} pixels at most,
- * {@link PreviewGrid}) and answers with a bitmap of the cutout there, which is stretched over the canvas at once. The
- * page keeps that copy of the alpha up to date itself, a changed rectangle at a time, so a stroke sends 1.5 MB to the
- * preview rather than shrinking and copying 12 MB first. Once the preview is on screen the full alpha goes to the
+ * do the solving. The preview worker solves a screen-sized copy (as many pixels as the photo covers on the screen
+ * when it is opened in the workers, {@value #PREVIEW_PIXELS} at most, {@link PreviewGrid}) and answers with a bitmap of
+ * the cutout over the rectangle that changed, which is stretched over the canvas there at once. The page keeps that
+ * copy of the alpha up to date itself, a changed rectangle at a time, so a stroke sends at most 1.5 MB to the preview
+ * rather than shrinking and copying 12 MB first. Once the preview is on screen the full alpha goes to the
  * full-resolution worker, whose answer replaces {@code item.alpha} in the changed rectangle as one undo step. Answers
  * carry the request's sequence number ({@link StrokeEdits}); one overtaken by another edit is dropped (after a brush
  * stroke the pending strokes are asked for again).
@@ -55,8 +56,8 @@ import org.teavm.jso.typedarrays.Int8Array;
  */
 final class EditorStrokes {
     /**
-     * The preview's copy: about what a laptop screen shows of a photo, and the size the solver answers within
-     * 150 ms in the browser on 2 cores.
+     * The most pixels of the preview's copy: about what a laptop screen shows of a photo, and the size the solver
+     * answered within 150 ms in the browser on 2 cores once warm.
      */
     static final int PREVIEW_PIXELS = 1_500_000;
     private static final String KEEP_COLOR = "rgba(46, 158, 91, 0.55)";
@@ -85,9 +86,13 @@ final class EditorStrokes {
     private Lane fullLane;
     /** The photo last shown. */
     private Item shown;
-    /** The photo the workers hold, and the cutout PNG they were given; -1 / null before the first. */
+    /**
+     * The photo the workers hold, the cutout PNG they were given and the pixels of the preview worker's copy; -1 / null
+     * before the first.
+     */
     private int openId = -1;
     private Blob openPng;
+    private long openPixels;
 
     /** The stroke being drawn: its kind, radius and points in photo pixels, and its trail in viewport pixels. */
     private int kind = -1;
@@ -100,7 +105,11 @@ final class EditorStrokes {
 
     /** Requests sent and not answered by the full-resolution worker yet, by sequence number. */
     private final Map<Integer, Request> inFlight = new HashMap<>();
-    /** The open photo's alpha at the preview's size, and where the alpha changed since it was last brought up to date. */
+    /**
+     * The open photo's alpha at the preview's size (the pixels asked for, its grid and the copy), and where the alpha
+     * changed since it was last brought up to date.
+     */
+    private long previewPixels;
     private PreviewGrid grid;
     private byte[] small;
     private Rect stale;
@@ -271,7 +280,8 @@ final class EditorStrokes {
     /** The preview's copy of the alpha, brought up to date. */
     private byte[] small(Item item) {
         if (grid == null) {
-            grid = PreviewGrid.of(item.width, item.height, PREVIEW_PIXELS);
+            previewPixels = screenPixels(item);
+            grid = PreviewGrid.of(item.width, item.height, previewPixels);
             small = grid.shrink(item.alpha);
             stale = null;
         } else if (stale != null) {
@@ -279,6 +289,21 @@ final class EditorStrokes {
             stale = null;
         }
         return small;
+    }
+
+    /**
+     * How many pixels of the photo the screen shows: its size on the canvas (at the editor's zoom, at least fitted
+     * into the viewport) in device pixels, at most {@link #PREVIEW_PIXELS}. A copy larger than that shows no more
+     * detail and costs the solver, the bitmap and the drawing in proportion; the 384-bin grid of the solve itself stays
+     * the same. While the viewport has no size (hidden) the most.
+     */
+    private long screenPixels(Item item) {
+        double fit = zoom.fitScale();
+        if (!(fit > 0)) {
+            return PREVIEW_PIXELS;
+        }
+        double scale = Math.max(zoom.scale(), fit) * Math.max(1, Global.getDevicePixelRatio());
+        return (long) Math.min(PREVIEW_PIXELS, Math.ceil(scale * scale * item.width * item.height));
     }
 
     /** The alpha was changed another way (brush, undo, redo): pending strokes are solved again from it. */
@@ -330,27 +355,32 @@ final class EditorStrokes {
         }
     }
 
-    /** Makes sure the workers hold {@code item}; false while its PNG is still being written. */
+    /**
+     * Makes sure the workers hold {@code item}, the preview worker at the size of the page's copy of the alpha (chosen
+     * when the photo was shown); false while its PNG is still being written.
+     */
     private boolean open(Item item) {
-        if (openId == item.id && openPng == item.cutoutPng) {
-            return true;
-        }
         if (item.cutoutPng == null) {
             return false;
+        }
+        small(item);
+        if (openId == item.id && openPng == item.cutoutPng && openPixels == previewPixels) {
+            return true;
         }
         if (previewLane == null) {
             previewLane = new Lane("cutout-strokes-preview");
             fullLane = new Lane("cutout-strokes");
         }
         viewport.removeAttribute("data-strokes-open");
-        previewLane.post(openMessage(item, PREVIEW_PIXELS), null);
+        previewLane.post(openMessage(item, previewPixels), null);
         fullLane.post(openMessage(item, 0), null);
         openId = item.id;
         openPng = item.cutoutPng;
+        openPixels = previewPixels;
         return true;
     }
 
-    private static StrokesOpen openMessage(Item item, int previewPixels) {
+    private static StrokesOpen openMessage(Item item, long previewPixels) {
         StrokesOpen m = Message.of(Message.STROKES_OPEN);
         m.setId(item.id);
         m.setFile(item.file);
@@ -358,7 +388,7 @@ final class EditorStrokes {
         m.setPng(item.cutoutPng);
         m.setWidth(item.width);
         m.setHeight(item.height);
-        m.setPreviewPixels(previewPixels);
+        m.setPreviewPixels((int) previewPixels);
         return m;
     }
 
