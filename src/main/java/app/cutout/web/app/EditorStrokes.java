@@ -156,6 +156,7 @@ final class EditorStrokes {
         trailPoints.add(new double[] {clientX - box.getLeft(), clientY - box.getTop()});
         drawTrail();
         prepare();
+        preview.refreshPreview();
     }
 
     /** Whether a stroke is being drawn (between {@link #begin} and {@link #end}). */
@@ -322,6 +323,7 @@ final class EditorStrokes {
         inFlight.clear();
         clearTrail();
         preview.repaint(previewed);
+        preview.endPreview();
         previewed = null;
         setState("done");
         settle();
@@ -364,6 +366,7 @@ final class EditorStrokes {
             return false;
         }
         small(item);
+        preview.preparePreview(grid.previewWidth, grid.previewHeight);
         if (openId == item.id && openPng == item.cutoutPng && openPixels == previewPixels) {
             return true;
         }
@@ -467,7 +470,11 @@ final class EditorStrokes {
         }
         if (bitmap != null) {
             Rect r = new Rect(answer.getX(), answer.getY(), answer.getWidth(), answer.getHeight());
-            preview.showPreview(bitmap, r);
+            // The copy's column whose block starts at photo column r.x (PreviewGrid's blocks start at
+            // floor(i * width / previewWidth), at least a pixel apart), and likewise for the row.
+            int x = (int) (((long) r.x * grid.previewWidth + item.width - 1) / item.width);
+            int y = (int) (((long) r.y * grid.previewHeight + item.height - 1) / item.height);
+            preview.showPreview(bitmap, x, y, grid.previewWidth, grid.previewHeight);
             bitmap.close();
             previewed = r.union(previewed);
         }
@@ -521,6 +528,7 @@ final class EditorStrokes {
         small(item);
         boolean more = item.strokes.hasPending();
         if (!more) {
+            preview.endPreview();
             previewed = null;
         }
         applied++;
