@@ -150,11 +150,12 @@ final class StrokeSolving {
 
     /**
      * Solves a stroke nobody drew on the copy, makes its bitmap and drops both. The browser runs a WebAssembly
-     * function's first calls in its baseline code and swaps in optimised code only for later calls, so the first
-     * stroke's solve took 2.5 times the next ones' at 12 MP (153 against 62 ms); this makes that first solve here,
-     * while the user is still choosing where to draw. The stroke crosses the middle of the copy, a fifth of its width
-     * each side, 2 % of its short side wide (the benchmark's stroke rule), against the model's alpha there, so that
-     * every step of the solve runs.
+     * function's first calls in its baseline code and swaps in optimised code only for later calls, so a worker's
+     * first solve took 3 to 4 times as long as the same solve later (plant.jpg: 812 ms in the preview worker, 231 ms
+     * in the full-resolution one; 12 MP: 964 ms, then 331 and 526); this makes that first solve here, while the user
+     * is still choosing where to draw. The stroke crosses the middle of the copy, a fifth of its width each side, 2 %
+     * of its short side wide (the benchmark's stroke rule), against the model's alpha there, so that every step of
+     * the solve runs.
      */
     private void warmUp() {
         float cx = width / 2f;
