@@ -1537,6 +1537,7 @@ const prepareStroke = ({ kind, radius, points }) => {
   const viewport = document.getElementById("viewport");
   viewport.scrollIntoView({ block: "center" });
   viewport.removeAttribute("data-stroke-preview-ms");
+  viewport.removeAttribute("data-stroke-preview-parts");
   const v = viewport.getBoundingClientRect();
   const m = new DOMMatrix(getComputedStyle(document.getElementById("stage")).transform);
   const out = [];
@@ -1569,6 +1570,8 @@ const strokeSolved = async ({ slice, n }) => {
       return {
         ok: true, preview_ms: num("data-stroke-preview-ms"), full_ms: num("data-stroke-full-ms"),
         preview_solve_ms: num("data-stroke-preview-solve-ms"), full_solve_ms: num("data-stroke-full-solve-ms"),
+        preview_parts: v.hasAttribute("data-stroke-preview-parts")
+          ? JSON.parse(v.getAttribute("data-stroke-preview-parts")) : null,
       };
     }
     if (performance.now() > end) return null;
@@ -1658,12 +1661,13 @@ async function strokesImage({ context, origin, opts, config, image, outName, bef
       const entry = {
         k, kind: rule.kind, radius: rule.radius, points: rule.points.length / 2, region_px: rule.region_px,
         iou: score.iou, sad: score.sad, grad: score.grad, preview_ms: solved.preview_ms, full_ms: solved.full_ms,
-        preview_solve_ms: solved.preview_solve_ms, full_solve_ms: solved.full_solve_ms,
+        preview_solve_ms: solved.preview_solve_ms, full_solve_ms: solved.full_solve_ms, preview_parts: solved.preview_parts,
       };
       strokes.push(entry);
       log(`${name}: stroke ${k} ${rule.kind} r=${rule.radius} (${entry.points} points, region ${rule.region_px} px): `
         + `IoU ${score.iou}, SAD ${score.sad}, grad ${score.grad}; preview ${solved.preview_ms} ms `
-        + `(solve ${solved.preview_solve_ms}), full resolution ${solved.full_ms} ms (solve ${solved.full_solve_ms})`);
+        + `(solve ${solved.preview_solve_ms}; parts ${JSON.stringify(solved.preview_parts)}), full resolution `
+        + `${solved.full_ms} ms (solve ${solved.full_solve_ms})`);
       if (nos95 == null && score.iou >= 0.95) nos95 = k;
       alphaFile = file;
     }

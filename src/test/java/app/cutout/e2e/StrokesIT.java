@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -30,7 +33,9 @@ import org.openqa.selenium.WebElement;
  * clothes-peg and misses the plant. A Keep stroke across the leaves and a Remove stroke on the peg, drawn with real
  * pointer events, must make the exported alpha 255 and 0 along them and bring it much closer to OpenCV's matte;
  * undo must give back each earlier alpha exactly, redo the later ones. The preview latency the page measured is
- * printed (timing is the benchmark's business, never asserted here).
+ * printed with its parts, which must be there and add up to it (timing is the benchmark's business, never asserted
+ * here). Before drawing, the window is made smaller and larger again: the editor fits the photo to the new size
+ * unless the user has zoomed, and the strokes drawn afterwards must still land where the pointer went.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrokesIT {
@@ -80,6 +85,8 @@ class StrokesIT {
         byte[] truth = gray(ImageIO.read(TestImages.plantMatte().toFile()));
         byte[] model = exportedAlpha();
         double modelIou = Masks.iou(model, truth);
+
+        refitsWhenTheWindowResizes();
 
         WebElement viewport = browser.driver().findElement(By.id("viewport"));
         viewport.sendKeys("k");
@@ -144,11 +151,83 @@ class StrokesIT {
         assertFalse(Boolean.parseBoolean(browser.driver().findElement(By.id("undo")).getDomProperty("disabled")));
     }
 
-    /** Waits for the n-th solve at full resolution; returns the preview latency the page measured for it. */
+    /**
+     * A smaller window fits the photo to the smaller viewport; once the user zooms, a larger window leaves the zoom
+     * alone; Fit fits it again. plant.jpg is 500x333, so at both sizes the fitted scale is above 1 and differs.
+     */
+    private void refitsWhenTheWindowResizes() {
+        String large = browser.attribute("#viewport", "data-zoom");
+        browser.driver().manage().window().setSize(new Dimension(900, 760));
+        String small = browser.waitForAttribute("#viewport", "data-zoom", v -> !v.equals(large), Duration.ofSeconds(30));
+        assertFitted("after the window got smaller");
+        editor.click("#zoom-in");
+        String zoomed = browser.waitForAttribute("#viewport", "data-zoom", v -> !v.equals(small), Duration.ofSeconds(30));
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+        afterFrames();
+        assertEquals(zoomed, browser.attribute("#viewport", "data-zoom"), "a zoomed photo stays zoomed on resize");
+        editor.click("#zoom-fit");
+        browser.waitForAttribute("#viewport", "data-zoom", large, Duration.ofSeconds(30));
+        assertFitted("after Fit in the larger window");
+        System.out.println("zoom fitted at 1280x1000 " + large + " %, at 900x760 " + small + " %, zoomed " + zoomed
+                + " %");
+    }
+
+    /** The photo's box lies inside the viewport, centred, and touches two opposite sides of it (within a pixel). */
+    private void assertFitted(String when) {
+        afterFrames();
+        @SuppressWarnings("unchecked")
+        List<Number> r = (List<Number>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "const v = document.getElementById('viewport'), s = document.getElementById('cutout-canvas')"
+                + ".getBoundingClientRect(); const l = v.getBoundingClientRect().left + v.clientLeft,"
+                + " t = v.getBoundingClientRect().top + v.clientTop;"
+                + " return [s.left - l, s.top - t, v.clientWidth - s.right + l, v.clientHeight - s.bottom + t];");
+        double left = r.get(0).doubleValue();
+        double top = r.get(1).doubleValue();
+        double right = r.get(2).doubleValue();
+        double bottom = r.get(3).doubleValue();
+        String box = when + ": margins left " + left + ", top " + top + ", right " + right + ", bottom " + bottom;
+        assertTrue(left > -1.5 && top > -1.5 && right > -1.5 && bottom > -1.5, box);
+        assertTrue(Math.abs(left - right) < 1.5 && Math.abs(top - bottom) < 1.5, box);
+        assertTrue(Math.min(left + right, top + bottom) < 3, box);
+    }
+
+    /** Returns after two animation frames: resize events and layout have been handled. */
+    private void afterFrames() {
+        ((JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
+    }
+
+    /**
+     * Waits for the n-th solve at full resolution; returns the preview latency the page measured for it, after
+     * checking that its parts are there and add up to it.
+     */
     private String awaitSolved(int n) {
         browser.waitForAttribute("#viewport", "data-strokes", Integer.toString(n), SOLVE);
         assertEquals("done", browser.attribute("#viewport", "data-stroke-state"));
-        return browser.attribute("#viewport", "data-stroke-preview-ms");
+        String previewMs = browser.attribute("#viewport", "data-stroke-preview-ms");
+        String solveMs = browser.attribute("#viewport", "data-stroke-preview-solve-ms");
+        String parts = browser.attribute("#viewport", "data-stroke-preview-parts");
+        assertTrue(previewMs != null && previewMs.matches("\\d+"), "data-stroke-preview-ms: " + previewMs);
+        assertTrue(solveMs != null && solveMs.matches("\\d+"), "data-stroke-preview-solve-ms: " + solveMs);
+        assertTrue(parts != null, "data-stroke-preview-parts is set");
+        double sum = 0;
+        for (String part : List.of("send", "to", "queue", "solve", "bitmap", "back", "draw", "frame")) {
+            sum += number(parts, part);
+        }
+        // The parts run from the stroke's end to the frame on one clock, one after the other.
+        assertEquals(Double.parseDouble(previewMs), sum, 3, "the parts " + parts + " add up to " + previewMs + " ms");
+        assertEquals(Double.parseDouble(solveMs), number(parts, "solve"), 1, parts);
+        // plant.jpg is smaller than the screen shows it: the preview solves it at its own size.
+        assertEquals(500, number(parts, "width"), parts);
+        assertEquals(333, number(parts, "height"), parts);
+        System.out.println("preview parts, ms: " + parts);
+        return previewMs;
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":(-?[0-9.]+(?:E-?[0-9]+)?)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Double.parseDouble(m.group(1));
     }
 
     private byte[] exportedAlpha() {

@@ -5,6 +5,7 @@ import app.cutout.core.edit.Rect;
 import app.cutout.core.edit.StrokeEdits;
 import app.cutout.core.text.Texts;
 import app.cutout.web.jso.browser.Canvas2D;
+import app.cutout.web.jso.browser.DomRect;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ModuleWorker;
@@ -27,7 +28,6 @@ import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
-import org.teavm.jso.dom.html.TextRectangle;
 import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -39,23 +39,25 @@ import org.teavm.jso.typedarrays.Int8Array;
  * the two tools is chosen.
  *
  * <p>The page thread only records the stroke and copies alphas: two strokes workers (the same {@code worker.wasm})
- * do the solving. The preview worker solves a screen-sized copy ({@value #PREVIEW_PIXELS} pixels at most,
- * {@link PreviewGrid}) and answers with a bitmap of the cutout there, which is stretched over the canvas at once. The
- * page keeps that copy of the alpha up to date itself, a changed rectangle at a time, so a stroke sends 1.5 MB to the
- * preview rather than shrinking and copying 12 MB first. Once the preview is on screen the full alpha goes to the
+ * do the solving. The preview worker solves a screen-sized copy (as many pixels as the photo covers on the screen
+ * when it is opened in the workers, {@value #PREVIEW_PIXELS} at most, {@link PreviewGrid}) and answers with a bitmap of
+ * the cutout over the rectangle that changed, which is stretched over the canvas there at once. The page keeps that
+ * copy of the alpha up to date itself, a changed rectangle at a time, so a stroke sends at most 1.5 MB to the preview
+ * rather than shrinking and copying 12 MB first. Once the preview is on screen the full alpha goes to the
  * full-resolution worker, whose answer replaces {@code item.alpha} in the changed rectangle as one undo step. Answers
  * carry the request's sequence number ({@link StrokeEdits}); one overtaken by another edit is dropped (after a brush
  * stroke the pending strokes are asked for again).
  *
  * <p>The viewport reports what happened for tests and the benchmark: {@code data-strokes-open} (the photo's id once
  * both workers have decoded it), {@code data-stroke-state} (solving, preview, done, error), {@code data-strokes} (solves applied so far), {@code data-stroke-preview-ms} (stroke end to the
- * preview on screen), {@code data-stroke-full-ms} (stroke end to the full-resolution alpha) and the workers' own
- * solve times, {@code data-stroke-preview-solve-ms} and {@code data-stroke-full-solve-ms}.
+ * preview on screen) with its parts ({@code data-stroke-preview-parts}, JSON: see {@link #parts}),
+ * {@code data-stroke-full-ms} (stroke end to the full-resolution alpha) and the workers' own solve times,
+ * {@code data-stroke-preview-solve-ms} and {@code data-stroke-full-solve-ms}.
  */
 final class EditorStrokes {
     /**
-     * The preview's copy: about what a laptop screen shows of a photo, and the size the solver answers within
-     * 150 ms in the browser on 2 cores.
+     * The most pixels of the preview's copy: about what a laptop screen shows of a photo, and the size the solver
+     * answered within 150 ms in the browser on 2 cores once warm.
      */
     static final int PREVIEW_PIXELS = 1_500_000;
     private static final String KEEP_COLOR = "rgba(46, 158, 91, 0.55)";
@@ -84,9 +86,13 @@ final class EditorStrokes {
     private Lane fullLane;
     /** The photo last shown. */
     private Item shown;
-    /** The photo the workers hold, and the cutout PNG they were given; -1 / null before the first. */
+    /**
+     * The photo the workers hold, the cutout PNG they were given and the pixels of the preview worker's copy; -1 / null
+     * before the first.
+     */
     private int openId = -1;
     private Blob openPng;
+    private long openPixels;
 
     /** The stroke being drawn: its kind, radius and points in photo pixels, and its trail in viewport pixels. */
     private int kind = -1;
@@ -99,7 +105,11 @@ final class EditorStrokes {
 
     /** Requests sent and not answered by the full-resolution worker yet, by sequence number. */
     private final Map<Integer, Request> inFlight = new HashMap<>();
-    /** The open photo's alpha at the preview's size, and where the alpha changed since it was last brought up to date. */
+    /**
+     * The open photo's alpha at the preview's size (the pixels asked for, its grid and the copy), and where the alpha
+     * changed since it was last brought up to date.
+     */
+    private long previewPixels;
     private PreviewGrid grid;
     private byte[] small;
     private Rect stale;
@@ -138,7 +148,7 @@ final class EditorStrokes {
         this.radius = (float) Math.max(0.5, radius);
         pointCount = 0;
         trailPoints.clear();
-        TextRectangle box = viewport.getBoundingClientRect();
+        DomRect box = DomRect.of(viewport);
         trail.setWidth(viewport.getClientWidth());
         trail.setHeight(viewport.getClientHeight());
         trail.setHidden(false);
@@ -146,6 +156,7 @@ final class EditorStrokes {
         trailPoints.add(new double[] {clientX - box.getLeft(), clientY - box.getTop()});
         drawTrail();
         prepare();
+        preview.refreshPreview();
     }
 
     /** Whether a stroke is being drawn (between {@link #begin} and {@link #end}). */
@@ -166,14 +177,14 @@ final class EditorStrokes {
         if (dx * dx + dy * dy >= Math.max(1, radius * radius / 16)) {
             addPoint(lastX, lastY);
         }
-        TextRectangle box = viewport.getBoundingClientRect();
+        DomRect box = DomRect.of(viewport);
         trailPoints.add(new double[] {clientX - box.getLeft(), clientY - box.getTop()});
         drawTrail();
     }
 
     /** The stroke ended: it is sent to be solved, with every stroke before it. */
     void end() {
-        double ended = Performance.now();
+        Ended ended = new Ended();
         Item item = photo.get();
         if (kind < 0 || item == null) {
             kind = -1;
@@ -254,7 +265,7 @@ final class EditorStrokes {
     /** The open photo's PNG exists now: the workers can take it. */
     void saved(Item item) {
         if (item == photo.get() && item.strokes.hasPending() && openId != item.id) {
-            send(item, item.strokes.latest(), Performance.now());
+            send(item, item.strokes.latest(), new Ended());
         } else {
             prepare();
         }
@@ -270,7 +281,8 @@ final class EditorStrokes {
     /** The preview's copy of the alpha, brought up to date. */
     private byte[] small(Item item) {
         if (grid == null) {
-            grid = PreviewGrid.of(item.width, item.height, PREVIEW_PIXELS);
+            previewPixels = screenPixels(item);
+            grid = PreviewGrid.of(item.width, item.height, previewPixels);
             small = grid.shrink(item.alpha);
             stale = null;
         } else if (stale != null) {
@@ -280,11 +292,26 @@ final class EditorStrokes {
         return small;
     }
 
+    /**
+     * How many pixels of the photo the screen shows: its size on the canvas (at the editor's zoom, at least fitted
+     * into the viewport) in device pixels, at most {@link #PREVIEW_PIXELS}. A copy larger than that shows no more
+     * detail and costs the solver, the bitmap and the drawing in proportion; the 384-bin grid of the solve itself stays
+     * the same. While the viewport has no size (hidden) the most.
+     */
+    private long screenPixels(Item item) {
+        double fit = zoom.fitScale();
+        if (!(fit > 0)) {
+            return PREVIEW_PIXELS;
+        }
+        double scale = Math.max(zoom.scale(), fit) * Math.max(1, Global.getDevicePixelRatio());
+        return (long) Math.min(PREVIEW_PIXELS, Math.ceil(scale * scale * item.width * item.height));
+    }
+
     /** The alpha was changed another way (brush, undo, redo): pending strokes are solved again from it. */
     void edited(Item item) {
         int seq = item.strokes.edited();
         if (seq > 0) {
-            send(item, seq, Performance.now());
+            send(item, seq, new Ended());
         }
     }
 
@@ -296,6 +323,7 @@ final class EditorStrokes {
         inFlight.clear();
         clearTrail();
         preview.repaint(previewed);
+        preview.endPreview();
         previewed = null;
         setState("done");
         settle();
@@ -329,27 +357,33 @@ final class EditorStrokes {
         }
     }
 
-    /** Makes sure the workers hold {@code item}; false while its PNG is still being written. */
+    /**
+     * Makes sure the workers hold {@code item}, the preview worker at the size of the page's copy of the alpha (chosen
+     * when the photo was shown); false while its PNG is still being written.
+     */
     private boolean open(Item item) {
-        if (openId == item.id && openPng == item.cutoutPng) {
-            return true;
-        }
         if (item.cutoutPng == null) {
             return false;
+        }
+        small(item);
+        preview.preparePreview(grid.previewWidth, grid.previewHeight);
+        if (openId == item.id && openPng == item.cutoutPng && openPixels == previewPixels) {
+            return true;
         }
         if (previewLane == null) {
             previewLane = new Lane("cutout-strokes-preview");
             fullLane = new Lane("cutout-strokes");
         }
         viewport.removeAttribute("data-strokes-open");
-        previewLane.post(openMessage(item, PREVIEW_PIXELS), null);
+        previewLane.post(openMessage(item, previewPixels), null);
         fullLane.post(openMessage(item, 0), null);
         openId = item.id;
         openPng = item.cutoutPng;
+        openPixels = previewPixels;
         return true;
     }
 
-    private static StrokesOpen openMessage(Item item, int previewPixels) {
+    private static StrokesOpen openMessage(Item item, long previewPixels) {
         StrokesOpen m = Message.of(Message.STROKES_OPEN);
         m.setId(item.id);
         m.setFile(item.file);
@@ -357,14 +391,14 @@ final class EditorStrokes {
         m.setPng(item.cutoutPng);
         m.setWidth(item.width);
         m.setHeight(item.height);
-        m.setPreviewPixels(previewPixels);
+        m.setPreviewPixels((int) previewPixels);
         return m;
     }
 
     // ---- solving
 
     /** @param ended when the stroke ended (or the edit that asks again), for the latencies reported */
-    private void send(Item item, int seq, double ended) {
+    private void send(Item item, int seq, Ended ended) {
         setState("solving");
         listener.pending();
         if (!open(item)) {
@@ -373,8 +407,10 @@ final class EditorStrokes {
         }
         Float32Array strokes = Float32Array.copyFromJavaArray(item.strokes.request());
         Int8Array alpha = ArrayTransfer.copyOf(small(item));
-        inFlight.put(seq, new Request(strokes, ended));
+        Request request = new Request(strokes, ended);
+        inFlight.put(seq, request);
         previewLane.post(solveMessage(item.id, seq, strokes, alpha), alpha.getBuffer());
+        request.sentAt = Global.clock();
     }
 
     private static StrokesSolve solveMessage(int id, int seq, Float32Array strokes, Int8Array alpha) {
@@ -421,6 +457,7 @@ final class EditorStrokes {
 
     /** The preview's answer: drawn at once; once it is on screen the full-resolution worker gets the request. */
     private void previewed(StrokesSolved answer) {
+        double receivedAt = Global.clock();
         Item item = photo.get();
         ImageBitmap bitmap = answer.getBitmap();
         int seq = answer.getSeq();
@@ -433,16 +470,23 @@ final class EditorStrokes {
         }
         if (bitmap != null) {
             Rect r = new Rect(answer.getX(), answer.getY(), answer.getWidth(), answer.getHeight());
-            preview.showPreview(bitmap, r);
+            // The copy's column whose block starts at photo column r.x (PreviewGrid's blocks start at
+            // floor(i * width / previewWidth), at least a pixel apart), and likewise for the row.
+            int x = (int) (((long) r.x * grid.previewWidth + item.width - 1) / item.width);
+            int y = (int) (((long) r.y * grid.previewHeight + item.height - 1) / item.height);
+            preview.showPreview(bitmap, x, y, grid.previewWidth, grid.previewHeight);
             bitmap.close();
             previewed = r.union(previewed);
         }
         clearTrail();
+        double drawnAt = Global.clock();
         setState("preview");
         viewport.setAttribute("data-stroke-preview-solve-ms", Long.toString(Math.round(answer.getSolveMs())));
         Global.requestAnimationFrame(time -> {
             viewport.setAttribute("data-stroke-preview-ms", Long.toString(Math.round(Performance.now()
-                    - request.ended)));
+                    - request.ended.now)));
+            viewport.setAttribute("data-stroke-preview-parts", parts(request, answer, receivedAt, drawnAt,
+                    Global.clock()));
             // Copying a 12 MP alpha takes tens of milliseconds: after the frame that shows the preview.
             Global.requestAnimationFrame(next -> {
                 if (photo.get() == item && item.strokes.current(seq)) {
@@ -484,6 +528,7 @@ final class EditorStrokes {
         small(item);
         boolean more = item.strokes.hasPending();
         if (!more) {
+            preview.endPreview();
             previewed = null;
         }
         applied++;
@@ -491,7 +536,7 @@ final class EditorStrokes {
         viewport.setAttribute("data-stroke-full-solve-ms", Long.toString(Math.round(answer.getSolveMs())));
         if (request != null) {
             viewport.setAttribute("data-stroke-full-ms", Long.toString(Math.round(Performance.now()
-                    - request.ended)));
+                    - request.ended.now)));
         }
         clearTrail();
         setState(more ? "solving" : "done");
@@ -505,12 +550,46 @@ final class EditorStrokes {
         viewport.setAttribute("data-stroke-state", state);
     }
 
-    /** A request on its way: its strokes (passed on to the full-resolution worker) and when the stroke ended. */
+    /**
+     * Where the preview's time went, as JSON for the benchmark, in milliseconds: {@code send} (stroke end to the
+     * request posted: the screen-sized alpha brought up to date and copied), {@code to} (to the preview worker's
+     * message handler), {@code queue} (waiting there behind earlier work), {@code solve} (the worker's solve),
+     * {@code bitmap} (the cutout's bitmap over the changed rectangle), {@code back} (to the page's handler),
+     * {@code draw} (drawing it over the canvas), {@code frame} (to the next animation frame, where the total is taken).
+     * A part is null when the worker could not time it (another request arrived after this one).
+     */
+    private String parts(Request request, StrokesSolved answer, double receivedAt, double drawnAt,
+            double frameAt) {
+        double arrived = answer.getArrivedAt();
+        double bitmapDone = answer.getStartedAt() + answer.getSolveMs();
+        return "{\"send\":" + ms(request.sentAt - request.ended.at) + ",\"to\":" + ms(arrived - request.sentAt)
+                + ",\"queue\":" + ms(answer.getStartedAt() - arrived) + ",\"solve\":" + ms(answer.getSolveMs())
+                + ",\"bitmap\":" + ms(answer.getPostedAt() - bitmapDone) + ",\"back\":"
+                + ms(receivedAt - answer.getPostedAt()) + ",\"draw\":" + ms(drawnAt - receivedAt) + ",\"frame\":"
+                + ms(frameAt - drawnAt) + ",\"width\":" + grid.previewWidth + ",\"height\":" + grid.previewHeight
+                + "}";
+    }
+
+    private static String ms(double v) {
+        return Double.isNaN(v) ? "null" : Double.toString(Math.round(v * 10) / 10.0);
+    }
+
+    /** When a stroke ended (or the edit that asks again): on the page's clock and on the one shared with workers. */
+    private static final class Ended {
+        final double now = Performance.now();
+        final double at = Global.clock();
+    }
+
+    /**
+     * A request on its way: its strokes (passed on to the full-resolution worker), when the stroke ended and when the
+     * request was posted to the preview worker.
+     */
     private static final class Request {
         final Float32Array strokes;
-        final double ended;
+        final Ended ended;
+        double sentAt = Double.NaN;
 
-        Request(Float32Array strokes, double ended) {
+        Request(Float32Array strokes, Ended ended) {
             this.strokes = strokes;
             this.ended = ended;
         }

@@ -1,15 +1,17 @@
 package app.cutout.web.app;
 
 import app.cutout.web.jso.browser.DomRect;
+import app.cutout.web.jso.browser.ResizeObserver;
 import org.teavm.jso.dom.events.WheelEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
-import org.teavm.jso.dom.html.TextRectangle;
 
 /**
  * The editor's view transform: zoom and pan of the photo's stage inside the viewport, as one CSS transform. Wheel
- * and the zoom buttons drive it here; the brush pans and pinch-zooms with it and maps the pointer through it.
+ * and the zoom buttons drive it here; the brush pans and pinch-zooms with it and maps the pointer through it. A photo
+ * that is fitted into the viewport is fitted again when the viewport changes size (the window resized, a phone or
+ * tablet turned), until the user zooms.
  */
 final class EditorZoom {
     private static final double MIN_SCALE = 0.02;
@@ -24,6 +26,8 @@ final class EditorZoom {
     private double scale = 1;
     private double tx;
     private double ty;
+    /** The view is the fitted one, or only panned since: a new viewport size fits it again. */
+    private boolean fitted;
 
     EditorZoom(HTMLDocument document) {
         viewport = document.getElementById("viewport");
@@ -39,6 +43,12 @@ final class EditorZoom {
         document.getElementById("zoom-out").addEventListener("click", event -> zoomCentre(0.8));
         document.getElementById("zoom-fit").addEventListener("click", event -> fit());
         document.getElementById("zoom-100").addEventListener("click", event -> actualSize());
+        // The viewport's size follows the window's (a resize, a phone turned) and the page's layout around it.
+        new ResizeObserver(() -> {
+            if (fitted) {
+                fit();
+            }
+        }).observe(viewport);
     }
 
     /** Sizes the stage for a photo of {@code width x height}; {@link #fit} then places it. */
@@ -59,16 +69,26 @@ final class EditorZoom {
         return scale;
     }
 
+    /**
+     * The scale that fits the photo into the viewport's inside (its border left out: the stage is placed within it);
+     * 0 while no photo is shown or the viewport has no size.
+     */
+    double fitScale() {
+        if (width == 0) {
+            return 0;
+        }
+        return Math.min(viewport.getClientWidth() / (double) width, viewport.getClientHeight() / (double) height);
+    }
+
     void fit() {
         if (width == 0) {
             return;
         }
-        TextRectangle box = viewport.getBoundingClientRect();
-        double s = Math.min(box.getWidth() / (double) width, box.getHeight() / (double) height);
-        scale = clampScale(s);
-        tx = (box.getWidth() - width * scale) / 2;
-        ty = (box.getHeight() - height * scale) / 2;
+        scale = clampScale(fitScale());
+        tx = (viewport.getClientWidth() - width * scale) / 2;
+        ty = (viewport.getClientHeight() - height * scale) / 2;
         applyTransform();
+        fitted = true;
     }
 
     void zoomAt(double factor, double viewX, double viewY) {
@@ -84,6 +104,9 @@ final class EditorZoom {
             return;
         }
         double next = clampScale(scale * factor);
+        if (factor != 1) {
+            fitted = false;
+        }
         tx = toX - (fromX - tx) * (next / scale);
         ty = toY - (fromY - ty) * (next / scale);
         scale = next;
@@ -91,13 +114,14 @@ final class EditorZoom {
     }
 
     void zoomCentre(double factor) {
-        TextRectangle box = viewport.getBoundingClientRect();
+        DomRect box = DomRect.of(viewport);
         zoomAt(factor, box.getWidth() / 2, box.getHeight() / 2);
     }
 
     void actualSize() {
-        TextRectangle box = viewport.getBoundingClientRect();
+        DomRect box = DomRect.of(viewport);
         zoomAt(1 / scale, box.getWidth() / 2, box.getHeight() / 2);
+        fitted = false;
     }
 
     void pan(double dx, double dy) {

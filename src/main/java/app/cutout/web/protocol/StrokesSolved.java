@@ -60,4 +60,26 @@ public interface StrokesSolved extends Addressed {
 
     @JSProperty
     void setSolveMs(double ms);
+
+    /**
+     * When the request reached the worker, when the worker began on it and when it posted this answer, on the shared
+     * clock ({@code Global.clock()}): with the page's own times they split the preview's latency into its parts.
+     */
+    @JSProperty
+    double getArrivedAt();
+
+    @JSProperty
+    void setArrivedAt(double at);
+
+    @JSProperty
+    double getStartedAt();
+
+    @JSProperty
+    void setStartedAt(double at);
+
+    @JSProperty
+    double getPostedAt();
+
+    @JSProperty
+    void setPostedAt(double at);
 }

@@ -7,6 +7,7 @@ import app.cutout.core.pipeline.Notice;
 import app.cutout.core.pipeline.Problem;
 import app.cutout.core.pipeline.Session;
 import app.cutout.core.pipeline.Stage;
+import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.WorkerScope;
 import app.cutout.web.protocol.Addressed;
@@ -147,11 +148,16 @@ final class Outbox {
      * A strokes worker's answer; the bitmap (preview) and the alpha buffer are moved, not copied.
      *
      * @param changed the changed rectangle in full-resolution pixels, or null when nothing changed
+     * @param arrivedAt when the request reached the worker, {@code startedAt} when the worker began on it
+     *     ({@code Global.clock()})
      */
-    void strokesSolved(int id, int seq, Rect changed, ImageBitmap bitmap, ArrayBuffer alpha, double solveMs) {
+    void strokesSolved(int id, int seq, Rect changed, ImageBitmap bitmap, ArrayBuffer alpha, double solveMs,
+            double arrivedAt, double startedAt) {
         StrokesSolved message = Message.of(Message.STROKES_SOLVED);
         message.setId(id);
         message.setSeq(seq);
+        message.setArrivedAt(arrivedAt);
+        message.setStartedAt(startedAt);
         if (changed != null) {
             message.setX(changed.x);
             message.setY(changed.y);
@@ -168,6 +174,7 @@ final class Outbox {
             message.setAlpha(alpha);
             transfer.push(alpha);
         }
+        message.setPostedAt(Global.clock());
         scope.postMessage(message, transfer);
     }
 

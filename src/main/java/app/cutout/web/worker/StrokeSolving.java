@@ -47,6 +47,10 @@ final class StrokeSolving {
     private int[] shown;
     /** The newest solve request seen for the open photo, noted as messages arrive. */
     private int newest;
+    /** The last solve request to arrive (its photo and sequence number) and when ({@code Global.clock()}). */
+    private int arrivedId = -1;
+    private int arrivedSeq;
+    private double arrivedAt;
 
     StrokeSolving(Outbox outbox) {
         this.outbox = outbox;
@@ -57,6 +61,9 @@ final class StrokeSolving {
         if (request.getId() == id) {
             newest = Math.max(newest, request.getSeq());
         }
+        arrivedId = request.getId();
+        arrivedSeq = request.getSeq();
+        arrivedAt = Global.clock();
     }
 
     void open(StrokesOpen request) {
@@ -83,6 +90,7 @@ final class StrokeSolving {
                 prior = grid.shrink(modelAlpha);
                 Compositor.takeForeground(photo.pixels, cutout);
                 shown = grid.shrink(photo.pixels);
+                warmUp();
             } else {
                 grid = null;
                 width = photo.width;
@@ -105,6 +113,9 @@ final class StrokeSolving {
             return;
         }
         try {
+            double startedAt = Global.clock();
+            // NaN when another request arrived after this one (it overtakes this one unless it is for another photo).
+            double requestArrivedAt = arrivedId == id && arrivedSeq == seq ? arrivedAt : Double.NaN;
             double start = Performance.now();
             // The alpha being edited, at this worker's size: the page keeps the screen-sized copy up to date.
             byte[] current = ArrayTransfer.copyOf(new Int8Array(request.getAlpha()));
@@ -125,14 +136,36 @@ final class StrokeSolving {
             Rect changed = solution.changed;
             if (grid != null) {
                 ImageBitmap bitmap = changed == null ? null : bitmap(solution.alpha, changed);
-                outbox.strokesSolved(id, seq, changed == null ? null : grid.toPhoto(changed), bitmap, null, solveMs);
+                outbox.strokesSolved(id, seq, changed == null ? null : grid.toPhoto(changed), bitmap, null, solveMs,
+                        requestArrivedAt, startedAt);
             } else {
                 outbox.strokesSolved(id, seq, changed, null,
                         changed == null ? null : ArrayTransfer.copyOf(crop(solution.alpha, changed)).getBuffer(),
-                        solveMs);
+                        solveMs, requestArrivedAt, startedAt);
             }
         } catch (Throwable e) {
             outbox.failed(id, "strokes", new Problem(Problem.STROKES_FAILED, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * Solves a stroke nobody drew on the copy, makes its bitmap and drops both. The browser runs a WebAssembly
+     * function's first calls in its baseline code and swaps in optimised code only for later calls, so a worker's
+     * first solve took 3 to 4 times as long as the same solve later (plant.jpg: 812 ms in the preview worker, 231 ms
+     * in the full-resolution one; 12 MP: 964 ms, then 331 and 526); this makes that first solve here, while the user
+     * is still choosing where to draw. The stroke crosses the middle of the copy, a fifth of its width each side, 2 %
+     * of its short side wide (the benchmark's stroke rule), against the model's alpha there, so that every step of
+     * the solve runs.
+     */
+    private void warmUp() {
+        float cx = width / 2f;
+        float cy = height / 2f;
+        boolean subject = (prior[(height / 2) * width + width / 2] & 0xFF) >= 128;
+        Stroke stroke = new Stroke(subject ? Stroke.Kind.REMOVE : Stroke.Kind.KEEP,
+                Math.max(1f, 0.01f * Math.min(width, height)), new float[] {cx - width / 5f, cy, cx + width / 5f, cy});
+        StrokeSolver.Solution solution = StrokeSolver.solve(rgba, width, height, prior, prior, List.of(stroke));
+        if (solution.changed != null) {
+            bitmap(solution.alpha, solution.changed).close();
         }
     }
 

@@ -3,12 +3,17 @@ package app.cutout.web.jso.browser;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.canvas.ImageData;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
 
 /** The slice of a page canvas's 2D context used by the editor. */
 public interface Canvas2D extends JSObject {
     void drawImage(ImageBitmap image, int x, int y);
 
     void drawImage(ImageBitmap image, int x, int y, int width, int height);
+
+    /** A rectangle of another canvas, scaled into a rectangle of this one. */
+    void drawImage(HTMLCanvasElement image, double sx, double sy, double sw, double sh, double dx, double dy,
+            double dw, double dh);
 
     ImageData getImageData(int x, int y, int width, int height);
 

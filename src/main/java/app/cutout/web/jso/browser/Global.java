@@ -77,6 +77,13 @@ public abstract class Global implements JSObject {
     @JSBody(script = "return new URL('.', self.location.href).href;")
     public static native String baseUrl();
 
+    /**
+     * {@code performance.timeOrigin + performance.now()}: milliseconds since the epoch at the resolution of
+     * {@code performance.now()}, comparable between the page and its workers (each has its own time origin).
+     */
+    @JSBody(script = "return performance.timeOrigin + performance.now();")
+    public static native double clock();
+
     @JSTopLevel
     @JSProperty("devicePixelRatio")
     public static native double getDevicePixelRatio();
