@@ -300,17 +300,18 @@ local_run() {
 # the longest one so far is left of SEC. Logs: $OUT/rK-cutout/ and $OUT/rK-peer/ (results.log, chromium.log, server.log).
 rounds() {
   local n="$1" limit="$2" query="$3" peer_query="${PEER_QUERY:-threads=2&runs=5&warmup=1}"
-  local out="${OUT:-$DEV/out}" start=$SECONDS longest=60 k what t
+  local out="${OUT:-$DEV/out}" start=$SECONDS k what t
+  declare -A longest=([cutout]=60 [peer]=60)
   for k in $(seq 1 "$n"); do
     for what in cutout peer; do
-      if [ $((limit - (SECONDS - start))) -lt $((longest + 10)) ]; then say "stopping: ${longest}s may not fit"; return 0; fi
+      if [ $((limit - (SECONDS - start))) -lt $((longest[$what] + 10)) ]; then say "stopping: $what may take ${longest[$what]}s"; return 0; fi
       t=$SECONDS
       if [ "$what" = cutout ]; then
         OUT="$out/r$k-cutout" PAGE=bench.html bench "$query" $((limit - (SECONDS - start))) || true
       else
         OUT="$out/r$k-peer" PAGE=peer/peer-bench.html bench "$peer_query" $((limit - (SECONDS - start))) || true
       fi
-      [ $((SECONDS - t)) -gt "$longest" ] && longest=$((SECONDS - t))
+      [ $((SECONDS - t)) -gt "${longest[$what]}" ] && longest[$what]=$((SECONDS - t))
       say "round $k $what: $((SECONDS - t)) s"
     done
   done
