@@ -15,6 +15,13 @@
 #     EXTRA_FLAGS=--enable-dawn-features=vulkan_enable_f16_on_nvidia   Dawn hides shader-f16 on NVIDIA's Vulkan
 #                                            driver by default, so without this the app never picks fp16 there
 #     FLAGS=alt                              GL through SwiftShader instead of ANGLE-on-Vulkan (fallback)
+#   bench/gpu/run-on-gpu.sh rounds N SEC Q   N interleaved rounds (Cutout's bench.html?Q, then the peer's
+#                                            peer/peer-bench.html), stopping before SEC seconds; one log per launch
+# Options for prepare, local, bench and rounds (environment):
+#     PEER=1 (prepare, local)                the site also carries the peer and its page (bench/gpu/peer-site.mjs)
+#     MODELS=quint8 (prepare)                pack only these models (default: quint8 fp16)
+#     PAGE=peer/peer-bench.html              the page to open instead of bench.html
+#     TASKSET=0,1                            run Chromium (and so all its processes) on these CPUs only
 set -euo pipefail
 gpu_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$gpu_dir/../.." && pwd)"
@@ -39,10 +46,13 @@ LOCAL_GPU_FLAGS=(--enable-unsafe-webgpu --use-webgpu-adapter=swiftshader)
 
 # bench_run CHROMIUM SITE QUERY TIMEOUT_S OUTDIR FLAGS... : serves SITE, opens bench.html?QUERY, waits for BENCH-DONE.
 bench_run() {
-  local chromium="$1" site="$2" query="$3" limit="$4" out="$5"
+  local chromium="$1" site="$2" query="$3" limit="$4" out="$5" page="${PAGE:-bench.html}"
   shift 5
   mkdir -p "$site"
   cp "$gpu_dir/bench.html" "$gpu_dir/bench.js" "$site/"
+  [ -e "$site/$page" ] || { say "$site/$page is missing (the peer's page needs PEER=1 at prepare or local)"; return 1; }
+  local pin=()
+  [ -n "${TASKSET:-}" ] && pin=(taskset -c "$TASKSET")
   mkdir -p "$out"
   local results="$out/results.log" profile
   : >"$results"
@@ -52,9 +62,9 @@ bench_run() {
   python3 "$gpu_dir/serve.py" "$site" "$port" "$results" >/dev/null 2>"$out/server.log" &
   local server=$!
   sleep 0.5
-  local url="http://127.0.0.1:$port/bench.html?$query"
-  say "chromium: $chromium $* $url"
-  setsid "$chromium" "${BASE_FLAGS[@]}" "$@" --user-data-dir="$profile" "$url" >"$out/chromium.log" 2>&1 &
+  local url="http://127.0.0.1:$port/$page?$query"
+  say "chromium: ${pin[*]} $chromium $* $url"
+  setsid "${pin[@]}" "$chromium" "${BASE_FLAGS[@]}" "$@" --user-data-dir="$profile" "$url" >"$out/chromium.log" 2>&1 &
   local browser=$!
   local waited=0 status=0
   while ! grep -q '^BENCH-DONE' "$results"; do
@@ -82,7 +92,10 @@ prepare() {
   local site="$repo/target/site"
   local photo="$repo/bench/images/astronaut-4000x3000.jpg"
   [ -s "$site/teavm/worker.wasm" ] || { say "build the site first: mvn -B -q -DskipTests package"; exit 1; }
-  [ -s "$site/models/isnet-fp16.onnx" ] && [ -s "$site/models/isnet-quint8.onnx" ] || { say "models missing in target/site/models"; exit 1; }
+  local models=(${MODELS:-quint8 fp16}) m
+  for m in "${models[@]}"; do
+    [ -s "$site/models/isnet-$m.onnx" ] || { say "models/isnet-$m.onnx missing in target/site/models"; exit 1; }
+  done
   [ -s "$photo" ] || { say "make the photo first: bench/images.sh"; exit 1; }
   [ -x /usr/lib/chromium/chromium ] || { say "needs Debian's chromium here: apt-get install chromium"; exit 1; }
   git -C "$repo" check-ignore -q .device/ || { say ".device/ must be git-ignored (echo /.device/ >> .git/info/exclude)"; exit 1; }
@@ -117,19 +130,33 @@ prepare() {
            /usr/lib/x86_64-linux-gnu/libnssckbi.so /usr/lib/x86_64-linux-gnu/nss/*.so; do
     [ -e "$f" ] && cp -L "$f" "$build/stage/libs/"
   done
-  tar -C "$build/stage" -cf - libs | xz -T0 -6 >"$build/libs.tar.xz"
+  if [ ! -s "$build/libs.tar.xz" ] || [ /usr/lib/chromium/chromium -nt "$build/libs.tar.xz" ]; then
+    tar -C "$build/stage" -cf - libs | xz -T0 -6 >"$build/libs.tar.xz"
+  fi
 
-  # 3. The site without its models, plus the 12 MP photo.
-  tar -C "$repo/target" -cf - --exclude='site/models/*.onnx' site | tar -C "$build/stage" -xf -
+  # 3. The site without its models, plus the 12 MP photo (PEER=1: plus the peer and its page, bench/gpu/peer-site.mjs).
+  if [ "${PEER:-}" = 1 ]; then
+    node "$gpu_dir/peer-site.mjs" "$build/peer-site"
+    mkdir -p "$build/stage/site"
+    tar -C "$build/peer-site" -chf - --exclude='./models/*.onnx' . | tar -C "$build/stage/site" -xf -
+  else
+    tar -C "$repo/target" -cf - --exclude='site/models/*.onnx' site | tar -C "$build/stage" -xf -
+  fi
   mkdir -p "$build/stage/site/bench-images"
   cp "$photo" "$build/stage/site/bench-images/"
   tar -C "$build/stage" -cf - site | xz -T0 -6 >"$build/site.tar.xz"
   # The models compress a little (8-bit weights to 67 %, fp16 to 91 %): that saves a part.
-  xz -T0 -6 -c "$site/models/isnet-quint8.onnx" >"$build/isnet-quint8.onnx.xz"
-  xz -T0 -1 -c "$site/models/isnet-fp16.onnx" >"$build/isnet-fp16.onnx.xz"
+  local level
+  for m in "${models[@]}"; do
+    [ "$m" = fp16 ] && level=-1 || level=-6
+    if [ ! -s "$build/isnet-$m.onnx.xz" ] || [ "$site/models/isnet-$m.onnx" -nt "$build/isnet-$m.onnx.xz" ]; then
+      xz -T0 "$level" -c "$site/models/isnet-$m.onnx" >"$build/isnet-$m.onnx.xz"
+    fi
+  done
 
-  # 4. One stream of the five entries, with a manifest, cut into parts.
-  local entries=(chromium.tar.xz libs.tar.xz site.tar.xz isnet-quint8.onnx.xz isnet-fp16.onnx.xz)
+  # 4. One stream of the entries, with a manifest, cut into parts.
+  local entries=(chromium.tar.xz libs.tar.xz site.tar.xz)
+  for m in "${models[@]}"; do entries+=("isnet-$m.onnx.xz"); done
   (cd "$build" && python3 - "${entries[@]}" >manifest.json <<'EOF'
 import hashlib, json, os, sys
 out = []
@@ -152,7 +179,7 @@ EOF
     cp "$build/manifest.json" "$repo/.device/p$n/"
   done
   rm -rf "$build/stage"
-  say "payload: $(du -cb "$build"/{chromium.tar.xz,libs.tar.xz,site.tar.xz,isnet-*.onnx.xz} | tail -1 | cut -f1) bytes in $n parts:"
+  say "payload: $( (cd "$build" && du -cb "${entries[@]}") | tail -1 | cut -f1) bytes in $n parts:"
   du -sh "$repo"/.device/p* >&2
   say "working tree that travels besides a part: $( (cd "$repo" && { git ls-files -z; git ls-files -z --others --exclude-standard; } | xargs -0 du -cb 2>/dev/null | tail -1 | cut -f1)) bytes"
 }
@@ -253,7 +280,12 @@ local_run() {
   local query="${1:-configs=wasm:quint8:2:1,webgpu:quint8:0:1&images=1024&runs=2&warmup=1}" limit="${2:-1500}"
   local site
   site="$(mktemp -d /tmp/cutout-gpu-site.XXXXXX)"
-  cp -r "$repo/target/site/." "$site/"
+  if [ "${PEER:-}" = 1 ]; then
+    node "$gpu_dir/peer-site.mjs" "$site/assembled" >&2
+    cp -rL "$site/assembled/." "$site/" && rm -rf "$site/assembled"
+  else
+    cp -r "$repo/target/site/." "$site/"
+  fi
   mkdir -p "$site/bench-images"
   cp "$repo/bench/images/astronaut-4000x3000.jpg" "$site/bench-images/"
   local status=0
@@ -263,11 +295,34 @@ local_run() {
   return $status
 }
 
+# rounds N SEC QUERY: N rounds of Cutout's page (bench.html?QUERY) then the peer's (peer/peer-bench.html?PEER_QUERY,
+# default threads=2&runs=5&warmup=1), each launch a fresh browser with its own log; no launch starts when less than
+# the longest one so far is left of SEC. Logs: $OUT/rK-cutout/ and $OUT/rK-peer/ (results.log, chromium.log, server.log).
+rounds() {
+  local n="$1" limit="$2" query="$3" peer_query="${PEER_QUERY:-threads=2&runs=5&warmup=1}"
+  local out="${OUT:-$DEV/out}" start=$SECONDS k what t
+  declare -A longest=([cutout]=60 [peer]=60)
+  for k in $(seq 1 "$n"); do
+    for what in cutout peer; do
+      if [ $((limit - (SECONDS - start))) -lt $((longest[$what] + 10)) ]; then say "stopping: $what may take ${longest[$what]}s"; return 0; fi
+      t=$SECONDS
+      if [ "$what" = cutout ]; then
+        OUT="$out/r$k-cutout" PAGE=bench.html bench "$query" $((limit - (SECONDS - start))) || true
+      else
+        OUT="$out/r$k-peer" PAGE=peer/peer-bench.html bench "$peer_query" $((limit - (SECONDS - start))) || true
+      fi
+      [ $((SECONDS - t)) -gt "${longest[$what]}" ] && longest[$what]=$((SECONDS - t))
+      say "round $k $what: $((SECONDS - t)) s"
+    done
+  done
+}
+
 case "${1:-}" in
   prepare) prepare ;;
   local) shift; local_run "$@" ;;
   recv) recv "$2" ;;
   probe) probe ;;
   bench) shift; bench "$@" ;;
-  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+  rounds) shift; rounds "$@" ;;
+  *) sed -n '2,25p' "$0" >&2; exit 2 ;;
 esac
