@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole app on the CPU backend, as a person would use it: a bad file is refused with a message, a real photo
- * comes back as a correct cutout, and nothing leaves the machine.
+ * comes back as a correct cutout, and nothing leaves the machine. Before any photo the engine is warmed up, and the
+ * cutout that follows is still ISNet's.
  */
 class CutoutWasmIT {
     @Test
@@ -28,7 +29,15 @@ class CutoutWasmIT {
                 Browser browser = Browser.start()) {
             try {
                 CutoutPage page = new CutoutPage(browser);
-                page.open(server.url());
+                page.open(server.url() + "?backend=wasm&model=quint8");
+                // Before any photo the worker warms ONNX Runtime's WebAssembly up on a stand-in model
+                // (core.onnx.WarmupModel), with nothing downloaded; the photo below must come out as it would without.
+                String runs = browser.waitForAttribute("#backend-info", "data-warmup-runs", v -> v != null,
+                        Duration.ofMinutes(2));
+                System.out.println("warm-up: " + runs + " runs in " + page.backendInfo("warmup-ms") + " ms");
+                assertTrue(Integer.parseInt(runs) >= 1, "runs " + runs);
+                assertFalse(server.requests().stream().anyMatch(r -> r.contains("isnet")),
+                        "warming up downloads no model: " + server.requests());
                 page.choose("wasm", "quint8");
 
                 String state = page.process(TestImages.notesPng(), Duration.ofMinutes(2));

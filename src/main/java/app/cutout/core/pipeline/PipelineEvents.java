@@ -14,6 +14,13 @@ public interface PipelineEvents {
     default void decoded(int id, int width, int height, int sourceWidth, int sourceHeight) {
     }
 
+    /**
+     * The engine ran {@code runs} times on a stand-in model before any photo ({@link EngineFactory#warmUp}), in
+     * {@code ms} from asking to the last run's end.
+     */
+    default void warmedUp(int runs, double ms) {
+    }
+
     /** A session started (the first, or a new one after a change of plan or a fallback). */
     void session(int id, Session session);
 

@@ -17,6 +17,7 @@ import app.cutout.core.refine.PassLog;
 import app.cutout.core.refine.RefineOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The whole removal of one photo's background, the same on every host: intake checks, decode, model input,
@@ -55,6 +56,8 @@ public final class RemovalPipeline<W> {
     private Plan enginePlan;
     /** Why WebGPU failed in this pipeline, once it has; later runs then go straight to the CPU. */
     private String webGpuFailure;
+    /** Whether {@link #preload} has warmed the engine up (or tried to): once per pipeline. */
+    private boolean warmedUp;
 
     public RemovalPipeline(ModelSource<W> models, EngineFactory<W> engines, Clock clock, PipelineEvents events) {
         this.models = models;
@@ -163,34 +166,44 @@ public final class RemovalPipeline<W> {
     }
 
     /**
-     * Starts the session that a run with these choices would use, before any photo, when its model is stored on this
-     * device: the first photo of a visit then waits neither for the stored copy's check nor for the session (about
-     * 1.2 s of a 12 MP photo on 2 cores). Nothing is downloaded: a model that is not stored waits for a photo, so
-     * opening the page never costs 44 MB. Failures are left for the photo's own run, which tries again and says why.
-     * Its events carry id 0.
+     * Makes the first photo of a visit wait as little as this device allows, before any photo: starts the session
+     * that a run with these choices would use when its model is stored on this device (the photo then waits neither
+     * for the stored copy's check nor for the session: about 1.2 s of a 12 MP photo on 2 cores), then warms the
+     * engine up ({@link EngineFactory#warmUp}: about a second of the first CPU inference), once per pipeline, until
+     * {@code photoWaiting} says a photo is waiting. Nothing is downloaded: a model that is not stored waits for a
+     * photo, so opening the page never costs 44 MB. Failures are left for the photo's own run, which tries again and
+     * says why. Its events carry id 0.
      *
      * @return whether a session for these choices is ready
      */
-    public boolean preload(String backendChoice, String modelChoice, int threads) {
+    public boolean preload(String backendChoice, String modelChoice, int threads, BooleanSupplier photoWaiting) {
+        boolean ready;
+        Plan wanted;
         try {
             if (capabilities == null) {
                 capabilities = engines.probe(threads);
             }
-            Plan wanted = BackendPlanner.plan(capabilities, backendChoice, modelChoice);
+            wanted = BackendPlanner.plan(capabilities, backendChoice, modelChoice);
             if (wanted.backend == Backend.WEBGPU && webGpuFailure != null) {
                 wanted = BackendPlanner.fallbackToWasm(wanted, capabilities, webGpuFailure);
             }
-            if (engine != null && wanted.sameSession(enginePlan)) {
-                return true;
+            ready = engine != null && wanted.sameSession(enginePlan);
+            if (!ready && models.stored(wanted.model)) {
+                ensureEngine(0, wanted, new StageTimings());
+                ready = true;
             }
-            if (!models.stored(wanted.model)) {
-                return false;
-            }
-            ensureEngine(0, wanted, new StageTimings());
-            return true;
         } catch (RuntimeException | OutOfMemoryError e) {
             return false;
         }
+        if (!warmedUp && !photoWaiting.getAsBoolean()) {
+            warmedUp = true;
+            double t = clock.now();
+            int runs = engines.warmUp(ready ? enginePlan : wanted, photoWaiting);
+            if (runs > 0) {
+                events.warmedUp(runs, clock.now() - t);
+            }
+        }
+        return ready;
     }
 
     /** The plan the last session was started with; null before the first. */

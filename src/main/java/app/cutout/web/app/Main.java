@@ -8,6 +8,7 @@ import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ObjectUrls;
 import app.cutout.web.protocol.SessionMessage;
+import app.cutout.web.protocol.WarmedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.browser.Navigator;
@@ -104,6 +105,11 @@ public final class Main {
             public void backend(SessionMessage m) {
                 lastBackend = m;
                 showBackend();
+            }
+
+            @Override
+            public void warmedUp(WarmedMessage m) {
+                view.warmedUp(m.getRuns(), m.getMs());
             }
 
             @Override

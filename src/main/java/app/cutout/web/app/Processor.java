@@ -20,6 +20,7 @@ import app.cutout.web.protocol.ResultMessage;
 import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.RunRequest;
 import app.cutout.web.protocol.SessionMessage;
+import app.cutout.web.protocol.WarmedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
@@ -48,6 +49,9 @@ final class Processor {
         void rough(Item item, ImageBitmap mask);
 
         void backend(SessionMessage message);
+
+        /** The inference worker warmed its engine up before any photo. */
+        void warmedUp(WarmedMessage message);
 
         void workerFailed(String text);
     }
@@ -289,6 +293,9 @@ final class Processor {
                     preload(lane);
                 }
                 pump();
+                return;
+            case Message.WARMED:
+                listener.warmedUp((WarmedMessage) message);
                 return;
             case Message.SESSION:
                 if (!batch) {

@@ -82,6 +82,12 @@ final class View {
         }
     }
 
+    /** For measurements: the inference worker's warm-up before any photo ({@code #backend-info[data-warmup-*]}). */
+    void warmedUp(int runs, double ms) {
+        backendInfo.setAttribute("data-warmup-runs", Integer.toString(runs));
+        backendInfo.setAttribute("data-warmup-ms", Long.toString(Math.round(ms)));
+    }
+
     /**
      * Mirrors the photo being processed, or the last one that finished, with {@code queue} counting every photo in
      * the list and {@code batch} those chosen together with this one.

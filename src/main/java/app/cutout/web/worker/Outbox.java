@@ -21,6 +21,7 @@ import app.cutout.web.protocol.ProgressMessage;
 import app.cutout.web.protocol.ResultMessage;
 import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.SessionMessage;
+import app.cutout.web.protocol.WarmedMessage;
 import app.cutout.web.protocol.StrokesSolved;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -56,6 +57,13 @@ final class Outbox {
         message.setHeight(height);
         message.setSourceWidth(sourceWidth);
         message.setSourceHeight(sourceHeight);
+        send(message);
+    }
+
+    void warmedUp(int runs, double ms) {
+        WarmedMessage message = Message.of(Message.WARMED);
+        message.setRuns(runs);
+        message.setMs(ms);
         send(message);
     }
 

@@ -4,6 +4,7 @@ import app.cutout.core.model.Backend;
 import app.cutout.core.model.ModelSpec;
 import app.cutout.core.model.Plan;
 import app.cutout.core.onnx.SessionTuning;
+import app.cutout.core.onnx.WarmupModel;
 import app.cutout.core.pipeline.EngineFailure;
 import app.cutout.core.pipeline.InferenceEngine;
 import app.cutout.web.jso.browser.GpuDevice;
@@ -17,6 +18,7 @@ import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.Js;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
+import java.util.function.BooleanSupplier;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -26,7 +28,9 @@ import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.core.JSUndefined;
+import org.teavm.jso.browser.Performance;
 import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 
 /**
@@ -37,6 +41,15 @@ import org.teavm.jso.typedarrays.Uint8Array;
  */
 final class Segmenter implements InferenceEngine {
     private static final int INPUT_FLOATS = 3 * ModelSpec.SIZE * ModelSpec.SIZE;
+    /**
+     * The warm-up's stand-in model: 128² input, 32 channels, a few tens of ms a run on one 2-core laptop thread, so
+     * that a photo arriving waits at most that long. The budget is what moved most of the first ISNet run's extra
+     * second on the 2-core EPYC (bench/README.md, "First visit").
+     */
+    private static final int WARMUP_SIZE = 128;
+    private static final int WARMUP_CHANNELS = 32;
+    private static final double WARMUP_BUDGET_MS = 1500;
+    private static final int WARMUP_MAX_RUNS = 100;
     /** The bundles whose {@code env} has been set up, i.e. that have started (or tried to start) a session. */
     private static final java.util.Set<OrtBundle> started = new java.util.HashSet<>();
     /** The thread count given to the runtime; 0 until the first session. */
@@ -76,13 +89,7 @@ final class Segmenter implements InferenceEngine {
      */
     static Segmenter create(Plan plan, Uint8Array weights, String ortBaseUrl) {
         OrtBundle bundle = bundleFor(plan);
-        OrtEnv env = bundle.env();
-        if (started.add(bundle)) {
-            env.getWasm().setWasmPaths(ortBaseUrl);
-            env.getWasm().setNumThreads(threads == 0 ? plan.threads : threads);
-            env.setLogLevel("error");
-            threads = env.getWasm().getNumThreads();
-        }
+        OrtEnv env = setUp(bundle, plan, ortBaseUrl);
         SessionOptions options = SessionOptions.create(plan.backend == Backend.WEBGPU ? "webgpu" : "wasm");
         tune(options, SessionTuning.parse(workerParam("ort")));
         InferenceSession session;
@@ -93,6 +100,77 @@ final class Segmenter implements InferenceEngine {
         }
         return new Segmenter(plan, bundle, session, plan.backend == Backend.WEBGPU ? watch(env) : null);
     }
+
+    private static OrtEnv setUp(OrtBundle bundle, Plan plan, String ortBaseUrl) {
+        OrtEnv env = bundle.env();
+        if (started.add(bundle)) {
+            env.getWasm().setWasmPaths(ortBaseUrl);
+            env.getWasm().setNumThreads(threads == 0 ? plan.threads : threads);
+            env.setLogLevel("error");
+            threads = env.getWasm().getNumThreads();
+        }
+        return env;
+    }
+
+    /**
+     * Runs {@link WarmupModel} on the CPU runtime that a session for {@code plan} will use, started with the plan's
+     * threads, until {@code stop} says so, {@link #WARMUP_BUDGET_MS} have passed or {@link #WARMUP_MAX_RUNS} runs are
+     * done. Between runs it lets the worker's other events in, so that a photo arriving is seen at once.
+     *
+     * @return the runs made; 0 on WebGPU (its cost is shader compilation, which a stand-in model does not cover) or
+     *     when the runtime or the stand-in session could not start (the photo's own run then tries and says why)
+     */
+    static int warmUp(Plan plan, String ortBaseUrl, BooleanSupplier stop) {
+        if (plan.backend != Backend.WASM) {
+            return 0;
+        }
+        OrtBundle bundle = bundleFor(plan);
+        int runs = 0;
+        try {
+            setUp(bundle, plan, ortBaseUrl);
+            byte[] model = WarmupModel.build(WARMUP_SIZE, WARMUP_CHANNELS);
+            Int8Array bytes = ArrayTransfer.copyOf(model);
+            InferenceSession session = Promises.await(bundle.createSession(new Uint8Array(bytes.getBuffer(),
+                    bytes.getByteOffset(), bytes.getLength()), SessionOptions.create("wasm")), "Warming up");
+            try {
+                JSArray<JSNumber> dims = new JSArray<>();
+                dims.push(JSNumber.valueOf(1));
+                dims.push(JSNumber.valueOf(3));
+                dims.push(JSNumber.valueOf(WARMUP_SIZE));
+                dims.push(JSNumber.valueOf(WARMUP_SIZE));
+                Tensor input = bundle.tensor(pattern(3 * WARMUP_SIZE * WARMUP_SIZE), dims);
+                JSMapLike<Tensor> feeds = JSObjects.create();
+                feeds.set(WarmupModel.INPUT_NAME, input);
+                JSArray<JSString> fetches = new JSArray<>();
+                fetches.push(JSString.valueOf(WarmupModel.OUTPUT_NAME));
+                double start = Performance.now();
+                while (runs < WARMUP_MAX_RUNS && Performance.now() - start < WARMUP_BUDGET_MS) {
+                    Promises.await(nextTask(), "Warming up");
+                    if (stop.getAsBoolean()) {
+                        break;
+                    }
+                    JSMapLike<Tensor> out = Promises.await(session.run(feeds, fetches), "Warming up");
+                    out.get(WarmupModel.OUTPUT_NAME).dispose();
+                    runs++;
+                }
+                input.dispose();
+            } finally {
+                Promises.await(session.release(), "Warming up");
+            }
+        } catch (RuntimeException e) {
+            // Of no consequence: the photo's session starts the runtime itself and reports what fails there.
+        }
+        return runs;
+    }
+
+    /** A float input with values spread over a photo's normalised range, as the stand-in's quantisers see in use. */
+    @JSBody(params = "n", script = "const a = new Float32Array(n);"
+            + " for (let i = 0; i < n; i++) { a[i] = Math.sin(i * 0.37) * 2; } return a;")
+    private static native Float32Array pattern(int n);
+
+    /** Settles after the worker's pending events (a message with a photo) have had their turn. */
+    @JSBody(script = "return new Promise(function (resolve) { setTimeout(resolve, 0); });")
+    private static native JSPromise<JSUndefined> nextTask();
 
     /**
      * Applies the session settings a measurement asked for in the inference worker's URL ({@code worker.js?ort=…},

@@ -13,6 +13,7 @@ import app.cutout.web.platform.Js;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.Promises;
+import java.util.function.BooleanSupplier;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -57,6 +58,11 @@ final class WebEngines implements EngineFactory<Uint8Array> {
     @Override
     public InferenceEngine start(Plan plan, Uint8Array weights) {
         return Segmenter.create(plan, plan.model.widenedFromFp16 ? widen(weights) : weights, ortBaseUrl);
+    }
+
+    @Override
+    public int warmUp(Plan plan, BooleanSupplier stop) {
+        return Segmenter.warmUp(plan, ortBaseUrl, stop);
     }
 
     /**

@@ -30,6 +30,8 @@ import org.teavm.jso.typedarrays.Uint8Array;
 public final class WorkerMain {
     /** Runs one request at a time, in arrival order: the session is not re-entrant. */
     private static JSPromise<JSUndefined> queue = JSPromise.resolve(JSUndefined.instance());
+    /** Requests queued or running; a preload's warm-up stops when one arrives behind it. */
+    private static int pending;
 
     private WorkerMain() {
     }
@@ -55,7 +57,7 @@ public final class WorkerMain {
                 case Message.PRELOAD: {
                     PreloadRequest preload = (PreloadRequest) message;
                     enqueue(() -> pipeline.preload(preload.getBackendChoice(), preload.getModelChoice(),
-                            preload.getThreads()), 0, "", outbox);
+                            preload.getThreads(), () -> pending > 1), 0, "", outbox);
                     break;
                 }
                 case Message.EXPORT:
@@ -100,6 +102,11 @@ public final class WorkerMain {
             }
 
             @Override
+            public void warmedUp(int runs, double ms) {
+                outbox.warmedUp(runs, ms);
+            }
+
+            @Override
             public void session(int id, Session session) {
                 outbox.session(session);
             }
@@ -126,9 +133,13 @@ public final class WorkerMain {
      * reported for the request and swallowed, so one bad request never stalls the ones queued after it.
      */
     private static void enqueue(Runnable task, int id, String name, Outbox outbox) {
+        pending++;
         queue = queue.flatThen(ignored -> JSPromise.runAsync(task)).catchError(error -> {
             outbox.failed(id, "", new Problem(Problem.STOPPED, name, Global.describe(error)));
             return JSUndefined.instance();
+        }).then(done -> {
+            pending--;
+            return done;
         });
     }
 }

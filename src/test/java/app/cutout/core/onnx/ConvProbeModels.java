@@ -42,7 +42,7 @@ final class ConvProbeModels {
     }
 
     static byte[] dynamic(int c, int size, int k, int d, int layers) {
-        Pb g = new Pb().string(2, "dynamic");
+        ProtoWriter g = new ProtoWriter().string(2, "dynamic");
         Random rnd = new Random(1);
         String x = "input";
         for (int l = 0; l < layers; l++) {
@@ -66,7 +66,7 @@ final class ConvProbeModels {
     }
 
     static byte[] staticModel(int c, int size, int k, int d, int layers) {
-        Pb g = new Pb().string(2, "static");
+        ProtoWriter g = new ProtoWriter().string(2, "static");
         Random rnd = new Random(1);
         g.message(5, tensor("s", FLOAT, floats(0.02f)));
         g.message(5, tensor("z", UINT8, new byte[] {0}));
@@ -94,21 +94,21 @@ final class ConvProbeModels {
         return model(g, c, size);
     }
 
-    private static byte[] model(Pb graph, int c, int size) {
+    private static byte[] model(ProtoWriter graph, int c, int size) {
         graph.message(11, valueInfo("input", c, size));
         graph.message(12, valueInfo("output", c, size));
-        return new Pb().varint(1, 7).message(8, new Pb().string(1, "").varint(2, 13)).message(7, graph)
+        return new ProtoWriter().varint(1, 7).message(8, new ProtoWriter().string(1, "").varint(2, 13)).message(7, graph)
                 .toByteArray();
     }
 
-    private static Pb conv(Pb node, int k, int d) {
+    private static ProtoWriter conv(ProtoWriter node, int k, int d) {
         int pad = d * (k - 1) / 2;
         return node.message(5, intsAttr("kernel_shape", k, k)).message(5, intsAttr("pads", pad, pad, pad, pad))
                 .message(5, intsAttr("dilations", d, d)).message(5, intsAttr("strides", 1, 1));
     }
 
-    private static Pb node(String op, String[] inputs, String[] outputs) {
-        Pb n = new Pb();
+    private static ProtoWriter node(String op, String[] inputs, String[] outputs) {
+        ProtoWriter n = new ProtoWriter();
         for (String i : inputs) {
             n.string(1, i);
         }
@@ -118,28 +118,28 @@ final class ConvProbeModels {
         return n.string(3, op + "_" + outputs[0]).string(4, op);
     }
 
-    private static Pb intAttr(String name, long value) {
-        return new Pb().string(1, name).varint(3, value).varint(20, 2);
+    private static ProtoWriter intAttr(String name, long value) {
+        return new ProtoWriter().string(1, name).varint(3, value).varint(20, 2);
     }
 
-    private static Pb intsAttr(String name, long... values) {
-        Pb a = new Pb().string(1, name);
+    private static ProtoWriter intsAttr(String name, long... values) {
+        ProtoWriter a = new ProtoWriter().string(1, name);
         for (long v : values) {
             a.varint(8, v);
         }
         return a.varint(20, 7);
     }
 
-    private static Pb valueInfo(String name, int c, int size) {
-        Pb shape = new Pb();
+    private static ProtoWriter valueInfo(String name, int c, int size) {
+        ProtoWriter shape = new ProtoWriter();
         for (long dim : new long[] {1, c, size, size}) {
-            shape.message(1, new Pb().varint(1, dim));
+            shape.message(1, new ProtoWriter().varint(1, dim));
         }
-        return new Pb().string(1, name).message(2, new Pb().message(1, new Pb().varint(1, FLOAT).message(2, shape)));
+        return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, new ProtoWriter().varint(1, FLOAT).message(2, shape)));
     }
 
-    private static Pb tensor(String name, int type, byte[] raw, long... dims) {
-        Pb t = new Pb();
+    private static ProtoWriter tensor(String name, int type, byte[] raw, long... dims) {
+        ProtoWriter t = new ProtoWriter();
         for (long dim : dims) {
             t.varint(1, dim);
         }

@@ -67,54 +67,54 @@ class Fp16ToFp32Test {
     }
 
     /** A TensorProto with raw_data, fields in the order exporters write them (dims, data_type, name, raw_data). */
-    private static Pb rawTensor(String name, boolean half, int[] values, long... dims) {
-        Pb t = new Pb();
+    private static ProtoWriter rawTensor(String name, boolean half, int[] values, long... dims) {
+        ProtoWriter t = new ProtoWriter();
         for (long d : dims) {
             t.varint(1, d);
         }
         return t.varint(2, type(half)).string(8, name).bytes(9, half ? halfBytes(values) : floatBytes(values));
     }
 
-    private static Pb valueInfo(String name, int elemType, long... dims) {
-        Pb shape = new Pb();
+    private static ProtoWriter valueInfo(String name, int elemType, long... dims) {
+        ProtoWriter shape = new ProtoWriter();
         for (long d : dims) {
-            shape.message(1, new Pb().varint(1, d));
+            shape.message(1, new ProtoWriter().varint(1, d));
         }
-        return new Pb().string(1, name)
-                .message(2, new Pb().message(1, new Pb().varint(1, elemType).message(2, shape)));
+        return new ProtoWriter().string(1, name)
+                .message(2, new ProtoWriter().message(1, new ProtoWriter().varint(1, elemType).message(2, shape)));
     }
 
-    private static Pb attrInt(String name, long value) {
-        return new Pb().string(1, name).varint(3, value).varint(20, 2);
+    private static ProtoWriter attrInt(String name, long value) {
+        return new ProtoWriter().string(1, name).varint(3, value).varint(20, 2);
     }
 
-    private static Pb attrTensor(String name, Pb tensor) {
-        return new Pb().string(1, name).message(5, tensor).varint(20, 4);
+    private static ProtoWriter attrTensor(String name, ProtoWriter tensor) {
+        return new ProtoWriter().string(1, name).message(5, tensor).varint(20, 4);
     }
 
-    private static Pb node(String op, String domain, String in, String out, Pb... attributes) {
-        Pb n = new Pb().string(1, in).string(2, out).string(3, op + "_" + out).string(4, op);
+    private static ProtoWriter node(String op, String domain, String in, String out, ProtoWriter... attributes) {
+        ProtoWriter n = new ProtoWriter().string(1, in).string(2, out).string(3, op + "_" + out).string(4, op);
         if (domain != null) {
             n.string(7, domain);
         }
-        for (Pb a : attributes) {
+        for (ProtoWriter a : attributes) {
             n.message(5, a);
         }
         return n;
     }
 
     /** The then-branch of an If: its own float16 initialiser, a Cast to float16 and a float16 output. */
-    private static Pb subgraph(boolean half) {
-        return new Pb()
+    private static ProtoWriter subgraph(boolean half) {
+        return new ProtoWriter()
                 .message(1, node("Cast", "", "x", "y", attrInt("to", type(half))))
                 .string(2, "then")
                 .message(5, rawTensor("sub_w", half, halves(5, 7), 5))
                 .message(12, valueInfo("y", type(half), 5));
     }
 
-    private static Pb graph(boolean half) {
+    private static ProtoWriter graph(boolean half) {
         int t = type(half);
-        Pb g = new Pb();
+        ProtoWriter g = new ProtoWriter();
         g.message(1, node("Constant", null, "", "c0", attrTensor("value", rawTensor("", half, halves(3, 1), 3))));
         g.message(1, node("Cast", "", "input", "x16", attrInt("to", t), attrInt("saturate", 1)));
         g.message(1, node("Cast", "ai.onnx", "input", "x16b", attrInt("to", t)));
@@ -126,22 +126,22 @@ class Fp16ToFp32Test {
         g.message(1, node("Cast", "", "x16", "g", attrInt("dtype", FLOAT16)));
         g.message(1, node("EyeLike", "", "x16", "eye", attrInt("dtype", t), attrInt("k", FLOAT16)));
         g.message(1, node("RandomNormal", "", "", "rn", attrInt("dtype", t),
-                new Pb().string(1, "seed").fixed32(2, Float.floatToRawIntBits(3f)).varint(20, 1)));
-        g.message(1, node("If", "", "cond", "ifo", new Pb().string(1, "then_branch").message(6, subgraph(half))
+                new ProtoWriter().string(1, "seed").fixed32(2, Float.floatToRawIntBits(3f)).varint(20, 1)));
+        g.message(1, node("If", "", "cond", "ifo", new ProtoWriter().string(1, "then_branch").message(6, subgraph(half))
                 .varint(20, 5)));
         g.message(1, node("Bar", "custom", "", "bar",
-                new Pb().string(1, "ts").message(10, rawTensor("t0", half, halves(2, 2), 2))
+                new ProtoWriter().string(1, "ts").message(10, rawTensor("t0", half, halves(2, 2), 2))
                         .message(10, rawTensor("t1", half, halves(4, 3), 2, 2)).varint(20, 9),
-                new Pb().string(1, "tp").message(14, new Pb().message(1, new Pb().varint(1, t))).varint(20, 13)));
+                new ProtoWriter().string(1, "tp").message(14, new ProtoWriter().message(1, new ProtoWriter().varint(1, t))).varint(20, 13)));
         g.string(2, "main");
         // 50 halves: raw_data grows from 100 to 200 bytes, so its length prefix grows from one byte to two.
         g.message(5, rawTensor("w50", half, halves(50, 4), 5, 10));
         g.message(5, rawTensor("w5000", half, halves(5000, 5), 5000));
-        g.message(5, new Pb().varint(1, 2).varint(2, FLOAT).string(8, "f32").packedFloats(4, 1.5f, -2f));
-        g.message(5, new Pb().varint(1, 2).varint(2, INT64).string(8, "i64").packedVarints(7, 3, -1));
+        g.message(5, new ProtoWriter().varint(1, 2).varint(2, FLOAT).string(8, "f32").packedFloats(4, 1.5f, -2f));
+        g.message(5, new ProtoWriter().varint(1, 2).varint(2, INT64).string(8, "i64").packedVarints(7, 3, -1));
         // int32_data, packed: one half in each int32 (a negative int32 when sign-extended, as some writers do).
         int[] packed = {0x3C00, 0xBC00, 0x0001, 0x7C00};
-        Pb p = new Pb().varint(1, 4).varint(2, t);
+        ProtoWriter p = new ProtoWriter().varint(1, 4).varint(2, t);
         if (half) {
             p.packedVarints(5, 0x3C00, (short) 0xBC00, 0x0001, 0x7C00);
         } else {
@@ -149,7 +149,7 @@ class Fp16ToFp32Test {
         }
         g.message(5, p.string(8, "packed"));
         // int32_data unpacked, split around another field: one float_data where the first entry was.
-        Pb u = new Pb().varint(1, 3).varint(2, t);
+        ProtoWriter u = new ProtoWriter().varint(1, 3).varint(2, t);
         if (half) {
             u.varint(5, 0x4000).string(8, "unpacked").packedVarints(5, 0x4200, 0x4400);
         } else {
@@ -157,9 +157,9 @@ class Fp16ToFp32Test {
         }
         g.message(5, u);
         // Empty float16 tensor: only the type changes.
-        g.message(5, new Pb().varint(1, 0).varint(2, t).string(8, "empty"));
-        g.message(15, new Pb().message(1, rawTensor("sv", half, halves(3, 6), 3))
-                .message(2, new Pb().varint(1, 3).varint(2, INT64).packedVarints(7, 0, 5, 9))
+        g.message(5, new ProtoWriter().varint(1, 0).varint(2, t).string(8, "empty"));
+        g.message(15, new ProtoWriter().message(1, rawTensor("sv", half, halves(3, 6), 3))
+                .message(2, new ProtoWriter().varint(1, 3).varint(2, INT64).packedVarints(7, 0, 5, 9))
                 .varint(3, 10));
         g.string(10, "doc");
         g.message(11, valueInfo("input", FLOAT, 1, 3));
@@ -167,12 +167,12 @@ class Fp16ToFp32Test {
         g.message(11, valueInfo("ids", INT64, 7));
         g.message(12, valueInfo("x32", FLOAT, 1, 3));
         g.message(12, valueInfo("x16", t, 1, 3));
-        Pb tensorType = new Pb().message(1, new Pb().varint(1, t));
-        g.message(13, new Pb().string(1, "seq").message(2, new Pb().message(4, new Pb().message(1, tensorType))));
-        g.message(13, new Pb().string(1, "map").message(2, new Pb().message(5,
-                new Pb().varint(1, INT64).message(2, tensorType))));
-        g.message(13, new Pb().string(1, "opt").message(2, new Pb().message(9,
-                new Pb().message(1, new Pb().message(8, new Pb().varint(1, t))))));
+        ProtoWriter tensorType = new ProtoWriter().message(1, new ProtoWriter().varint(1, t));
+        g.message(13, new ProtoWriter().string(1, "seq").message(2, new ProtoWriter().message(4, new ProtoWriter().message(1, tensorType))));
+        g.message(13, new ProtoWriter().string(1, "map").message(2, new ProtoWriter().message(5,
+                new ProtoWriter().varint(1, INT64).message(2, tensorType))));
+        g.message(13, new ProtoWriter().string(1, "opt").message(2, new ProtoWriter().message(9,
+                new ProtoWriter().message(1, new ProtoWriter().message(8, new ProtoWriter().varint(1, t))))));
         g.message(13, valueInfo("c0", t, 3).string(3, "value doc"));
         // Unknown fields of every wire type.
         g.varint(90, FLOAT16).bytes(91, new byte[] {10, 2, 8, 10}).fixed32(92, FLOAT16);
@@ -180,23 +180,23 @@ class Fp16ToFp32Test {
         return g;
     }
 
-    private static Pb function(boolean half) {
-        return new Pb().string(1, "F").string(4, "a").string(5, "b")
+    private static ProtoWriter function(boolean half) {
+        return new ProtoWriter().string(1, "F").string(4, "a").string(5, "b")
                 .message(7, node("Cast", "", "a", "b", attrInt("to", type(half))))
-                .message(9, new Pb().string(1, "").varint(2, 15))
+                .message(9, new ProtoWriter().string(1, "").varint(2, 15))
                 .string(10, "local")
                 .message(11, attrTensor("default", rawTensor("d", half, halves(2, 8), 2)))
                 .message(12, valueInfo("b", type(half), 2));
     }
 
     private static byte[] model(boolean half) {
-        return new Pb()
+        return new ProtoWriter()
                 .varint(1, 8)
-                .message(8, new Pb().string(1, "").varint(2, 15))
+                .message(8, new ProtoWriter().string(1, "").varint(2, 15))
                 .string(2, "hand")
                 .message(7, graph(half))
-                .message(14, new Pb().string(1, "key").string(2, "value"))
-                .message(20, new Pb().message(1, new Pb().message(5, rawTensor("init", half, halves(4, 9), 4))))
+                .message(14, new ProtoWriter().string(1, "key").string(2, "value"))
+                .message(20, new ProtoWriter().message(1, new ProtoWriter().message(5, rawTensor("init", half, halves(4, 9), 4))))
                 .message(25, function(half))
                 .varint(99, FLOAT16)
                 .toByteArray();
@@ -259,17 +259,17 @@ class Fp16ToFp32Test {
 
     @Test
     void refusesExternalFloat16Data() {
-        Pb tensor = new Pb().varint(1, 2).varint(2, FLOAT16).string(8, "ext")
-                .message(13, new Pb().string(1, "location").string(2, "weights.bin")).varint(14, 1);
-        byte[] model = new Pb().message(7, new Pb().message(5, tensor)).toByteArray();
+        ProtoWriter tensor = new ProtoWriter().varint(1, 2).varint(2, FLOAT16).string(8, "ext")
+                .message(13, new ProtoWriter().string(1, "location").string(2, "weights.bin")).varint(14, 1);
+        byte[] model = new ProtoWriter().message(7, new ProtoWriter().message(5, tensor)).toByteArray();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fp16ToFp32.convert(model));
         assertTrue(e.getMessage().contains("external"), e.getMessage());
     }
 
     @Test
     void refusesAnOddRawLength() {
-        Pb tensor = new Pb().varint(2, FLOAT16).bytes(9, new byte[] {0, 60, 0});
-        byte[] model = new Pb().message(7, new Pb().message(5, tensor)).toByteArray();
+        ProtoWriter tensor = new ProtoWriter().varint(2, FLOAT16).bytes(9, new byte[] {0, 60, 0});
+        byte[] model = new ProtoWriter().message(7, new ProtoWriter().message(5, tensor)).toByteArray();
         assertThrows(IllegalArgumentException.class, () -> Fp16ToFp32.convert(model));
     }
 

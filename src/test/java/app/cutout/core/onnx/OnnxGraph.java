@@ -216,9 +216,9 @@ final class OnnxGraph {
     // ------------------------------------------------------------------------------------------------ writing
 
     /** The model with {@code nodes} as its graph's nodes and {@code extra} appended to the graph (encoded fields). */
-    byte[] write(List<Pb> newNodes, List<byte[]> extraGraphFields) {
+    byte[] write(List<ProtoWriter> newNodes, List<byte[]> extraGraphFields) {
         java.io.ByteArrayOutputStream g = new java.io.ByteArrayOutputStream();
-        for (Pb n : newNodes) {
+        for (ProtoWriter n : newNodes) {
             writeField(g, 1, n.toByteArray());
         }
         for (byte[] f : graphRest) {
@@ -236,8 +236,8 @@ final class OnnxGraph {
     }
 
     /** A node re-encoded (its attributes verbatim). */
-    static Pb encode(Node n) {
-        Pb p = new Pb();
+    static ProtoWriter encode(Node n) {
+        ProtoWriter p = new ProtoWriter();
         for (String i : n.inputs) {
             p.string(1, i);
         }
@@ -257,8 +257,8 @@ final class OnnxGraph {
         return p;
     }
 
-    static Pb node(String op, String name, String[] inputs, String[] outputs) {
-        Pb p = new Pb();
+    static ProtoWriter node(String op, String name, String[] inputs, String[] outputs) {
+        ProtoWriter p = new ProtoWriter();
         for (String i : inputs) {
             p.string(1, i);
         }
@@ -270,18 +270,18 @@ final class OnnxGraph {
 
     /** An encoded graph field 5 (initialiser) holding {@code raw} of {@code type} and {@code dims}. */
     static byte[] initializer(String name, int type, byte[] raw, long... dims) {
-        Pb t = new Pb();
+        ProtoWriter t = new ProtoWriter();
         for (long d : dims) {
             t.varint(1, d);
         }
         t.varint(2, type).string(8, name).bytes(9, raw);
-        return new Pb().message(5, t).toByteArray();
+        return new ProtoWriter().message(5, t).toByteArray();
     }
 
     /** An encoded graph field 12 (output) of a float tensor with no shape given. */
     static byte[] floatOutput(String name) {
-        Pb type = new Pb().message(1, new Pb().varint(1, FLOAT));
-        return new Pb().message(12, new Pb().string(1, name).message(2, type)).toByteArray();
+        ProtoWriter type = new ProtoWriter().message(1, new ProtoWriter().varint(1, FLOAT));
+        return new ProtoWriter().message(12, new ProtoWriter().string(1, name).message(2, type)).toByteArray();
     }
 
     static byte[] floatBytes(float v) {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class ProtoReaderTest {
     @Test
     void readsEveryWireType() {
-        byte[] b = new Pb().varint(1, 0).varint(2, 300).varint(3, -1).varint(536870911, Long.MAX_VALUE)
+        byte[] b = new ProtoWriter().varint(1, 0).varint(2, 300).varint(3, -1).varint(536870911, Long.MAX_VALUE)
                 .fixed32(5, 0xDEADBEEF).fixed64(6, 0x0102030405060708L).string(7, "héllo ✓")
-                .message(8, new Pb().varint(1, 7)).toByteArray();
+                .message(8, new ProtoWriter().varint(1, 7)).toByteArray();
         ProtoReader r = new ProtoReader(b);
         assertTrue(r.next());
         assertEquals(1, r.field());
@@ -52,7 +52,7 @@ class ProtoReaderTest {
 
     @Test
     void matchesAsciiNames() {
-        ProtoReader r = new ProtoReader(new Pb().string(4, "Cast").toByteArray());
+        ProtoReader r = new ProtoReader(new ProtoWriter().string(4, "Cast").toByteArray());
         r.next();
         assertTrue(r.valueEquals("Cast"));
         assertFalse(r.valueEquals("CastLike"));

@@ -87,7 +87,7 @@ final class StaticQuantDebug {
     }
 
     static byte[] withOutput(OnnxGraph g, List<String> tensors) {
-        List<Pb> nodes = new ArrayList<>();
+        List<ProtoWriter> nodes = new ArrayList<>();
         for (OnnxGraph.Node n : g.nodes) {
             nodes.add(OnnxGraph.encode(n));
         }

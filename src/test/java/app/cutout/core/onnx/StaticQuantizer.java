@@ -111,7 +111,7 @@ final class StaticQuantizer {
 
     /** The dynamic model with {@code calib_min/T} and {@code calib_max/T} outputs for every ranged tensor T. */
     byte[] calibration() {
-        List<Pb> nodes = new ArrayList<>();
+        List<ProtoWriter> nodes = new ArrayList<>();
         for (OnnxGraph.Node n : graph.nodes) {
             nodes.add(OnnxGraph.encode(n));
         }
@@ -120,7 +120,7 @@ final class StaticQuantizer {
             for (String kind : new String[] {"min", "max"}) {
                 String out = "calib_" + kind + "/" + t;
                 nodes.add(OnnxGraph.node(kind.equals("min") ? "ReduceMin" : "ReduceMax", out, new String[] {t},
-                        new String[] {out}).message(5, new Pb().string(1, "keepdims").varint(3, 0).varint(20, 2)));
+                        new String[] {out}).message(5, new ProtoWriter().string(1, "keepdims").varint(3, 0).varint(20, 2)));
                 extra.add(OnnxGraph.floatOutput(out));
             }
         }
@@ -173,7 +173,7 @@ final class StaticQuantizer {
                 dropped.add(c.quantize);
             }
         }
-        List<Pb> nodes = new ArrayList<>();
+        List<ProtoWriter> nodes = new ArrayList<>();
         List<byte[]> extra = new ArrayList<>();
         Map<String, String> quantized = new HashMap<>();
         Set<String> paramsWritten = new HashSet<>();
@@ -206,7 +206,7 @@ final class StaticQuantizer {
             String weightScale = c.conv.name + "/sq_wscale";
             extra.add(OnnxGraph.initializer(weightScale, OnnxGraph.FLOAT, OnnxGraph.floatBytes(c.weightScale)));
             String yq = c.output + "/sq";
-            Pb conv = OnnxGraph.node("QLinearConv", c.conv.name + "/sq", new String[] {xq, scaleName(c.input),
+            ProtoWriter conv = OnnxGraph.node("QLinearConv", c.conv.name + "/sq", new String[] {xq, scaleName(c.input),
                     zeroName(c.input), c.weights, weightScale, c.weightZero, scaleName(c.output),
                     zeroName(c.output), biasName}, new String[] {yq});
             for (byte[] a : c.conv.attributes) {

@@ -20,6 +20,7 @@ import app.cutout.core.ops.MaskUpsampler;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,9 @@ class RemovalPipelineTest {
         final Script script;
         final List<String> started = new ArrayList<>();
         final List<String> runs = new ArrayList<>();
+        /** The plans warmed up, and how many runs a warm-up makes when nothing stops it. */
+        final List<String> warmups = new ArrayList<>();
+        int warmupRuns;
         int webGpuRuns;
         int released;
 
@@ -106,6 +110,16 @@ class RemovalPipelineTest {
         }
 
         @Override
+        public int warmUp(Plan plan, BooleanSupplier stop) {
+            warmups.add(plan.backend.id + "/" + plan.model.id);
+            int made = 0;
+            while (made < warmupRuns && !stop.getAsBoolean()) {
+                made++;
+            }
+            return made;
+        }
+
+        @Override
         public int threadsInUse() {
             return 2;
         }
@@ -148,6 +162,11 @@ class RemovalPipelineTest {
         public void decoded(int id, int width, int height, int sourceWidth, int sourceHeight) {
             log.add(id + ":decoded " + width + "x" + height + (sourceWidth > 0 ? " of " + sourceWidth + "x"
                     + sourceHeight : ""));
+        }
+
+        @Override
+        public void warmedUp(int runs, double ms) {
+            log.add("warmed " + runs);
         }
 
         @Override
@@ -291,9 +310,9 @@ class RemovalPipelineTest {
     void preloadStartsTheSessionFromAStoredModelAndThePhotoUsesIt() {
         Rig rig = new Rig(CPU_ONLY);
         rig.models.stored.add("quint8");
-        assertTrue(rig.pipeline.preload("auto", "auto", 0));
+        assertTrue(rig.pipeline.preload("auto", "auto", 0, () -> false));
         assertEquals(List.of("0:loading-model", "0:session wasm/quint8/2"), rig.events.log);
-        assertTrue(rig.pipeline.preload("auto", "auto", 0), "a second preload finds the session");
+        assertTrue(rig.pipeline.preload("auto", "auto", 0, () -> false), "a second preload finds the session");
         Output output = rig.run(1);
         assertEquals(List.of("quint8"), rig.models.loads);
         assertEquals(List.of("wasm/quint8"), rig.engines.started);
@@ -302,9 +321,46 @@ class RemovalPipelineTest {
     }
 
     @Test
+    void preloadWarmsTheEngineUpOnceBeforeAnyPhoto() {
+        Rig rig = new Rig(CPU_ONLY);
+        rig.engines.warmupRuns = 5;
+        assertFalse(rig.pipeline.preload("auto", "auto", 0, () -> false), "no model stored: no session");
+        assertEquals(List.of("wasm/quint8"), rig.engines.warmups);
+        assertEquals(List.of("warmed 5"), rig.events.log);
+        assertEquals(List.of(), rig.models.loads, "warming up downloads nothing");
+        rig.pipeline.preload("auto", "auto", 0, () -> false);
+        assertEquals(List.of("wasm/quint8"), rig.engines.warmups, "once per pipeline");
+        rig.run(1);
+        assertEquals(List.of("wasm/quint8"), rig.engines.warmups, "a photo's run never warms up");
+    }
+
+    @Test
+    void theWarmUpFollowsTheStoredModelsSessionAndStopsForAPhoto() {
+        Rig rig = new Rig(GPU_F16);
+        rig.models.stored.add("fp16");
+        rig.engines.warmupRuns = 100;
+        int[] asked = {0};
+        // The warm-up is asked before it starts and between runs; a photo arrives after its third run.
+        assertTrue(rig.pipeline.preload("auto", "auto", 0, () -> ++asked[0] > 4));
+        assertEquals(List.of("webgpu/fp16"), rig.engines.started);
+        assertEquals(List.of("webgpu/fp16"), rig.engines.warmups, "the session's own plan");
+        assertEquals(List.of("0:loading-model", "0:session webgpu/fp16/1", "warmed 3"), rig.events.log);
+    }
+
+    @Test
+    void noWarmUpWhenAPhotoIsAlreadyWaiting() {
+        Rig rig = new Rig(CPU_ONLY);
+        rig.engines.warmupRuns = 5;
+        rig.pipeline.preload("auto", "auto", 0, () -> true);
+        assertEquals(List.of(), rig.engines.warmups);
+        rig.pipeline.preload("auto", "auto", 0, () -> false);
+        assertEquals(List.of("wasm/quint8"), rig.engines.warmups, "a later preload still may");
+    }
+
+    @Test
     void preloadDownloadsNothing() {
         Rig rig = new Rig(CPU_ONLY);
-        assertFalse(rig.pipeline.preload("auto", "auto", 0));
+        assertFalse(rig.pipeline.preload("auto", "auto", 0, () -> false));
         assertEquals(List.of(), rig.models.loads);
         assertEquals(List.of(), rig.engines.started);
         assertEquals(List.of(), rig.events.log);
@@ -317,7 +373,7 @@ class RemovalPipelineTest {
         Rig rig = new Rig(CPU_ONLY);
         rig.models.stored.add("quint8");
         rig.script.cpuFailsToStart = true;
-        assertFalse(rig.pipeline.preload("auto", "auto", 0));
+        assertFalse(rig.pipeline.preload("auto", "auto", 0, () -> false));
         assertNull(rig.events.problem, "nothing is reported for a preload");
         rig.run(1);
         assertEquals(Problem.INFERENCE_FAILED, rig.events.problem.code);

@@ -2,17 +2,20 @@ package app.cutout.core.onnx;
 
 import java.io.ByteArrayOutputStream;
 
-/** A protobuf message written by hand, field by field, in the order the calls come: for building test models. */
-final class Pb {
+/**
+ * A protocol buffer message written field by field, in the order the calls come: the writing side of
+ * {@link ProtoReader}, for the small models built in Java ({@link WarmupModel}, and the tests' probe models).
+ */
+public final class ProtoWriter {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    Pb varint(int field, long value) {
+    public ProtoWriter varint(int field, long value) {
         tag(field, 0);
         raw(value);
         return this;
     }
 
-    Pb fixed32(int field, int bits) {
+    public ProtoWriter fixed32(int field, int bits) {
         tag(field, 5);
         for (int i = 0; i < 4; i++) {
             bytes.write(bits >>> (8 * i));
@@ -20,7 +23,7 @@ final class Pb {
         return this;
     }
 
-    Pb fixed64(int field, long bits) {
+    public ProtoWriter fixed64(int field, long bits) {
         tag(field, 1);
         for (int i = 0; i < 8; i++) {
             bytes.write((int) (bits >>> (8 * i)));
@@ -28,30 +31,30 @@ final class Pb {
         return this;
     }
 
-    Pb bytes(int field, byte[] value) {
+    public ProtoWriter bytes(int field, byte[] value) {
         tag(field, 2);
         raw(value.length);
         bytes.write(value, 0, value.length);
         return this;
     }
 
-    Pb string(int field, String value) {
+    public ProtoWriter string(int field, String value) {
         return bytes(field, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    Pb message(int field, Pb value) {
+    public ProtoWriter message(int field, ProtoWriter value) {
         return bytes(field, value.toByteArray());
     }
 
-    Pb packedVarints(int field, long... values) {
-        Pb packed = new Pb();
+    public ProtoWriter packedVarints(int field, long... values) {
+        ProtoWriter packed = new ProtoWriter();
         for (long v : values) {
             packed.raw(v);
         }
         return bytes(field, packed.toByteArray());
     }
 
-    Pb packedFloats(int field, float... values) {
+    public ProtoWriter packedFloats(int field, float... values) {
         byte[] b = new byte[4 * values.length];
         for (int i = 0; i < values.length; i++) {
             int bits = Float.floatToRawIntBits(values[i]);
@@ -62,7 +65,7 @@ final class Pb {
         return bytes(field, b);
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return bytes.toByteArray();
     }
 
