@@ -56,7 +56,10 @@ public final class RemovalPipeline<W> {
     private Plan enginePlan;
     /** Why WebGPU failed in this pipeline, once it has; later runs then go straight to the CPU. */
     private String webGpuFailure;
-    /** Whether {@link #preload} has warmed the engine up (or tried to): once per pipeline. */
+    /**
+     * Whether the engine has been warmed up (or tried to): once per pipeline, by {@link #preload} before any photo or
+     * while a photo's model downloads.
+     */
     private boolean warmedUp;
 
     public RemovalPipeline(ModelSource<W> models, EngineFactory<W> engines, Clock clock, PipelineEvents events) {
@@ -77,11 +80,19 @@ public final class RemovalPipeline<W> {
                 // Threads are fixed once the runtime starts, so only the first request's wish can count.
                 capabilities = engines.probe(request.threads);
             }
-            // Decode first: a file that is not an image is refused at once, before any model download.
+            // The header first: a file that is not an image is refused at once, before any model download. Then,
+            // while the photo decodes, the model's bytes come (on a host that can do both at once).
             events.progress(id, stage, 0, 0);
             double t = clock.now();
             Intake.Plan input = Intake.check(photo, request.fitWidth, request.fitHeight,
                     request.deviceMemoryGb);
+            Plan wanted = BackendPlanner.plan(capabilities, request.backendChoice, request.modelChoice);
+            if (wanted.backend == Backend.WEBGPU && webGpuFailure != null) {
+                wanted = BackendPlanner.fallbackToWasm(wanted, capabilities, webGpuFailure);
+            }
+            if (engine == null || !wanted.sameSession(enginePlan)) {
+                models.prefetch(wanted.model);
+            }
             RgbaImage image = decoder.decode(photo, input, spare);
             spare = null;
             timings.put(StageTimings.DECODE, clock.now() - t);
@@ -90,10 +101,6 @@ public final class RemovalPipeline<W> {
                     input.downscaled ? input.header.displayHeight() : 0);
 
             stage = Stage.LOADING_MODEL;
-            Plan wanted = BackendPlanner.plan(capabilities, request.backendChoice, request.modelChoice);
-            if (wanted.backend == Backend.WEBGPU && webGpuFailure != null) {
-                wanted = BackendPlanner.fallbackToWasm(wanted, capabilities, webGpuFailure);
-            }
             ensureEngine(id, wanted, timings);
             checkCancelled(request);
 
@@ -196,14 +203,19 @@ public final class RemovalPipeline<W> {
             return false;
         }
         if (!warmedUp && !photoWaiting.getAsBoolean()) {
-            warmedUp = true;
-            double t = clock.now();
-            int runs = engines.warmUp(ready ? enginePlan : wanted, photoWaiting);
-            if (runs > 0) {
-                events.warmedUp(runs, clock.now() - t);
-            }
+            warmUp(ready ? enginePlan : wanted, photoWaiting);
         }
         return ready;
+    }
+
+    /** Warms the engine up for {@code plan} until {@code stop}; once per pipeline. */
+    private void warmUp(Plan plan, BooleanSupplier stop) {
+        warmedUp = true;
+        double t = clock.now();
+        int runs = engines.warmUp(plan, stop);
+        if (runs > 0) {
+            events.warmedUp(runs, clock.now() - t);
+        }
     }
 
     /** The plan the last session was started with; null before the first. */
@@ -259,6 +271,10 @@ public final class RemovalPipeline<W> {
         }
         ProgressListener progress = (stage, done, total) -> events.progress(id, stage, done, total);
         double t = clock.now();
+        if (!warmedUp && models.fetching(plan.model)) {
+            // The first photo of a first visit: the engine warms up while the model is still on its way.
+            warmUp(plan, () -> !models.fetching(plan.model));
+        }
         W weights = models.load(plan.model, progress);
         timings.add(StageTimings.MODEL_FETCH, clock.now() - t);
         t = clock.now();

@@ -20,7 +20,9 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Performance;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSObjects;
+import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
+import org.teavm.jso.core.JSUndefined;
 import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -41,6 +43,8 @@ final class ModelStore implements ModelSource<Uint8Array> {
      * out again, even after revalidation), so the next download asks the server afresh.
      */
     private boolean bypassHttpCache;
+    /** The model being got ahead of its {@link #load}, or null. */
+    private Prefetch prefetch;
 
     ModelStore(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -52,7 +56,84 @@ final class ModelStore implements ModelSource<Uint8Array> {
     }
 
     @Override
+    public void prefetch(ModelSpec spec) {
+        // One at a time. One that failed for an earlier photo (whose run ended before its load) is not this photo's
+        // failure: it is tried afresh.
+        if (prefetch != null && (prefetch.running || prefetch.failure == null)) {
+            return;
+        }
+        Prefetch p = new Prefetch(spec);
+        prefetch = p;
+        p.done = JSPromise.runAsync(() -> {
+            try {
+                p.bytes = fetch(spec, p);
+            } catch (RuntimeException e) {
+                p.failure = e;
+            } finally {
+                p.running = false;
+            }
+        });
+    }
+
+    @Override
+    public boolean fetching(ModelSpec spec) {
+        return prefetch != null && prefetch.spec == spec && prefetch.running;
+    }
+
+    @Override
     public Uint8Array load(ModelSpec spec, ProgressListener progress) {
+        Prefetch p = prefetch;
+        if (p == null || p.spec != spec) {
+            return fetch(spec, progress);
+        }
+        p.attach(progress);
+        Promises.await(p.done, "Downloading the model");
+        prefetch = null;
+        if (p.failure != null) {
+            throw p.failure;
+        }
+        return p.bytes;
+    }
+
+    /**
+     * A model being got in a coroutine of its own while the worker does other work; its progress is held until a
+     * {@link #load} attaches, so the page sees it under the photo's model stage, as without a prefetch.
+     */
+    private static final class Prefetch implements ProgressListener {
+        final ModelSpec spec;
+        boolean running = true;
+        JSPromise<JSUndefined> done;
+        Uint8Array bytes;
+        RuntimeException failure;
+        private ProgressListener target;
+        private Stage lastStage;
+        private double lastDone;
+        private double lastTotal;
+
+        Prefetch(ModelSpec spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        public void progress(Stage stage, double done, double total) {
+            if (target != null) {
+                target.progress(stage, done, total);
+            } else {
+                lastStage = stage;
+                lastDone = done;
+                lastTotal = total;
+            }
+        }
+
+        void attach(ProgressListener listener) {
+            target = listener;
+            if (lastStage != null) {
+                listener.progress(lastStage, lastDone, lastTotal);
+            }
+        }
+    }
+
+    private Uint8Array fetch(ModelSpec spec, ProgressListener progress) {
         String url = baseUrl + spec.path;
         storageNotice = null;
         CacheStorage.Cache cache = openCache();

@@ -128,6 +128,22 @@ class RemovalPipelineTest {
     private static final class Models implements ModelSource<String> {
         final List<String> loads = new ArrayList<>();
         final List<String> stored = new ArrayList<>();
+        final List<String> prefetches = new ArrayList<>();
+        /** Whether this host prefetches, and for how many {@link #fetching} questions a prefetch stays under way. */
+        boolean canPrefetch;
+        int fetchingFor;
+
+        @Override
+        public void prefetch(ModelSpec spec) {
+            if (canPrefetch) {
+                prefetches.add(spec.id);
+            }
+        }
+
+        @Override
+        public boolean fetching(ModelSpec spec) {
+            return prefetches.contains(spec.id) && fetchingFor-- > 0;
+        }
 
         @Override
         public boolean stored(ModelSpec spec) {
@@ -345,6 +361,37 @@ class RemovalPipelineTest {
         assertEquals(List.of("webgpu/fp16"), rig.engines.started);
         assertEquals(List.of("webgpu/fp16"), rig.engines.warmups, "the session's own plan");
         assertEquals(List.of("0:loading-model", "0:session webgpu/fp16/1", "warmed 3"), rig.events.log);
+    }
+
+    @Test
+    void theFirstPhotosModelComesWhileItDecodesAndTheEngineWarmsUpUntilItIsThere() {
+        Rig rig = new Rig(CPU_ONLY);
+        rig.models.canPrefetch = true;
+        rig.models.fetchingFor = 4;
+        rig.engines.warmupRuns = 100;
+        Output output = rig.run(1);
+        assertTrue(output.calls.contains("done"));
+        assertEquals(List.of("quint8"), rig.models.prefetches);
+        assertEquals(List.of("wasm/quint8"), rig.engines.warmups);
+        // Asked once before the warm-up, then before each run: three runs, and the model was there.
+        assertTrue(rig.events.log.contains("warmed 3"), rig.events.log.toString());
+        assertTrue(rig.events.log.indexOf("1:decoded 40x30") < rig.events.log.indexOf("warmed 3"),
+                rig.events.log.toString());
+        assertEquals(List.of("quint8"), rig.models.loads, "the photo's load takes the prefetched bytes");
+
+        rig.run(2);
+        assertEquals(List.of("quint8"), rig.models.prefetches, "the session is there: nothing to get");
+        assertEquals(List.of("wasm/quint8"), rig.engines.warmups, "warmed up once");
+    }
+
+    @Test
+    void aFileRefusedByItsHeaderStartsNoDownload() {
+        Rig rig = new Rig(CPU_ONLY);
+        rig.models.canPrefetch = true;
+        rig.pipeline.run(new RemovalRequest(7, "auto", "auto", 0, 1f, 0, 0, null),
+                source("notes.png", "image/png", new byte[0]), GREY, new Output());
+        assertEquals(Refusal.EMPTY, rig.events.refusal.code);
+        assertEquals(List.of(), rig.models.prefetches);
     }
 
     @Test
