@@ -571,6 +571,9 @@ const readResult = () => {
     backend: b?.getAttribute("data-backend"),
     model: b?.getAttribute("data-model"),
     threads: b?.getAttribute("data-threads"),
+    // Cutout's warm-up of its engine before the photo or while the model came (core.onnx.WarmupModel), if any.
+    warmupRuns: b?.hasAttribute("data-warmup-runs") ? Number(b.getAttribute("data-warmup-runs")) : 0,
+    warmupMs: b?.hasAttribute("data-warmup-ms") ? Number(b.getAttribute("data-warmup-ms")) : 0,
     // Cutout's score of its newest result (core.edit.Confidence, computed in the worker), as its queue row holds it.
     confidence: (() => {
       const rows = [...document.querySelectorAll("#queue li[data-confidence]")];
@@ -714,6 +717,7 @@ class AppPage {
     return {
       timings, url: info.url, backend: info.backend, model: info.model, threads: info.threads, wall_ms: wall,
       changeAt: end.changeAt, shownAt: end.shownAt, endAt: end.endAt, confidence: info.confidence,
+      warmupRuns: info.warmupRuns, warmupMs: info.warmupMs,
     };
   }
 
@@ -1269,6 +1273,8 @@ async function coldVisit({ browser, url, origin, label, image, timeoutMs }) {
         first_visit_done_ms: r.endAt,
         first_visit_pick_ms: r.changeAt,
         timings: r.timings,
+        warmupRuns: r.warmupRuns,
+        warmupMs: r.warmupMs,
         threads: r.threads,
         backend: r.backend,
         model: r.model,
@@ -1315,6 +1321,9 @@ async function firstVisitImage({ env, browser, origin, opts, config, image, sw }
   put("model_fetch_ms", cut.map((v) => v.timings.model_fetch_ms));
   put("session_ms", cut.map((v) => v.timings.session_ms));
   put("total_ms", cut.map((v) => v.timings.total_ms));
+  // The engine's warm-up (runs of a stand-in model while the page was idle or the model was on its way).
+  put("warmup_runs", cut.map((v) => v.warmupRuns ?? 0));
+  put("warmup_ms", cut.map((v) => v.warmupMs ?? 0));
   // Where a cold visit's time goes (the same stages as a warm run's: a cold inference includes the engine's code
   // being compiled for the first time).
   for (const stage of ["decode_ms", "inference_ms", "post_ms", "encode_ms"]) {
@@ -1845,7 +1854,7 @@ function firstVisitSummary(l, tag) {
   const parts = [`first visit (cold: fresh context, empty cache, no service worker), ${l.image}, ${l.browser} `
     + `${l.backend}/${l.model}/${l.threads}t, ${l.runs} runs, median [min–max] ${tag}`,
   `  cutout: first cutout on the page ${l.first_visit_ms} [${fmtSpread(st.first_visit_ms)}] ms after navigation `
-    + `(photo chosen at ${l.first_visit_pick_ms}, model fetch ${l.model_fetch_ms}, session ${l.session_ms}, PNG done `
+    + `(photo chosen at ${l.first_visit_pick_ms}, model fetch ${l.model_fetch_ms}, session ${l.session_ms}, inference ${l.inference_ms}, engine warm-up ${l.warmup_runs} runs in ${l.warmup_ms} ms, PNG done `
     + `${l.first_visit_done_ms}) ${tag}`];
   if (l.peer_first_visit_ms != null) {
     parts.push(`  peer: result ${l.peer_first_visit_ms} [${fmtSpread(st.peer_first_visit_ms)}] ms after navigation `
