@@ -32,6 +32,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  * is skipped: its answer would be dropped anyway.
  */
 final class StrokeSolving {
+    /** The side of the middle part of the photo that the full-resolution worker warms up on. */
+    private static final int WARM_UP_CROP = 768;
+
     private final Outbox outbox;
     /** The open photo's queue id; -1 before the first. */
     private int id = -1;
@@ -100,6 +103,13 @@ final class StrokeSolving {
                 prior = modelAlpha;
             }
             outbox.strokesOpened(id);
+            if (grid == null) {
+                try {
+                    warmUpOnCrop();
+                } catch (RuntimeException e) {
+                    // Only a warm-up: a real stroke's solve reports its own failure.
+                }
+            }
         } catch (Refusal e) {
             outbox.refused(id, "strokes", e);
         } catch (Throwable e) {
@@ -153,20 +163,45 @@ final class StrokeSolving {
      * function's first calls in its baseline code and swaps in optimised code only for later calls, so a worker's
      * first solve took 3 to 4 times as long as the same solve later (plant.jpg: 812 ms in the preview worker, 231 ms
      * in the full-resolution one; 12 MP: 964 ms, then 331 and 526); this makes that first solve here, while the user
-     * is still choosing where to draw. The stroke crosses the middle of the copy, a fifth of its width each side, 2 %
-     * of its short side wide (the benchmark's stroke rule), against the model's alpha there, so that every step of
-     * the solve runs.
+     * is still choosing where to draw ({@link #solveUnseen}).
      */
     private void warmUp() {
+        StrokeSolver.Solution solution = solveUnseen(rgba, width, height, prior);
+        if (solution.changed != null) {
+            bitmap(solution.alpha, solution.changed).close();
+        }
+    }
+
+    /**
+     * The full-resolution worker's warm-up ({@link #warmUp}'s reason): the same unseen stroke on the middle
+     * {@value #WARM_UP_CROP}² of the photo, so that it costs a fraction of a full-resolution solve (a stroke drawn at
+     * once waits behind it) and still runs, and so compiles, every step of the solve.
+     */
+    private void warmUpOnCrop() {
+        int w = Math.min(width, WARM_UP_CROP);
+        int h = Math.min(height, WARM_UP_CROP);
+        int x0 = (width - w) / 2;
+        int y0 = (height - h) / 2;
+        byte[] cropRgba = new byte[w * h * 4];
+        byte[] cropPrior = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(rgba, ((y0 + y) * width + x0) * 4, cropRgba, y * w * 4, w * 4);
+            System.arraycopy(prior, (y0 + y) * width + x0, cropPrior, y * w, w);
+        }
+        solveUnseen(cropRgba, w, h, cropPrior);
+    }
+
+    /**
+     * A stroke nobody drew: across the middle, a fifth of the width each side, 2 % of the short side wide (the
+     * benchmark's stroke rule), against the model's alpha there, so that every step of the solve runs.
+     */
+    private static StrokeSolver.Solution solveUnseen(byte[] rgba, int width, int height, byte[] prior) {
         float cx = width / 2f;
         float cy = height / 2f;
         boolean subject = (prior[(height / 2) * width + width / 2] & 0xFF) >= 128;
         Stroke stroke = new Stroke(subject ? Stroke.Kind.REMOVE : Stroke.Kind.KEEP,
                 Math.max(1f, 0.01f * Math.min(width, height)), new float[] {cx - width / 5f, cy, cx + width / 5f, cy});
-        StrokeSolver.Solution solution = StrokeSolver.solve(rgba, width, height, prior, prior, List.of(stroke));
-        if (solution.changed != null) {
-            bitmap(solution.alpha, solution.changed).close();
-        }
+        return StrokeSolver.solve(rgba, width, height, prior, prior, List.of(stroke));
     }
 
     /** The cutout over {@code r} of the copy: its colours under the solved alpha. */
