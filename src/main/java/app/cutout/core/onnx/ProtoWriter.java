@@ -55,6 +55,11 @@ public final class ProtoWriter {
     }
 
     public ProtoWriter packedFloats(int field, float... values) {
+        return bytes(field, rawFloats(values));
+    }
+
+    /** Floats as a tensor's {@code raw_data} (and a packed field) holds them: 4 bytes each, little-endian. */
+    public static byte[] rawFloats(float... values) {
         byte[] b = new byte[4 * values.length];
         for (int i = 0; i < values.length; i++) {
             int bits = Float.floatToRawIntBits(values[i]);
@@ -62,7 +67,7 @@ public final class ProtoWriter {
                 b[4 * i + k] = (byte) (bits >>> (8 * k));
             }
         }
-        return bytes(field, b);
+        return b;
     }
 
     public byte[] toByteArray() {

@@ -73,12 +73,12 @@ public final class WarmupModel {
         String p = "conv" + nodes++ + "_";
         graph.message(5, tensor(p + "w", UINT8, weights(out * in * 9), out, in, 3, 3));
         graph.message(5, tensor(p + "wz", UINT8, new byte[] {(byte) 128}));
-        graph.message(5, tensor(p + "ws", FLOAT, floats(new float[] {0.004f})));
+        graph.message(5, tensor(p + "ws", FLOAT, ProtoWriter.rawFloats(0.004f)));
         float[] bias = new float[out];
         for (int i = 0; i < out; i++) {
             bias[i] = (next() - 128) / 1280f;
         }
-        graph.message(5, tensor(p + "b", FLOAT, floats(bias), 1, out, 1, 1));
+        graph.message(5, tensor(p + "b", FLOAT, ProtoWriter.rawFloats(bias), 1, out, 1, 1));
         graph.message(1, node("DynamicQuantizeLinear", p + "dql", new String[] {x},
                 new String[] {p + "xq", p + "xs", p + "xz"}));
         graph.message(1, node("ConvInteger", p + "conv", new String[] {p + "xq", p + "w", p + "xz", p + "wz"},
@@ -193,16 +193,5 @@ public final class WarmupModel {
     private int next() {
         seed = seed * 1103515245 + 12345;
         return (seed >>> 16) & 0xFF;
-    }
-
-    private static byte[] floats(float[] v) {
-        byte[] b = new byte[4 * v.length];
-        for (int i = 0; i < v.length; i++) {
-            int bits = Float.floatToRawIntBits(v[i]);
-            for (int k = 0; k < 4; k++) {
-                b[4 * i + k] = (byte) (bits >>> (8 * k));
-            }
-        }
-        return b;
     }
 }

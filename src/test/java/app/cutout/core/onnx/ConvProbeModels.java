@@ -49,7 +49,7 @@ final class ConvProbeModels {
             String p = "l" + l + "_";
             g.message(5, tensor(p + "w", UINT8, weights(rnd, c * c * k * k), c, c, k, k));
             g.message(5, tensor(p + "wz", UINT8, new byte[] {(byte) 128}));
-            g.message(5, tensor(p + "ws", FLOAT, floats(0.002f)));
+            g.message(5, tensor(p + "ws", FLOAT, ProtoWriter.rawFloats(0.002f)));
             g.message(5, tensor(p + "b", FLOAT, floats(rnd, c), 1, c, 1, 1));
             g.message(1, node("DynamicQuantizeLinear", new String[] {x}, new String[] {p + "xq", p + "xs", p + "xz"}));
             g.message(1, conv(node("ConvInteger", new String[] {p + "xq", p + "w", p + "xz", p + "wz"},
@@ -68,7 +68,7 @@ final class ConvProbeModels {
     static byte[] staticModel(int c, int size, int k, int d, int layers) {
         ProtoWriter g = new ProtoWriter().string(2, "static");
         Random rnd = new Random(1);
-        g.message(5, tensor("s", FLOAT, floats(0.02f)));
+        g.message(5, tensor("s", FLOAT, ProtoWriter.rawFloats(0.02f)));
         g.message(5, tensor("z", UINT8, new byte[] {0}));
         g.message(5, tensor("zin", UINT8, new byte[] {(byte) 128}));
         g.message(1, node("QuantizeLinear", new String[] {"input", "s", "zin"}, new String[] {"q0"}));
@@ -78,7 +78,7 @@ final class ConvProbeModels {
             String p = "l" + l + "_";
             g.message(5, tensor(p + "w", UINT8, weights(rnd, c * c * k * k), c, c, k, k));
             g.message(5, tensor(p + "wz", UINT8, new byte[] {(byte) 128}));
-            g.message(5, tensor(p + "ws", FLOAT, floats(0.002f)));
+            g.message(5, tensor(p + "ws", FLOAT, ProtoWriter.rawFloats(0.002f)));
             int[] bias = new int[c];
             for (int i = 0; i < c; i++) {
                 bias[i] = rnd.nextInt(2001) - 1000;
@@ -154,23 +154,12 @@ final class ConvProbeModels {
         return b;
     }
 
-    private static byte[] floats(float... v) {
-        byte[] b = new byte[4 * v.length];
-        for (int i = 0; i < v.length; i++) {
-            int bits = Float.floatToRawIntBits(v[i]);
-            for (int k = 0; k < 4; k++) {
-                b[4 * i + k] = (byte) (bits >>> (8 * k));
-            }
-        }
-        return b;
-    }
-
     private static byte[] floats(Random rnd, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
             v[i] = (float) rnd.nextGaussian() * 0.1f;
         }
-        return floats(v);
+        return ProtoWriter.rawFloats(v);
     }
 
     private static byte[] ints(int[] v) {
