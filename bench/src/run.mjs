@@ -62,7 +62,7 @@ function usage(message) {
   if (message) process.stderr.write(`run: ${message}\n`);
   process.stderr.write("usage: bench/run.sh [--browser chromium|firefox|webkit] [--backend wasm|webgpu] [--model quint8|fp16]\n"
     + "                    [--threads N] [--runs N] [--out DIR] [--peer] [--native] [--timeout SEC] IMAGE...\n"
-    + "       bench/run.sh --first-visit [--runs N] [--no-peer] IMAGE...   (cold cache: page open → first cutout)\n"
+    + "       bench/run.sh --first-visit [--pick-after MS] [--runs N] [--no-peer] IMAGE...   (cold cache: page open → first cutout)\n"
     + "       bench/run.sh --throughput N [--runs N] [--no-peer] [IMAGE...] (N photos in one multi-select)\n"
     + "       bench/run.sh --quality GT_DIR [--strokes N] [--runs N] [--out DIR] ...\n"
     + "       bench/run.sh --preset NAME [--shadow drop|contact] [--outline PX] --out DIR IMAGE...\n"
@@ -92,7 +92,7 @@ function parseArgs(argv) {
   const o = {
     browser: "chromium", backends: ["wasm"], models: ["quint8"], threads: null, runs: DEFAULT_RUNS, out: null,
     peer: false, noPeer: false, native: false, timeoutS: 300, images: [], settleMs: 400, quality: null, strokes: 0,
-    firstVisit: false, throughput: 0, warmupImage: null, preset: null, shadow: null, outline: null, variants: [],
+    firstVisit: false, pickAfterMs: 0, throughput: 0, warmupImage: null, preset: null, shadow: null, outline: null, variants: [],
     chromium: process.env.CHROMIUM ?? "/usr/bin/chromium",
     firefox: process.env.FIREFOX ?? "/usr/bin/firefox-esr",
     webkitDriver: process.env.WEBKIT_DRIVER ?? "/usr/bin/WebKitWebDriver",
@@ -126,6 +126,7 @@ function parseArgs(argv) {
         if (!Number.isInteger(o.strokes) || o.strokes < 1) usage("--strokes: a number of strokes >= 1");
         break;
       case "--first-visit": o.firstVisit = true; break;
+      case "--pick-after": o.pickAfterMs = Number(next()); break;
       case "--throughput":
         o.throughput = Number(next());
         if (!Number.isInteger(o.throughput) || o.throughput < 1) usage("--throughput: a number of photos >= 1");
@@ -201,6 +202,8 @@ function parseArgs(argv) {
   if (o.strokes && !o.quality) usage("--strokes goes with --quality (it needs the ground truth)");
   if (o.strokes && o.browser === "webkit") usage("--strokes draws with the mouse: Chromium or Firefox");
   if ((o.firstVisit || o.throughput) && o.native) usage("--native goes with the per-photo benchmark only");
+  if (!(o.pickAfterMs >= 0)) usage("--pick-after takes milliseconds");
+  if (o.pickAfterMs > 0 && !o.firstVisit) usage("--pick-after goes with --first-visit");
   if (o.images.length === 0) usage("no IMAGE given");
   for (const img of o.images) {
     if (!existsSync(img) || !statSync(img).isFile()) usage(`image not found: ${img}`);
@@ -1260,11 +1263,13 @@ function presetSummary(l) {
  * origin's 404 page first), the page opened, the photo chosen as soon as the page is ready, until the first cutout
  * is on the page. All times are from the page's own clock, ms since its navigation started.
  */
-async function coldVisit({ browser, url, origin, label, image, timeoutMs }) {
+async function coldVisit({ browser, url, origin, label, image, timeoutMs, pickAfterMs = 0 }) {
   const context = await withTimeout(browser.newContext(), 120000, `${label}: a fresh browser context`);
   try {
     const page = await AppPage.open(context, url, origin, label, timeoutMs, { waitServiceWorker: false, coldCheck: true });
     try {
+      // A person looking at the page before choosing a photo (--pick-after): what each app does meanwhile counts.
+      if (pickAfterMs > 0) await new Promise((r) => setTimeout(r, pickAfterMs));
       const r = await page.run(image);
       return {
         // first cutout on the page: Cutout's "saving" state (shown, editable; PNG still being written), the peer's
@@ -1299,9 +1304,11 @@ async function firstVisitImage({ env, browser, origin, opts, config, image, sw }
   const peer = [];
   for (let i = 0; i < opts.runs; i++) {
     // Interleaved: a cold Cutout visit, then a cold peer visit, each in its own fresh context.
-    cut.push(await coldVisit({ browser, url: `${origin}/?${q}`, origin, label: "cutout", image, timeoutMs }));
+    const pickAfterMs = opts.pickAfterMs;
+    cut.push(await coldVisit({ browser, url: `${origin}/?${q}`, origin, label: "cutout", image, timeoutMs, pickAfterMs }));
     if (opts.peer) {
-      peer.push(await coldVisit({ browser, url: `${origin}/peer/?${q}`, origin, label: "peer", image, timeoutMs }));
+      peer.push(await coldVisit({ browser, url: `${origin}/peer/?${q}`, origin, label: "peer", image, timeoutMs,
+        pickAfterMs }));
     }
     log(`${name}: first visit ${i + 1}/${opts.runs}: cutout ${Math.round(cut.at(-1).first_visit_ms)} ms`
       + (opts.peer ? `, peer ${Math.round(peer.at(-1).first_visit_ms)} ms` : ""));
@@ -1309,6 +1316,7 @@ async function firstVisitImage({ env, browser, origin, opts, config, image, sw }
   const actual = checkActual(config, cut.at(-1));
   const size = imageSize(image) ?? {};
   const line = head(env, config, { mode: "first_visit", image: name, width: size.width ?? null, height: size.height ?? null });
+  line.pick_after_ms = opts.pickAfterMs;
   Object.assign(line, { backend: actual.backend, model: actual.model, threads: actual.threads, runs: opts.runs });
   const stats = {};
   const put = (key, values, prefix = "") => {
