@@ -34,7 +34,8 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The editor as a person uses it, on the real model (CPU backend): a queue of three photos, a ZIP of the results,
- * an erase stroke that changes the exported alpha only where it was painted (and undo), a colour background, crop
+ * an erase stroke that changes the exported alpha only where it was painted (and undo), a brush dab that lands on
+ * the photo pixel under the pointer at 100 % and 64 %, a colour background, crop
  * to the subject, cancelling a running photo, and the main flow by keyboard alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -172,6 +173,54 @@ class EditorIT {
 
     @Test
     @Order(4)
+    void aBrushDabLandsOnThePhotoPixelUnderThePointerAtTwoZoomLevels() throws IOException {
+        // The stage sits inside the viewport's 1 px border; a pointer measured from the border's corner paints a CSS
+        // pixel right of and below where it is: a photo pixel at 100 %, 1.6 at 64 % (it did: 257.36 for 256.36).
+        EditorPage editor = new EditorPage(browser);
+        click("#tool-erase");
+        setRange("#brush-size", 20);
+        setRange("#brush-softness", 0);
+        int[] pixel = opaqueBlockCentre(modelMask, astronautWidth, astronautHeight, 14);
+        for (String zoom : List.of("100", "64")) {
+            click("#zoom-100");
+            if (zoom.equals("64")) {
+                click("#zoom-out");
+                click("#zoom-out");
+            }
+            assertEquals(zoom, browser.attribute("#viewport", "data-zoom"), "zoom level");
+            double[] landed = editor.dab(pixel[0] + 0.5, pixel[1] + 0.5);
+            byte[] edited = gray(exportImage());
+            // Taken back at once, so that a failure below leaves the later tests the model's alpha.
+            browser.driver().findElement(By.id("viewport")).sendKeys(Keys.chord(Keys.CONTROL, "z"));
+            // The dab is a disc of radius 10 on opaque pixels: the centroid of what it erased is its centre (within
+            // 0.15 px for a disc of pixels). The pixel it aimed at is erased.
+            double sum = 0;
+            double sx = 0;
+            double sy = 0;
+            for (int y = 0; y < astronautHeight; y++) {
+                for (int x = 0; x < astronautWidth; x++) {
+                    int i = y * astronautWidth + x;
+                    int erased = (modelMask[i] & 0xFF) - (edited[i] & 0xFF);
+                    sum += erased;
+                    sx += erased * (x + 0.5);
+                    sy += erased * (y + 0.5);
+                }
+            }
+            assertTrue(sum > 250 * 300, "the dab at " + zoom + " % erased too little: " + sum);
+            double cx = sx / sum;
+            double cy = sy / sum;
+            System.out.printf("dab at %s %%: aimed at (%.2f, %.2f), pointer at (%.2f, %.2f), erased around "
+                    + "(%.2f, %.2f)%n", zoom, pixel[0] + 0.5, pixel[1] + 0.5, landed[0], landed[1], cx, cy);
+            assertEquals(landed[0], cx, 0.5, "x of the dab at " + zoom + " %: it must land under the pointer");
+            assertEquals(landed[1], cy, 0.5, "y of the dab at " + zoom + " %: it must land under the pointer");
+            assertEquals(0, edited[pixel[1] * astronautWidth + pixel[0]] & 0xFF, "the pixel aimed at is erased");
+        }
+        click("#zoom-fit");
+        assertArrayEquals(modelMask, gray(exportImage()), "Ctrl+Z takes both dabs back");
+    }
+
+    @Test
+    @Order(5)
     void exportsWithAColourBackground() throws IOException {
         click(".swatch[data-color='#2648c9']");
         select("#export-format", "png");
@@ -192,7 +241,7 @@ class EditorIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void cropsToTheSubjectWithMarginAndAspect() throws IOException {
         int[] bounds = bounds(modelMask, astronautWidth, astronautHeight);
         click("#crop-enabled");
@@ -210,7 +259,7 @@ class EditorIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void cancelStopsTheRunningPhotoAndTheQueueGoesOn() {
         String paths = photos.get(0).toAbsolutePath() + "\n" + photos.get(1).toAbsolutePath();
         browser.driver().findElement(By.id("file-input")).sendKeys(paths);
@@ -224,7 +273,7 @@ class EditorIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theMainFlowWorksByKeyboard() throws IOException {
         // Start where a person starts: the top of the page (the skip link is the first Tab stop).
         js.executeScript("window.scrollTo(0, 0); document.querySelector('.skip').focus();");
@@ -306,6 +355,34 @@ class EditorIT {
             }
         }
         return out;
+    }
+
+    /** The pixel nearest the photo's centre whose square of {@code 2r + 1} pixels is fully opaque. */
+    private static int[] opaqueBlockCentre(byte[] alpha, int width, int height, int r) {
+        int[] best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (int y = r; y < height - r; y++) {
+            for (int x = r; x < width - r; x++) {
+                double d = Math.hypot(x - width / 2.0, y - height / 2.0);
+                if (d < bestDistance && opaque(alpha, width, x, y, r)) {
+                    best = new int[] {x, y};
+                    bestDistance = d;
+                }
+            }
+        }
+        assertNotNull(best, "no opaque square of " + (2 * r + 1) + " pixels in the mask");
+        return best;
+    }
+
+    private static boolean opaque(byte[] alpha, int width, int cx, int cy, int r) {
+        for (int y = cy - r; y <= cy + r; y++) {
+            for (int x = cx - r; x <= cx + r; x++) {
+                if ((alpha[y * width + x] & 0xFF) != 255) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** x, y, width, height of the pixels with alpha ≥ 128. */

@@ -84,29 +84,35 @@ final class EditorPage {
      * landed, after rounding to screen pixels, so the caller can check the stroke's geometry exactly.
      */
     void drag(double[] from, double[] to) {
-        js.executeScript("document.getElementById('viewport').scrollIntoView({block: 'center'});");
-        @SuppressWarnings("unchecked")
-        List<Number> t = (List<Number>) js.executeScript("const v = document.getElementById('viewport')"
-                + ".getBoundingClientRect(); const m = new DOMMatrix(getComputedStyle("
-                + "document.getElementById('stage')).transform); return [v.left, v.top, m.a, m.e, m.f];");
-        double left = t.get(0).doubleValue();
-        double top = t.get(1).doubleValue();
-        double scale = t.get(2).doubleValue();
-        double tx = t.get(3).doubleValue();
-        double ty = t.get(4).doubleValue();
+        double[] photo = photoOnScreen();
+        double left = photo[0];
+        double top = photo[1];
+        double scale = photo[2];
         Actions actions = new Actions(browser.driver());
-        actions.moveToLocation((int) Math.round(left + tx + from[0] * scale),
-                (int) Math.round(top + ty + from[1] * scale)).clickAndHold();
+        actions.moveToLocation((int) Math.round(left + from[0] * scale), (int) Math.round(top + from[1] * scale))
+                .clickAndHold();
         for (int step = 1; step <= 10; step++) {
             double x = from[0] + (to[0] - from[0]) * step / 10;
             double y = from[1] + (to[1] - from[1]) * step / 10;
-            actions.moveToLocation((int) Math.round(left + tx + x * scale), (int) Math.round(top + ty + y * scale));
+            actions.moveToLocation((int) Math.round(left + x * scale), (int) Math.round(top + y * scale));
         }
         actions.release().perform();
-        from[0] = (Math.round(left + tx + from[0] * scale) - left - tx) / scale;
-        from[1] = (Math.round(top + ty + from[1] * scale) - top - ty) / scale;
-        to[0] = (Math.round(left + tx + to[0] * scale) - left - tx) / scale;
-        to[1] = (Math.round(top + ty + to[1] * scale) - top - ty) / scale;
+        from[0] = (Math.round(left + from[0] * scale) - left) / scale;
+        from[1] = (Math.round(top + from[1] * scale) - top) / scale;
+        to[0] = (Math.round(left + to[0] * scale) - left) / scale;
+        to[1] = (Math.round(top + to[1] * scale) - top) / scale;
+    }
+
+    /**
+     * Clicks once (a brush dab) at the CSS pixel nearest a point given in photo pixels; returns where the pointer
+     * really landed, in photo pixels.
+     */
+    double[] dab(double x, double y) {
+        double[] photo = photoOnScreen();
+        long cx = Math.round(photo[0] + x * photo[2]);
+        long cy = Math.round(photo[1] + y * photo[2]);
+        new Actions(browser.driver()).moveToLocation((int) cx, (int) cy).click().perform();
+        return new double[] {(cx - photo[0]) / photo[2], (cy - photo[1]) / photo[2]};
     }
 
     /**
@@ -115,14 +121,10 @@ final class EditorPage {
      * The points are updated to where the pointer really landed.
      */
     void stroke(double[][] points, Runnable whileDown) {
-        js.executeScript("document.getElementById('viewport').scrollIntoView({block: 'center'});");
-        @SuppressWarnings("unchecked")
-        List<Number> t = (List<Number>) js.executeScript("const v = document.getElementById('viewport')"
-                + ".getBoundingClientRect(); const m = new DOMMatrix(getComputedStyle("
-                + "document.getElementById('stage')).transform); return [v.left, v.top, m.a, m.e, m.f];");
-        double left = t.get(0).doubleValue() + t.get(3).doubleValue();
-        double top = t.get(1).doubleValue() + t.get(4).doubleValue();
-        double scale = t.get(2).doubleValue();
+        double[] photo = photoOnScreen();
+        double left = photo[0];
+        double top = photo[1];
+        double scale = photo[2];
         Actions actions = new Actions(browser.driver());
         actions.moveToLocation((int) Math.round(left + points[0][0] * scale),
                 (int) Math.round(top + points[0][1] * scale)).clickAndHold();
@@ -140,6 +142,19 @@ final class EditorPage {
             p[0] = (Math.round(left + p[0] * scale) - left) / scale;
             p[1] = (Math.round(top + p[1] * scale) - top) / scale;
         }
+    }
+
+    /**
+     * Where the photo is drawn, with the viewport scrolled into view: the client coordinates of its top-left corner
+     * and CSS pixels per photo pixel, measured from the stage's box on the screen (its transform applied), not
+     * from the editor's own arithmetic.
+     */
+    double[] photoOnScreen() {
+        js.executeScript("document.getElementById('viewport').scrollIntoView({block: 'center'});");
+        @SuppressWarnings("unchecked")
+        List<Number> t = (List<Number>) js.executeScript("const s = document.getElementById('stage');"
+                + " const r = s.getBoundingClientRect(); return [r.left, r.top, r.width / s.offsetWidth];");
+        return new double[] {t.get(0).doubleValue(), t.get(1).doubleValue(), t.get(2).doubleValue()};
     }
 
     /** The distance from a point to a polyline. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.cutout.core.edit.Confidence;
 import app.cutout.server.StaticServer;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -114,6 +115,13 @@ class StrokesIT {
         int w = 500;
         int h = 333;
         assertEquals(w * h, afterRemove.length, "plant.jpg is 500x333");
+        // "Check this one" follows the strokes: the queue row's score is that of the solved alpha.
+        double modelScore = Confidence.measureSample(model, w, h).score;
+        double strokesScore = Confidence.measureSample(afterRemove, w, h).score;
+        System.out.printf("plant.jpg score: model %.4f, after the strokes %.4f%n", modelScore, strokesScore);
+        assertTrue(Math.abs(strokesScore - modelScore) > 1e-3, "test set-up: the strokes change the score");
+        assertEquals(strokesScore, Double.parseDouble(browser.attribute(QueueRows.row(1), "data-confidence")), 1e-9,
+                "the queue row scores the alpha the strokes made");
         int kept = 0;
         int removed = 0;
         for (int y = 0; y < h; y++) {

@@ -299,7 +299,7 @@ class TouchIT {
         List<Object> t = (List<Object>) js.executeScript("const v = document.getElementById('viewport');"
                 + "v.scrollIntoView({block: 'center'}); const r = v.getBoundingClientRect();"
                 + "const m = new DOMMatrix(getComputedStyle(document.getElementById('stage')).transform);"
-                + "return [r.left, r.top, r.width, r.height, m.a, m.e, m.f,"
+                + "return [r.left + v.clientLeft, r.top + v.clientTop, v.clientWidth, v.clientHeight, m.a, m.e, m.f,"
                 + " v.getAttribute('data-zoom')];");
         return new View(number(t.get(0)), number(t.get(1)), number(t.get(2)), number(t.get(3)), number(t.get(4)),
                 number(t.get(5)), number(t.get(6)), (String) t.get(7));
@@ -309,7 +309,7 @@ class TouchIT {
         return ((Number) value).doubleValue();
     }
 
-    /** The viewport's box on the screen (as the editor maps pointers) and the stage's transform. */
+    /** The viewport's inside on the screen (its border left out: the stage is placed there), the stage's transform. */
     private record View(double left, double top, double width, double height, double scale, double tx, double ty,
             String zoom) {
         /** The CSS pixel on the screen where a photo pixel is, rounded as a finger's position is. */

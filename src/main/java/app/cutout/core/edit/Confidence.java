@@ -127,24 +127,60 @@ public final class Confidence {
      * neither side is longer.
      */
     public static Report measure(RgbaImage image) {
-        int w = image.width;
-        int h = image.height;
-        int step = (Math.max(w, h) + SAMPLE - 1) / SAMPLE;
-        int sw = (w + step - 1) / step;
-        int sh = (h + step - 1) / step;
-        int[] columns = new int[sw];
-        for (int x = 0; x < sw; x++) {
-            columns[x] = sw == 1 ? 0 : (int) ((long) x * (w - 1) / (sw - 1));
-        }
-        byte[] alpha = new byte[sw * sh];
+        Sample s = new Sample(image.width, image.height);
         int[] px = image.pixels;
-        for (int y = 0; y < sh; y++) {
-            int row = (sh == 1 ? 0 : (int) ((long) y * (h - 1) / (sh - 1))) * w;
-            for (int x = 0, o = y * sw; x < sw; x++, o++) {
-                alpha[o] = (byte) (px[row + columns[x]] >>> 24);
+        for (int y = 0, o = 0; y < s.height; y++) {
+            int row = s.rows[y];
+            for (int x = 0; x < s.width; x++, o++) {
+                s.alpha[o] = (byte) (px[row + s.columns[x]] >>> 24);
             }
         }
-        return measure(alpha, sw, sh);
+        return measure(s.alpha, s.width, s.height);
+    }
+
+    /**
+     * Measures an edited alpha of {@code width x height} from the same sample as {@link #measure(RgbaImage)}, so a
+     * cutout scores the same before an edit here as in the worker, and the editor can score each edit in a few
+     * milliseconds at 12 MP; nothing is modified.
+     *
+     * @throws IllegalArgumentException if {@code alpha} has the wrong length
+     */
+    public static Report measureSample(byte[] alpha, int width, int height) {
+        Rect.checkLength("alpha bytes", alpha.length, width, height);
+        Sample s = new Sample(width, height);
+        for (int y = 0, o = 0; y < s.height; y++) {
+            int row = s.rows[y];
+            for (int x = 0; x < s.width; x++, o++) {
+                s.alpha[o] = alpha[row + s.columns[x]];
+            }
+        }
+        return measure(s.alpha, s.width, s.height);
+    }
+
+    /** The sample's grid: at most {@value #SAMPLE} columns and rows, spread evenly from the first to the last. */
+    private static final class Sample {
+        final int width;
+        final int height;
+        /** The source column of each sample column. */
+        final int[] columns;
+        /** The source offset ({@code y * w}) of each sample row. */
+        final int[] rows;
+        final byte[] alpha;
+
+        Sample(int w, int h) {
+            int step = (Math.max(w, h) + SAMPLE - 1) / SAMPLE;
+            width = (w + step - 1) / step;
+            height = (h + step - 1) / step;
+            columns = new int[width];
+            for (int x = 0; x < width; x++) {
+                columns[x] = width == 1 ? 0 : (int) ((long) x * (w - 1) / (width - 1));
+            }
+            rows = new int[height];
+            for (int y = 0; y < height; y++) {
+                rows[y] = (height == 1 ? 0 : (int) ((long) y * (h - 1) / (height - 1))) * w;
+            }
+            alpha = new byte[width * height];
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package app.cutout.core.refine;
 
+import app.cutout.core.ops.WindowStats;
+
 /**
  * Closed-form matting (Levin, Lischinski and Weiss, "A Closed-Form Solution to Natural Image Matting", TPAMI 2008)
  * with hard constraints and a soft prior, solved by Jacobi-preconditioned conjugate gradients, matrix-free.
@@ -342,6 +344,7 @@ public final class AlphaMatting {
             }
             stats = new float[10 * count];
             ab = new float[4 * count];
+            double[] model = new double[WindowStats.MODEL];
             for (int c = 0; c < count; c++) {
                 int k = centre[c];
                 int y = k / w;
@@ -375,34 +378,16 @@ public final class AlphaMatting {
                     }
                 }
                 double inv = 1.0 / m;
-                double mr = sr * inv;
-                double mg = sg * inv;
-                double mb = sb * inv;
-                double c00 = rr * inv - mr * mr + eps;
-                double c01 = rg * inv - mr * mg;
-                double c02 = rb * inv - mr * mb;
-                double c11 = gg * inv - mg * mg + eps;
-                double c12 = gb * inv - mg * mb;
-                double c22 = bb * inv - mb * mb + eps;
-                double i00 = c11 * c22 - c12 * c12;
-                double i01 = c02 * c12 - c01 * c22;
-                double i02 = c01 * c12 - c02 * c11;
-                double i11 = c00 * c22 - c02 * c02;
-                double i12 = c01 * c02 - c00 * c12;
-                double i22 = c00 * c11 - c01 * c01;
-                double det = c00 * i00 + c01 * i01 + c02 * i02;
+                double det = WindowStats.colourModel(inv, sr, sg, sb, rr, rg, rb, gg, gb, bb, eps, model);
                 double id = det > 0 ? 1.0 / det : 0.0;
                 int s = 10 * c;
                 stats[s] = (float) inv;
-                stats[s + 1] = (float) mr;
-                stats[s + 2] = (float) mg;
-                stats[s + 3] = (float) mb;
-                stats[s + 4] = (float) (i00 * id);
-                stats[s + 5] = (float) (i01 * id);
-                stats[s + 6] = (float) (i02 * id);
-                stats[s + 7] = (float) (i11 * id);
-                stats[s + 8] = (float) (i12 * id);
-                stats[s + 9] = (float) (i22 * id);
+                for (int j = 0; j < 3; j++) {
+                    stats[s + 1 + j] = (float) model[j];
+                }
+                for (int j = 3; j < WindowStats.MODEL; j++) {
+                    stats[s + 1 + j] = (float) (model[j] * id);
+                }
             }
         }
 

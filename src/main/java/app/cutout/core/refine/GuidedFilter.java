@@ -1,5 +1,7 @@
 package app.cutout.core.refine;
 
+import app.cutout.core.ops.WindowStats;
+
 /**
  * Colour guided filter of He, Sun and Tang (ECCV 2010 / TPAMI 2013) in the "fast" form of He and Sun (2015): the
  * linear coefficients are fitted on a coarse grid and only {@code q = a·I + b} is evaluated at full resolution.
@@ -33,7 +35,7 @@ public final class GuidedFilter {
         }
         float[] coef = new float[4 * w * h];
         fit(rgb, p, null, w, h, radius, eps, need, needBit, coef, 4);
-        boxMean(coef, 4, w, h, radius);
+        WindowStats.boxMean(coef, 4, w, h, radius);
         return coef;
     }
 
@@ -62,7 +64,7 @@ public final class GuidedFilter {
         // and dividing by the averaged share gives the share-weighted mean.
         float[] coef = new float[5 * w * h];
         fit(rgb, p, weight, w, h, radius, eps, need, needBit, coef, 5);
-        boxMean(coef, 5, w, h, radius);
+        WindowStats.boxMean(coef, 5, w, h, radius);
         for (int t = 0; t < coef.length; t += 5) {
             float s = coef[t + 4];
             float inv = s > 0f ? 1f / s : 0f;
@@ -244,7 +246,9 @@ public final class GuidedFilter {
                     double vgg = s10 * inv - mg * mg + eps;
                     double vgb = s11 * inv - mg * mb;
                     double vbb = s12 * inv - mb * mb + eps;
-                    // Inverse of the symmetric matrix by cofactors; positive definite thanks to eps.
+                    // Inverse of the symmetric matrix by cofactors; positive definite thanks to eps. The same sums as
+                    // WindowStats.colourModel, kept inline: through its array this loop, once per grid pixel, took
+                    // 4 % longer on the JVM.
                     double c00 = vgg * vbb - vgb * vgb;
                     double c01 = vrb * vgb - vrg * vbb;
                     double c02 = vrg * vgb - vrb * vgg;
@@ -305,81 +309,6 @@ public final class GuidedFilter {
                     s11 -= col[c + 11];
                     s12 -= col[c + 12];
                     s13 -= col[c + 13];
-                }
-            }
-        }
-    }
-
-    /**
-     * Replaces each of the {@code channels} interleaved channels of {@code v} by its mean over the
-     * {@code (2r+1)^2} window (truncated at the borders), in place: a horizontal running sum per row, then a vertical
-     * one that keeps the last {@code r + 1} original rows in a ring.
-     */
-    static void boxMean(float[] v, int channels, int w, int h, int r) {
-        if (r == 0) {
-            return;
-        }
-        int rowLen = channels * w;
-        float[] tmp = new float[rowLen];
-        double[] sum = new double[channels];
-        for (int y = 0; y < h; y++) {
-            int o = y * rowLen;
-            System.arraycopy(v, o, tmp, 0, rowLen);
-            java.util.Arrays.fill(sum, 0.0);
-            for (int x = 0, t = 0; x <= Math.min(r, w - 1); x++) {
-                for (int c = 0; c < channels; c++, t++) {
-                    sum[c] += tmp[t];
-                }
-            }
-            for (int x = 0; x < w; x++) {
-                int nx = Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1;
-                double inv = 1.0 / nx;
-                int d = o + channels * x;
-                for (int c = 0; c < channels; c++) {
-                    v[d + c] = (float) (sum[c] * inv);
-                }
-                int xa = x + r + 1;
-                if (xa < w) {
-                    for (int c = 0, t = channels * xa; c < channels; c++, t++) {
-                        sum[c] += tmp[t];
-                    }
-                }
-                int xs = x - r;
-                if (xs >= 0) {
-                    for (int c = 0, t = channels * xs; c < channels; c++, t++) {
-                        sum[c] -= tmp[t];
-                    }
-                }
-            }
-        }
-        double[] col = new double[rowLen];
-        for (int y = 0; y <= Math.min(r, h - 1); y++) {
-            for (int k = 0, o = y * rowLen; k < rowLen; k++, o++) {
-                col[k] += v[o];
-            }
-        }
-        int slots = r + 1;
-        float[] ring = new float[slots * rowLen];
-        for (int y = 0; y < h; y++) {
-            int o = y * rowLen;
-            System.arraycopy(v, o, ring, (y % slots) * rowLen, rowLen);
-            int ny = Math.min(y + r, h - 1) - Math.max(y - r, 0) + 1;
-            double inv = 1.0 / ny;
-            for (int k = 0; k < rowLen; k++) {
-                v[o + k] = (float) (col[k] * inv);
-            }
-            // Slide the window to rows [y + 1 - r, y + 1 + r]: row y + 1 + r is still original in v, row y - r only
-            // in the ring.
-            int ya = y + 1 + r;
-            if (ya < h) {
-                for (int k = 0, a = ya * rowLen; k < rowLen; k++, a++) {
-                    col[k] += v[a];
-                }
-            }
-            int ys = y - r;
-            if (ys >= 0) {
-                for (int k = 0, a = (ys % slots) * rowLen; k < rowLen; k++, a++) {
-                    col[k] -= ring[a];
                 }
             }
         }

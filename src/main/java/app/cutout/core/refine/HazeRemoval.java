@@ -1,5 +1,7 @@
 package app.cutout.core.refine;
 
+import app.cutout.core.ops.WindowStats;
+
 /**
  * Clears the haze that the matting step leaves where the model was unsure over background: a pale partial alpha over
  * a patch of sky or lawn next to the subject, or a faint blob far from it. The closed-form matting cannot clear it
@@ -133,9 +135,10 @@ public final class HazeRemoval {
             m[t + 8] = g * b;
             m[t + 9] = b * b;
         }
-        GuidedFilter.boxMean(m, 10, w, h, radius);
+        WindowStats.boxMean(m, 10, w, h, radius);
         float none = kind == AlphaMatting.BACKGROUND ? Float.NaN : Float.POSITIVE_INFINITY;
         float[] d = new float[n];
+        double[] model = new double[WindowStats.MODEL];
         for (int i = 0; i < n; i++) {
             int t = 10 * i;
             float share = m[t];
@@ -147,32 +150,18 @@ public final class HazeRemoval {
                 d[i] = none;
                 continue;
             }
-            double inv = 1.0 / share;
-            double mr = m[t + 1] * inv;
-            double mg = m[t + 2] * inv;
-            double mb = m[t + 3] * inv;
-            double c00 = m[t + 4] * inv - mr * mr + eps;
-            double c01 = m[t + 5] * inv - mr * mg;
-            double c02 = m[t + 6] * inv - mr * mb;
-            double c11 = m[t + 7] * inv - mg * mg + eps;
-            double c12 = m[t + 8] * inv - mg * mb;
-            double c22 = m[t + 9] * inv - mb * mb + eps;
-            double i00 = c11 * c22 - c12 * c12;
-            double i01 = c02 * c12 - c01 * c22;
-            double i02 = c01 * c12 - c02 * c11;
-            double i11 = c00 * c22 - c02 * c02;
-            double i12 = c01 * c02 - c00 * c12;
-            double i22 = c00 * c11 - c01 * c01;
-            double det = c00 * i00 + c01 * i01 + c02 * i02;
+            double det = WindowStats.colourModel(1.0 / share, m[t + 1], m[t + 2], m[t + 3], m[t + 4], m[t + 5],
+                    m[t + 6], m[t + 7], m[t + 8], m[t + 9], eps, model);
             if (!(det > 0)) {
                 d[i] = none;
                 continue;
             }
-            double dr = rgb[3 * i] - mr;
-            double dg = rgb[3 * i + 1] - mg;
-            double db = rgb[3 * i + 2] - mb;
-            double q = dr * (i00 * dr + i01 * dg + i02 * db) + dg * (i01 * dr + i11 * dg + i12 * db)
-                    + db * (i02 * dr + i12 * dg + i22 * db);
+            double dr = rgb[3 * i] - model[0];
+            double dg = rgb[3 * i + 1] - model[1];
+            double db = rgb[3 * i + 2] - model[2];
+            double q = dr * (model[3] * dr + model[4] * dg + model[5] * db)
+                    + dg * (model[4] * dr + model[6] * dg + model[7] * db)
+                    + db * (model[5] * dr + model[7] * dg + model[8] * db);
             d[i] = (float) (q / det);
         }
         return d;

@@ -5,7 +5,6 @@ import app.cutout.core.edit.Rect;
 import app.cutout.core.edit.StrokeEdits;
 import app.cutout.core.text.Texts;
 import app.cutout.web.jso.browser.Canvas2D;
-import app.cutout.web.jso.browser.DomRect;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ModuleWorker;
@@ -148,12 +147,12 @@ final class EditorStrokes {
         this.radius = (float) Math.max(0.5, radius);
         pointCount = 0;
         trailPoints.clear();
-        DomRect box = DomRect.of(viewport);
         trail.setWidth(viewport.getClientWidth());
         trail.setHeight(viewport.getClientHeight());
         trail.setHidden(false);
         addPoint((float) p[0], (float) p[1]);
-        trailPoints.add(new double[] {clientX - box.getLeft(), clientY - box.getTop()});
+        // The trail canvas lies in the viewport's inside, as the stage does.
+        trailPoints.add(zoom.toViewport(clientX, clientY));
         drawTrail();
         prepare();
         preview.refreshPreview();
@@ -177,8 +176,7 @@ final class EditorStrokes {
         if (dx * dx + dy * dy >= Math.max(1, radius * radius / 16)) {
             addPoint(lastX, lastY);
         }
-        DomRect box = DomRect.of(viewport);
-        trailPoints.add(new double[] {clientX - box.getLeft(), clientY - box.getTop()});
+        trailPoints.add(zoom.toViewport(clientX, clientY));
         drawTrail();
     }
 

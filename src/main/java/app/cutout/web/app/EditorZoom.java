@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.web.jso.browser.ClientEdges;
 import app.cutout.web.jso.browser.DomRect;
 import app.cutout.web.jso.browser.ResizeObserver;
 import org.teavm.jso.dom.events.WheelEvent;
@@ -113,14 +114,13 @@ final class EditorZoom {
         applyTransform();
     }
 
+    /** Zooms around the centre of the viewport's inside. */
     void zoomCentre(double factor) {
-        DomRect box = DomRect.of(viewport);
-        zoomAt(factor, box.getWidth() / 2, box.getHeight() / 2);
+        zoomAt(factor, viewport.getClientWidth() / 2.0, viewport.getClientHeight() / 2.0);
     }
 
     void actualSize() {
-        DomRect box = DomRect.of(viewport);
-        zoomAt(1 / scale, box.getWidth() / 2, box.getHeight() / 2);
+        zoomAt(1 / scale, viewport.getClientWidth() / 2.0, viewport.getClientHeight() / 2.0);
         fitted = false;
     }
 
@@ -133,10 +133,16 @@ final class EditorZoom {
         applyTransform();
     }
 
-    /** Viewport coordinates, in fractional CSS pixels, of a point given in the page's client coordinates. */
+    /**
+     * Viewport coordinates, in fractional CSS pixels, of a point given in the page's client coordinates: from the
+     * corner of the viewport's inside, where the stage, its transform and the stroke trail start (the bounding box
+     * includes the border, a pixel further out).
+     */
     double[] toViewport(double clientX, double clientY) {
         DomRect box = DomRect.of(viewport);
-        return new double[] {clientX - box.getLeft(), clientY - box.getTop()};
+        ClientEdges edges = ClientEdges.of(viewport);
+        return new double[] {clientX - box.getLeft() - edges.getClientLeft(),
+                clientY - box.getTop() - edges.getClientTop()};
     }
 
     /** Image coordinates of a point given in the page's client coordinates. */

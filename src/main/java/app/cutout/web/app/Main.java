@@ -515,8 +515,12 @@ public final class Main {
         return settings.edit(editor.item());
     }
 
-    /** The open photo's mask changed, or another photo opened. */
+    /** The open photo's mask changed (and with it its score, which its queue row shows), or another photo opened. */
     private void edited() {
+        Item item = editor.item();
+        if (item != null) {
+            queueView.update(item);
+        }
         effects.alphaChanged();
         refreshPreview();
     }

@@ -9,6 +9,7 @@ import app.cutout.core.pipeline.Problem;
 import app.cutout.core.pipeline.QueueLanes;
 import app.cutout.web.platform.Js;
 import app.cutout.web.protocol.Addressed;
+import app.cutout.web.protocol.Choices;
 import app.cutout.web.protocol.Coded;
 import app.cutout.web.protocol.DecodedMessage;
 import app.cutout.web.protocol.ErrorMessage;
@@ -261,9 +262,7 @@ final class Processor {
         request.setId(item.id);
         request.setFile(item.file);
         request.setName(item.name);
-        request.setBackendChoice(settings.backend());
-        request.setModelChoice(settings.model());
-        request.setThreads(lane.threads);
+        choose(request, lane);
         request.setStrength(settings.strength());
         request.setFitWidth(item.wantWidth);
         request.setFitHeight(item.wantHeight);
@@ -277,10 +276,15 @@ final class Processor {
 
     private void preload(Lane lane) {
         PreloadRequest request = Message.of(Message.PRELOAD);
+        choose(request, lane);
+        lane.worker.postMessage(request, new JSArray<JSObject>());
+    }
+
+    /** The session choices of a run or a preload on {@code lane}: the same, so a preload starts the run's session. */
+    private void choose(Choices request, Lane lane) {
         request.setBackendChoice(settings.backend());
         request.setModelChoice(settings.model());
         request.setThreads(lane.threads);
-        lane.worker.postMessage(request, new JSArray<JSObject>());
     }
 
     private void receive(Lane lane, Message message) {

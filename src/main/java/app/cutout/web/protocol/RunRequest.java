@@ -3,8 +3,8 @@ package app.cutout.web.protocol;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.file.Blob;
 
-/** Page to inference worker: remove the background of one photo. */
-public interface RunRequest extends Addressed {
+/** Page to inference worker: remove the background of one photo, with the session its {@link Choices} decide. */
+public interface RunRequest extends Addressed, Choices {
     @JSProperty
     Blob getFile();
 
@@ -16,26 +16,6 @@ public interface RunRequest extends Addressed {
 
     @JSProperty
     void setName(String name);
-
-    /** "auto", "webgpu" or "wasm". */
-    @JSProperty
-    String getBackendChoice();
-
-    @JSProperty
-    void setBackendChoice(String choice);
-
-    /** "auto", "quint8" or "fp16". */
-    @JSProperty
-    String getModelChoice();
-
-    @JSProperty
-    void setModelChoice(String choice);
-
-    @JSProperty
-    int getThreads();
-
-    @JSProperty
-    void setThreads(int threads);
 
     /** Edge refinement, 0..1. */
     @JSProperty

@@ -1,6 +1,7 @@
 package app.cutout.core.edit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,32 @@ class ConfidenceTest {
         assertEquals(whole.borderShare, sample.borderShare, 0.002);
         assertEquals(whole.extraPieces, sample.extraPieces, 0.01);
         assertEquals(whole.score, sample.score, 0.005);
+    }
+
+    @Test
+    void anEditedAlphaIsScoredFromTheWorkersSample() {
+        // 2500x1400, sampled every third pixel: a subject unsure over a wide band, then the band painted decisive.
+        int w = 2500;
+        int h = 1400;
+        byte[] alpha = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double e = Math.hypot((x - 1250) / 600.0, (y - 700) / 450.0) - 1;
+                alpha[y * w + x] = (byte) Math.round(255 * Math.max(0, Math.min(1, 0.5 - e * 1.5)));
+            }
+        }
+        Confidence.Report worker = Confidence.measure(image(alpha, w, h));
+        Confidence.Report editor = Confidence.measureSample(alpha, w, h);
+        assertTrue(worker.needsCheck(), "the soft band is flagged: " + worker.score);
+        assertEquals(worker.score, editor.score, 0, "an unedited cutout keeps the worker's score");
+        assertEquals(worker.reasons(), editor.reasons());
+        for (int i = 0; i < alpha.length; i++) {
+            alpha[i] = (byte) ((alpha[i] & 0xFF) >= 128 ? 255 : 0);
+        }
+        Confidence.Report edited = Confidence.measureSample(alpha, w, h);
+        assertEquals(Confidence.measure(image(alpha, w, h)).score, edited.score, 0);
+        assertFalse(edited.needsCheck(), "a decisive alpha is not flagged: " + edited.score);
+        assertThrows(IllegalArgumentException.class, () -> Confidence.measureSample(new byte[5], 2, 2));
     }
 
     @Test
