@@ -461,4 +461,65 @@ class StrokeSolverTest {
         assertEquals(1.0, opaqueIn(s.alpha, 0, 40, 150, 260), "the subject stays");
         assertEquals(0.0, opaqueIn(s.alpha, 345, 5, 395, 45), "the far red stays out");
     }
+
+    /**
+     * 400x300: an object the alpha missed, red (x 100..179) turning over x 180..219 into blue (to x 299), y 100..199;
+     * a blue patch in the background (top right) and a red one (bottom left, away from the object).
+     */
+    private static byte[] twoPartObject() {
+        int w = 400;
+        int h = 300;
+        byte[] rgba = new byte[4 * w * h];
+        Random rnd = new Random(13);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int[] c = GREY;
+                if (x >= 100 && x < 300 && y >= 100 && y < 200) {
+                    float t = Math.max(0f, Math.min(1f, (x - 180) / 40f));
+                    c = new int[] {Math.round(200 - 140 * t), Math.round(40 + 20 * t), Math.round(40 + 160 * t)};
+                } else if (x >= 330 && x < 390 && y >= 10 && y < 70) {
+                    c = BLUE;
+                } else if (x >= 10 && x < 60 && y >= 230 && y < 290) {
+                    c = RED;
+                }
+                int o = 4 * (y * w + x);
+                for (int k = 0; k < 3; k++) {
+                    rgba[o + k] = (byte) Math.max(0, Math.min(255, c[k] + (int) Math.round(rnd.nextGaussian() * 4)));
+                }
+                rgba[o + 3] = (byte) 255;
+            }
+        }
+        return rgba;
+    }
+
+    /** A 100x75 model mask stretched over the 400x300 scene: {@code weak} over the object and the blue patch. */
+    private static float[] weakModel(float weak) {
+        float[] m = new float[100 * 75];
+        for (int y = 0; y < 75; y++) {
+            for (int x = 0; x < 100; x++) {
+                boolean object = x >= 25 && x < 75 && y >= 25 && y < 50;
+                boolean patch = x >= 83 && x < 97 && y >= 3 && y < 17;
+                m[y * 100 + x] = object || patch ? weak : 0f;
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void aKeepStrokeOnAMissedPartConfirmsTheModelsWeakEvidenceConnectedToIt() {
+        byte[] rgba = twoPartObject();
+        byte[] before = new byte[400 * 300];
+        List<Stroke> keep = List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {110f, 150f, 170f, 150f}));
+        StrokeSolver.Solution without = StrokeSolver.solve(rgba, 400, 300, before, before, keep);
+        assertEquals(0.0, opaqueIn(without.alpha, 240, 100, 300, 200), "without the model the blue part stays out");
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before, keep, weakModel(0.2f), 100, 75);
+        assertTrue(opaqueIn(s.alpha, 100, 100, 300, 200) > 0.99, "the object: " + opaqueIn(s.alpha, 100, 100, 300, 200));
+        assertEquals(0.0, opaqueIn(s.alpha, 330, 10, 390, 70), "weak evidence behind the background stays out");
+        assertEquals(0.0, opaqueIn(s.alpha, 10, 230, 60, 290), "the stroke's colour far away stays out");
+        StrokeSolver.Solution faint = StrokeSolver.solve(rgba, 400, 300, before, before, keep, weakModel(0.02f), 100,
+                75);
+        assertEquals(0.0, opaqueIn(faint.alpha, 240, 100, 300, 200), "below the model's least evidence");
+        assertThrows(IllegalArgumentException.class,
+                () -> StrokeSolver.solve(rgba, 400, 300, before, before, keep, new float[10], 100, 75));
+    }
 }
