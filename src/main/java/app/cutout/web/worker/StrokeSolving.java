@@ -6,6 +6,7 @@ import app.cutout.core.edit.Rect;
 import app.cutout.core.edit.StrokeEdits;
 import app.cutout.core.image.Refusal;
 import app.cutout.core.image.RgbaImage;
+import app.cutout.core.model.ModelSpec;
 import app.cutout.core.ops.MaskStats;
 import app.cutout.core.pipeline.Problem;
 import app.cutout.core.refine.Stroke;
@@ -20,6 +21,7 @@ import app.cutout.web.protocol.StrokesSolve;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.browser.Performance;
+import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
@@ -43,6 +45,8 @@ final class StrokeSolving {
     private byte[] rgba;
     /** The model's alpha at the solving size: the solve's prior. */
     private byte[] prior;
+    /** The model's mask before refinement, {@code ModelSpec.SIZE}², stretched over the photo at any size; or null. */
+    private float[] model;
     /** Preview only: the cutout's colours at the copy's size (the photo's own where the model saw background). */
     private int[] shown;
     /** The newest solve request seen for the open photo, noted as messages arrive. */
@@ -71,6 +75,7 @@ final class StrokeSolving {
         newest = 0;
         rgba = null;
         prior = null;
+        model = null;
         shown = null;
         try {
             // At the size the cutout was made: smaller than the file for photos past the size limits.
@@ -82,6 +87,7 @@ final class StrokeSolving {
                         + ", got " + cutout.length + " pixels");
             }
             byte[] modelAlpha = MaskStats.alphaOf(cutout);
+            model = modelMask(request.getModelMask());
             if (request.getPreviewPixels() > 0) {
                 grid = PreviewGrid.of(photo.width, photo.height, request.getPreviewPixels());
                 width = grid.previewWidth;
@@ -131,7 +137,8 @@ final class StrokeSolving {
                 }
                 strokes = scaled;
             }
-            StrokeSolver.Solution solution = StrokeSolver.solve(rgba, width, height, prior, current, strokes);
+            StrokeSolver.Solution solution = StrokeSolver.solve(rgba, width, height, prior, current, strokes, model,
+                    ModelSpec.SIZE, ModelSpec.SIZE);
             double solveMs = Performance.now() - start;
             Rect changed = solution.changed;
             if (grid != null) {
@@ -146,6 +153,22 @@ final class StrokeSolving {
         } catch (Throwable e) {
             outbox.failed(id, "strokes", new Problem(Problem.STROKES_FAILED, String.valueOf(e.getMessage())));
         }
+    }
+
+    /** The model's 8-bit mask as the solver takes it, 0..1; null when there is none or it has another size. */
+    private static float[] modelMask(Blob blob) {
+        if (blob == null) {
+            return null;
+        }
+        byte[] bytes = ArrayTransfer.copyOf(new Int8Array(Promises.await(blob.arrayBuffer(), "Reading the mask")));
+        if (bytes.length != ModelSpec.SIZE * ModelSpec.SIZE) {
+            return null;
+        }
+        float[] mask = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            mask[i] = (bytes[i] & 0xFF) / 255f;
+        }
+        return mask;
     }
 
     /**
@@ -163,7 +186,8 @@ final class StrokeSolving {
         boolean subject = (prior[(height / 2) * width + width / 2] & 0xFF) >= 128;
         Stroke stroke = new Stroke(subject ? Stroke.Kind.REMOVE : Stroke.Kind.KEEP,
                 Math.max(1f, 0.01f * Math.min(width, height)), new float[] {cx - width / 5f, cy, cx + width / 5f, cy});
-        StrokeSolver.Solution solution = StrokeSolver.solve(rgba, width, height, prior, prior, List.of(stroke));
+        StrokeSolver.Solution solution = StrokeSolver.solve(rgba, width, height, prior, prior, List.of(stroke), model,
+                ModelSpec.SIZE, ModelSpec.SIZE);
         if (solution.changed != null) {
             bitmap(solution.alpha, solution.changed).close();
         }
