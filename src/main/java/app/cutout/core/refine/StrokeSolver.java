@@ -523,9 +523,9 @@ public final class StrokeSolver {
     }
 
     /**
-     * Least value of the model's mask that a Keep stroke on a missed part {@link #confirm confirms}: ISNet's output
-     * is near 0 (below 0.01) over most of the background; 0.05 gave as much as 0.02 on the development photos and
-     * less than 0.15 (am_GT13 after 3 strokes 0.883 / 0.886 / 0.752 with the whole reach).
+     * Least value of the model's mask that a Keep stroke on a missed part {@link #confirm confirms}. On the hard
+     * photos of the development set 0.05 did about as well as 0.02 (am_GT13 after 3 strokes 0.883 and 0.886,
+     * am_GT27 0.860 and 0.824) and better than 0.15 (am_GT13 0.752 against 0.836 with the stroke's own reach).
      */
     static final float MODEL_WEAK = 0.05f;
 
@@ -557,8 +557,8 @@ public final class StrokeSolver {
      * A Keep stroke on a part the model missed confirms the model's weak evidence: from the bins its flood fixed
      * (only strokes that flood without {@link #FLOOD_OTHER}, see {@link #SUBJECT_NEAR}), across weak edges (weight
      * at least {@link #GROW_EDGE}), up to {@link #FLOOD_REACH} of the grid, through the Keep side's bins and into
-     * bins neither side fixed where the model's mask is at least {@link #MODEL_WEAK}; those become Keep (grown, so the colour gate does not apply).
-     * Where ISNet was unsure, refinement and haze removal take its faint output for haze; a Keep stroke there says
+     * bins neither side fixed where the model's mask is at least {@link #MODEL_WEAK}; those become Keep (grown, so
+     * the colour gate does not apply). Where ISNet was unsure, refinement and haze removal take its faint output for haze; a Keep stroke there says
      * it was the subject: am_GT13's leaves behind the pot (3 strokes 0.712 to 0.862), am_GT27's strands (0.672 to
      * 0.766). From strokes that flood with the guard (near a subject the alpha has right), the same rule with the
      * whole reach brought haze back (am_GT03 0.978 to 0.930, am_GT10 0.988 to 0.955), so they do not confirm.
@@ -596,9 +596,9 @@ public final class StrokeSolver {
      * touches neither the grid's border nor a Remove bin (so every bin around it is Keep) and that holds at most
      * {@link #HOLE_SHARE} of the Keep side's fixed bins. Marked as grown, so the colour gate does not apply. A Keep
      * flood goes through its stroke's colours only; inside a textured pot or a plant the spots and gaps of other
-     * colours it left are, on the development photos, mostly subject (3 strokes: am_GT13 0.664 to 0.712, am_GT27
-     * 0.657 to 0.672, plant.jpg 0.819 to 0.830). A ring's true hole, where the alpha had it, comes in too: a
-     * Remove stroke in it keeps it out.
+     * colours it left are, on the development photos, mostly subject (3 strokes, with the own-colour test of
+     * {@link #SUBJECT_NEAR}: am_GT13 0.664 to 0.712, am_GT27 0.657 to 0.672, plant.jpg 0.819 to 0.830). A ring's
+     * true hole, where the alpha had it, comes in too: a Remove stroke in it keeps it out.
      */
     private static void holes(byte[] fixed, boolean[] grown, int gw, int gh) {
         int gn = gw * gh;

@@ -513,7 +513,8 @@ class StrokeSolverTest {
         StrokeSolver.Solution without = StrokeSolver.solve(rgba, 400, 300, before, before, keep);
         assertEquals(0.0, opaqueIn(without.alpha, 240, 100, 300, 200), "without the model the blue part stays out");
         StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before, keep, weakModel(0.2f), 100, 75);
-        assertTrue(opaqueIn(s.alpha, 100, 100, 300, 200) > 0.99, "the object: " + opaqueIn(s.alpha, 100, 100, 300, 200));
+        double object = opaqueIn(s.alpha, 100, 100, 300, 200);
+        assertTrue(object > 0.99, "the object: " + object);
         assertEquals(0.0, opaqueIn(s.alpha, 330, 10, 390, 70), "weak evidence behind the background stays out");
         assertEquals(0.0, opaqueIn(s.alpha, 10, 230, 60, 290), "the stroke's colour far away stays out");
         StrokeSolver.Solution faint = StrokeSolver.solve(rgba, 400, 300, before, before, keep, weakModel(0.02f), 100,
