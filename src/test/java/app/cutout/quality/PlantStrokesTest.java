@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import app.cutout.core.model.ModelSpec;
 import app.cutout.core.refine.Stroke;
 import app.cutout.core.refine.StrokeSolver;
 import app.cutout.e2e.ProjectDirs;
@@ -40,14 +41,15 @@ class PlantStrokesTest {
             best = Math.max(best, s.iou());
         }
         System.out.println("[plant strokes] " + log);
-        // The model picked the clothes-peg alone (IoU 0.04); three strokes bring back 0.82 of the plant (issue 17
-        // asks 0.9: not reached yet; the solver's guards against floods into the background cost 0.05 here).
+        // The model picked the clothes-peg alone (IoU 0.04), with no weak evidence of the plant either; three strokes
+        // bring back 0.83 of it (issue 17 asks 0.9: not reached yet; the pot's label and the leaves in shadow, whose
+        // colours the background has, stay out).
         assertTrue(auto < 0.1, log.toString());
-        assertTrue(steps.size() == 3 && steps.get(2).iou() >= 0.8, log.toString());
+        assertTrue(steps.size() == 3 && steps.get(2).iou() >= 0.82, log.toString());
     }
 
     /**
-     * A person's strokes: Keep across the leaves, Keep along the pot, Remove along the peg: IoU 0.74 (the leaves
+     * A person's strokes: Keep across the leaves, Keep along the pot, Remove along the peg: IoU 0.76 (the leaves
      * with their own edges; missing: the leaves in shadow behind the peg and the pot's label). Issue 17 asks for the
      * pot to come with the leaves' stroke alone; it does not (IoU 0.65 without the pot's stroke).
      */
@@ -58,7 +60,7 @@ class PlantStrokesTest {
         Stroke pot = new Stroke(Stroke.Kind.KEEP, 4f, new float[] {225f, 230f, 260f, 300f, 300f, 310f, 340f, 235f});
         Stroke remove = new Stroke(Stroke.Kind.REMOVE, 4f, new float[] {298f, 95f, 305f, 150f, 318f, 215f});
         StrokeSolver.Solution s = StrokeSolver.solve(plant.rgba(), plant.width(), plant.height(), plant.auto(),
-                plant.auto(), List.of(keep, pot, remove));
+                plant.auto(), List.of(keep, pot, remove), plant.mask(), ModelSpec.SIZE, ModelSpec.SIZE);
         double iou = MatteMetrics.iou(s.alpha, plant.truth());
         System.out.printf(Locale.ROOT, "[plant strokes] Keep, Keep, Remove: IoU %.4f, SAD %.2f%n", iou,
                 MatteMetrics.sad(s.alpha, plant.truth()));
@@ -66,6 +68,6 @@ class PlantStrokesTest {
         MatteFiles.writeGray(ProjectDirs.root().resolve("target/strokes/plant.hand.png"), s.alpha, plant.width(),
                 plant.height());
         assertEquals(0, s.alpha[150 * plant.width() + 305], "under the Remove stroke");
-        assertTrue(iou >= 0.72, "IoU " + iou);
+        assertTrue(iou >= 0.75, "IoU " + iou);
     }
 }

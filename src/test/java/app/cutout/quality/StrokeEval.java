@@ -41,7 +41,7 @@ public final class StrokeEval {
     static final double WORSE = 0.005;
 
     /** A photo, its truth and the app's automatic alpha for it. */
-    record Photo(String name, int width, int height, byte[] rgba, byte[] truth, byte[] auto) {
+    record Photo(String name, int width, int height, byte[] rgba, byte[] truth, byte[] auto, float[] mask) {
     }
 
     /** One stroke's figures. */
@@ -76,7 +76,7 @@ public final class StrokeEval {
         for (int i = 0; i < auto.length; i++) {
             auto[i] = (byte) (refined.pixels[i] >>> 24);
         }
-        return new Photo(name, w, h, rgba, truth, auto);
+        return new Photo(name, w, h, rgba, truth, auto, mask);
     }
 
     /**
@@ -94,7 +94,8 @@ public final class StrokeEval {
             }
             strokes.add(stroke);
             long t = cpuNanos();
-            StrokeSolver.Solution sol = StrokeSolver.solve(p.rgba(), p.width(), p.height(), p.auto(), alpha, strokes);
+            StrokeSolver.Solution sol = StrokeSolver.solve(p.rgba(), p.width(), p.height(), p.auto(), alpha, strokes,
+                    p.mask(), ModelSpec.SIZE, ModelSpec.SIZE);
             double ms = (cpuNanos() - t) / 1e6;
             double previewMs = previewPixels > 0 ? timeResized(p, alpha, strokes, previewPixels) : Double.NaN;
             double bigMs = bigPixels > 0 ? timeResized(p, alpha, strokes, bigPixels) : Double.NaN;
@@ -118,7 +119,7 @@ public final class StrokeEval {
             scaled.add(s.scaled((float) w / p.width()));
         }
         long t = cpuNanos();
-        StrokeSolver.solve(rgba, w, h, prior, cur, scaled);
+        StrokeSolver.solve(rgba, w, h, prior, cur, scaled, p.mask(), ModelSpec.SIZE, ModelSpec.SIZE);
         return (cpuNanos() - t) / 1e6;
     }
 

@@ -387,6 +387,7 @@ final class EditorStrokes {
         m.setFile(item.file);
         m.setName(item.name);
         m.setPng(item.cutoutPng);
+        m.setModelMask(item.modelMask);
         m.setWidth(item.width);
         m.setHeight(item.height);
         m.setPreviewPixels((int) previewPixels);

@@ -48,6 +48,8 @@ final class Item {
     /** The worker's cutout PNG (transparent background, model alpha) and its object URL. */
     Blob cutoutPng;
     String cutoutUrl;
+    /** The model's mask before refinement (1 MB, see {@code ResultMessage.getModelMask}), for the strokes; or null. */
+    Blob modelMask;
     /** Object URL of the original file, for thumbnails and comparison. */
     String originalUrl;
     /** The edited alpha, full resolution; null until the editor first opens the item. */

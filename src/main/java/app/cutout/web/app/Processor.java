@@ -360,6 +360,7 @@ final class Processor {
                 item.confidence = result.getConfidence();
                 item.checkReasons = codes(result.getCheckReasons());
                 item.cutoutPng = result.getPng();
+                item.modelMask = result.getModelMask();
                 item.cutoutUrl = ObjectUrls.createObjectURL(item.cutoutPng);
                 lane.running = null;
                 listener.changed(item);

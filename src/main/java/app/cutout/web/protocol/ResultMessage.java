@@ -13,6 +13,16 @@ public interface ResultMessage extends Addressed {
     @JSProperty
     void setPng(Blob png);
 
+    /**
+     * The model's mask before refinement, {@code ModelSpec.SIZE}² bytes (0..255) stretched over the photo, for the
+     * Keep/Remove solver; null when the cutout is the raw mask (strength 0).
+     */
+    @JSProperty
+    Blob getModelMask();
+
+    @JSProperty
+    void setModelMask(Blob mask);
+
     @JSProperty
     int getWidth();
 

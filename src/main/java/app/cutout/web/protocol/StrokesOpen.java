@@ -28,6 +28,13 @@ public interface StrokesOpen extends Addressed {
     @JSProperty
     void setPng(Blob png);
 
+    /** The model's mask before refinement ({@code ResultMessage.getModelMask}), or null. */
+    @JSProperty
+    Blob getModelMask();
+
+    @JSProperty
+    void setModelMask(Blob mask);
+
     /** The size the cutout was made at. */
     @JSProperty
     int getWidth();

@@ -13,8 +13,10 @@ import app.cutout.web.jso.browser.ImageBitmapOptions;
 import app.cutout.web.jso.browser.OffscreenCanvas;
 import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.Promises;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Performance;
 import org.teavm.jso.canvas.ImageData;
+import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.Int32Array;
@@ -41,6 +43,8 @@ final class CanvasOutput implements CutoutOutput {
     private ImageBitmap bitmap;
     private JSPromise<Blob> png;
     private double saveStart;
+    /** The model's mask as {@link #rough} had it, 8-bit: the strokes' solver confirms its weak evidence. */
+    private byte[] modelMask;
 
     CanvasOutput(int id, String name, Outbox outbox) {
         this.id = id;
@@ -55,10 +59,12 @@ final class CanvasOutput implements CutoutOutput {
     @Override
     public void rough(float[] mask, int width, int height) {
         int[] pixels = new int[width * height];
+        modelMask = new byte[width * height];
         for (int i = 0; i < pixels.length; i++) {
             float a = mask[i];
             int alpha = a <= 0 ? 0 : a >= 1 ? 255 : (int) (a * 255 + 0.5f);
             pixels[i] = alpha << 24;
+            modelMask[i] = (byte) alpha;
         }
         Int32Array packed = ArrayTransfer.ints(pixels, 0, pixels.length);
         ImageData data = new ImageData(new Uint8ClampedArray(packed.getBuffer(), packed.getByteOffset(),
@@ -119,6 +125,14 @@ final class CanvasOutput implements CutoutOutput {
         double now = Performance.now();
         timings.put(StageTimings.ENCODE, now - saveStart);
         timings.put(StageTimings.TOTAL, now - start);
-        outbox.result(id, blob, width, height, timings.toJson(), sourceWidth, sourceHeight, animated, confidence);
+        Blob model = null;
+        if (modelMask != null) {
+            JSArray<JSObject> parts = new JSArray<>();
+            parts.push(ArrayTransfer.copyOf(modelMask));
+            model = new Blob(parts);
+            modelMask = null;
+        }
+        outbox.result(id, blob, model, width, height, timings.toJson(), sourceWidth, sourceHeight, animated,
+                confidence);
     }
 }

@@ -106,15 +106,17 @@ final class Outbox {
     }
 
     /**
+     * @param model the model's mask before refinement, 8-bit, {@code ModelSpec.SIZE}², or null (strength 0)
      * @param sourceWidth the photo's own size when the cutout was made from a smaller copy, else 0
      * @param animated the file is an animation and its first frame was used
      * @param confidence the result's score and, when it needs a look, why (codes)
      */
-    void result(int id, Blob png, int width, int height, String timings, int sourceWidth, int sourceHeight,
-            boolean animated, Confidence.Report confidence) {
+    void result(int id, Blob png, Blob model, int width, int height, String timings, int sourceWidth,
+            int sourceHeight, boolean animated, Confidence.Report confidence) {
         ResultMessage message = Message.of(Message.RESULT);
         message.setId(id);
         message.setPng(png);
+        message.setModelMask(model);
         message.setWidth(width);
         message.setHeight(height);
         message.setTimings(timings);

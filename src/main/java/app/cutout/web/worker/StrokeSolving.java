@@ -6,6 +6,7 @@ import app.cutout.core.edit.Rect;
 import app.cutout.core.edit.StrokeEdits;
 import app.cutout.core.image.Refusal;
 import app.cutout.core.image.RgbaImage;
+import app.cutout.core.model.ModelSpec;
 import app.cutout.core.ops.MaskStats;
 import app.cutout.core.pipeline.Problem;
 import app.cutout.core.refine.Stroke;
@@ -20,6 +21,7 @@ import app.cutout.web.protocol.StrokesSolve;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.browser.Performance;
+import org.teavm.jso.file.Blob;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
@@ -46,6 +48,8 @@ final class StrokeSolving {
     private byte[] rgba;
     /** The model's alpha at the solving size: the solve's prior. */
     private byte[] prior;
+    /** The model's mask before refinement, {@code ModelSpec.SIZE}², stretched over the photo at any size; or null. */
+    private float[] model;
     /** Preview only: the cutout's colours at the copy's size (the photo's own where the model saw background). */
     private int[] shown;
     /** The newest solve request seen for the open photo, noted as messages arrive. */
@@ -74,6 +78,7 @@ final class StrokeSolving {
         newest = 0;
         rgba = null;
         prior = null;
+        model = null;
         shown = null;
         try {
             // At the size the cutout was made: smaller than the file for photos past the size limits.
@@ -85,6 +90,7 @@ final class StrokeSolving {
                         + ", got " + cutout.length + " pixels");
             }
             byte[] modelAlpha = MaskStats.alphaOf(cutout);
+            model = modelMask(request.getModelMask());
             if (request.getPreviewPixels() > 0) {
                 grid = PreviewGrid.of(photo.width, photo.height, request.getPreviewPixels());
                 width = grid.previewWidth;
@@ -141,7 +147,8 @@ final class StrokeSolving {
                 }
                 strokes = scaled;
             }
-            StrokeSolver.Solution solution = StrokeSolver.solve(rgba, width, height, prior, current, strokes);
+            StrokeSolver.Solution solution = StrokeSolver.solve(rgba, width, height, prior, current, strokes, model,
+                    ModelSpec.SIZE, ModelSpec.SIZE);
             double solveMs = Performance.now() - start;
             Rect changed = solution.changed;
             if (grid != null) {
@@ -158,6 +165,22 @@ final class StrokeSolving {
         }
     }
 
+    /** The model's 8-bit mask as the solver takes it, 0..1; null when there is none or it has another size. */
+    private static float[] modelMask(Blob blob) {
+        if (blob == null) {
+            return null;
+        }
+        byte[] bytes = ArrayTransfer.copyOf(new Int8Array(Promises.await(blob.arrayBuffer(), "Reading the mask")));
+        if (bytes.length != ModelSpec.SIZE * ModelSpec.SIZE) {
+            return null;
+        }
+        float[] mask = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            mask[i] = (bytes[i] & 0xFF) / 255f;
+        }
+        return mask;
+    }
+
     /**
      * Solves a stroke nobody drew on the copy, makes its bitmap and drops both. The browser runs a WebAssembly
      * function's first calls in its baseline code and swaps in optimised code only for later calls, so a worker's
@@ -166,7 +189,7 @@ final class StrokeSolving {
      * is still choosing where to draw ({@link #solveUnseen}).
      */
     private void warmUp() {
-        StrokeSolver.Solution solution = solveUnseen(rgba, width, height, prior);
+        StrokeSolver.Solution solution = solveUnseen(rgba, width, height, prior, model);
         if (solution.changed != null) {
             bitmap(solution.alpha, solution.changed).close();
         }
@@ -188,20 +211,22 @@ final class StrokeSolving {
             System.arraycopy(rgba, ((y0 + y) * width + x0) * 4, cropRgba, y * w * 4, w * 4);
             System.arraycopy(prior, (y0 + y) * width + x0, cropPrior, y * w, w);
         }
-        solveUnseen(cropRgba, w, h, cropPrior);
+        solveUnseen(cropRgba, w, h, cropPrior, model);
     }
 
     /**
      * A stroke nobody drew: across the middle, a fifth of the width each side, 2 % of the short side wide (the
      * benchmark's stroke rule), against the model's alpha there, so that every step of the solve runs.
      */
-    private static StrokeSolver.Solution solveUnseen(byte[] rgba, int width, int height, byte[] prior) {
+    private static StrokeSolver.Solution solveUnseen(byte[] rgba, int width, int height, byte[] prior,
+            float[] model) {
         float cx = width / 2f;
         float cy = height / 2f;
         boolean subject = (prior[(height / 2) * width + width / 2] & 0xFF) >= 128;
         Stroke stroke = new Stroke(subject ? Stroke.Kind.REMOVE : Stroke.Kind.KEEP,
                 Math.max(1f, 0.01f * Math.min(width, height)), new float[] {cx - width / 5f, cy, cx + width / 5f, cy});
-        return StrokeSolver.solve(rgba, width, height, prior, prior, List.of(stroke));
+        return StrokeSolver.solve(rgba, width, height, prior, prior, List.of(stroke), model, ModelSpec.SIZE,
+                ModelSpec.SIZE);
     }
 
     /** The cutout over {@code r} of the copy: its colours under the solved alpha. */

@@ -371,4 +371,156 @@ class StrokeSolverTest {
         }
         assertTrue(c.contains(new Rect(30, 40, 70, 70)), "the whole patch: " + c);
     }
+
+    private static final int[] BLUE = {40, 60, 200};
+
+    /**
+     * A 400x300 scene: grey, with each {x0, y0, x1, y1} box (ends exclusive) filled with its colour, later boxes on
+     * top, and light noise.
+     */
+    private static byte[] boxes(int[][] boxes, int[][] colours) {
+        int w = 400;
+        int h = 300;
+        byte[] rgba = new byte[4 * w * h];
+        Random rnd = new Random(11);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int[] c = GREY;
+                for (int b = 0; b < boxes.length; b++) {
+                    int[] r = boxes[b];
+                    if (x >= r[0] && x < r[2] && y >= r[1] && y < r[3]) {
+                        c = colours[b];
+                    }
+                }
+                int o = 4 * (y * w + x);
+                for (int k = 0; k < 3; k++) {
+                    rgba[o + k] = (byte) Math.max(0, Math.min(255, c[k] + (int) Math.round(rnd.nextGaussian() * 4)));
+                }
+                rgba[o + 3] = (byte) 255;
+            }
+        }
+        return rgba;
+    }
+
+    /** Share of the 400-wide alpha's pixels in the box (one pixel in from its edges) with alpha at least 128. */
+    private static double opaqueIn(byte[] a, int x0, int y0, int x1, int y1) {
+        int inside = 0;
+        int opaque = 0;
+        for (int y = y0 + 1; y < y1 - 1; y++) {
+            for (int x = x0 + 1; x < x1 - 1; x++) {
+                inside++;
+                opaque += (a[y * 400 + x] & 0xFF) >= 128 ? 1 : 0;
+            }
+        }
+        return (double) opaque / inside;
+    }
+
+    @Test
+    void aSmallHoleOfAnotherColourThatTheKeepSideEnclosesComesWithIt() {
+        // A red object the alpha missed, with a blue spot inside it; blue is also in the background (top right), so
+        // neither the flood (red only) nor the second stage (a colour the background has) enters the spot.
+        int[][] box = {{100, 80, 260, 220}, {160, 140, 200, 180}, {320, 20, 380, 80}};
+        byte[] rgba = boxes(box, new int[][] {RED, BLUE, BLUE});
+        byte[] before = new byte[400 * 300];
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before,
+                List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {110f, 110f, 250f, 110f})));
+        assertTrue(opaqueIn(s.alpha, 100, 80, 160, 220) > 0.99, "red kept: " + opaqueIn(s.alpha, 100, 80, 160, 220));
+        assertEquals(1.0, opaqueIn(s.alpha, 160, 140, 200, 180), "the enclosed blue spot");
+        assertEquals(0.0, opaqueIn(s.alpha, 320, 20, 380, 80), "the background's blue");
+        assertEquals(0.0, opaqueIn(s.alpha, 270, 0, 400, 20), "the background");
+    }
+
+    @Test
+    void aLargeEnclosedRegionOfAnotherColourStaysOut() {
+        // The same red object around a blue region more than a tenth of its size: a frame, not a spot.
+        int[][] box = {{100, 80, 260, 220}, {130, 130, 230, 210}, {320, 20, 380, 80}};
+        byte[] rgba = boxes(box, new int[][] {RED, BLUE, BLUE});
+        byte[] before = new byte[400 * 300];
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before,
+                List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {110f, 105f, 250f, 105f})));
+        assertTrue(opaqueIn(s.alpha, 100, 80, 260, 130) > 0.99, "red kept: " + opaqueIn(s.alpha, 100, 80, 260, 130));
+        assertEquals(0.0, opaqueIn(s.alpha, 140, 140, 220, 200), "the blue inside the frame");
+    }
+
+    @Test
+    void aKeepStrokeOnAMissedPartNextToTheSubjectFloodsItThoughTheBackgroundHasItsColourFarAway() {
+        // The alpha has a large yellow subject (left); the red part right of it, touching it, was missed; red is also
+        // the background's far away (top right). Most bins within the stroke's reach are subject, but none of its
+        // own colour: the stroke lies on a part the model missed, so the far red does not guard its flood.
+        int[][] box = {{0, 40, 150, 260}, {150, 70, 280, 230}, {345, 5, 395, 45}};
+        byte[] rgba = boxes(box, new int[][] {YELLOW, RED, RED});
+        byte[] before = new byte[400 * 300];
+        for (int y = 40; y < 260; y++) {
+            for (int x = 0; x < 150; x++) {
+                before[y * 400 + x] = (byte) 255;
+            }
+        }
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before,
+                List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {165f, 150f, 215f, 150f})));
+        assertTrue(opaqueIn(s.alpha, 150, 70, 280, 230) > 0.99, "red part: " + opaqueIn(s.alpha, 150, 70, 280, 230));
+        assertEquals(1.0, opaqueIn(s.alpha, 0, 40, 150, 260), "the subject stays");
+        assertEquals(0.0, opaqueIn(s.alpha, 345, 5, 395, 45), "the far red stays out");
+    }
+
+    /**
+     * 400x300: an object the alpha missed, red (x 100..179) turning over x 180..219 into blue (to x 299), y 100..199;
+     * a blue patch in the background (top right) and a red one (bottom left, away from the object).
+     */
+    private static byte[] twoPartObject() {
+        int w = 400;
+        int h = 300;
+        byte[] rgba = new byte[4 * w * h];
+        Random rnd = new Random(13);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int[] c = GREY;
+                if (x >= 100 && x < 300 && y >= 100 && y < 200) {
+                    float t = Math.max(0f, Math.min(1f, (x - 180) / 40f));
+                    c = new int[] {Math.round(200 - 140 * t), Math.round(40 + 20 * t), Math.round(40 + 160 * t)};
+                } else if (x >= 330 && x < 390 && y >= 10 && y < 70) {
+                    c = BLUE;
+                } else if (x >= 10 && x < 60 && y >= 230 && y < 290) {
+                    c = RED;
+                }
+                int o = 4 * (y * w + x);
+                for (int k = 0; k < 3; k++) {
+                    rgba[o + k] = (byte) Math.max(0, Math.min(255, c[k] + (int) Math.round(rnd.nextGaussian() * 4)));
+                }
+                rgba[o + 3] = (byte) 255;
+            }
+        }
+        return rgba;
+    }
+
+    /** A 100x75 model mask stretched over the 400x300 scene: {@code weak} over the object and the blue patch. */
+    private static float[] weakModel(float weak) {
+        float[] m = new float[100 * 75];
+        for (int y = 0; y < 75; y++) {
+            for (int x = 0; x < 100; x++) {
+                boolean object = x >= 25 && x < 75 && y >= 25 && y < 50;
+                boolean patch = x >= 83 && x < 97 && y >= 3 && y < 17;
+                m[y * 100 + x] = object || patch ? weak : 0f;
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void aKeepStrokeOnAMissedPartConfirmsTheModelsWeakEvidenceConnectedToIt() {
+        byte[] rgba = twoPartObject();
+        byte[] before = new byte[400 * 300];
+        List<Stroke> keep = List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {110f, 150f, 170f, 150f}));
+        StrokeSolver.Solution without = StrokeSolver.solve(rgba, 400, 300, before, before, keep);
+        assertEquals(0.0, opaqueIn(without.alpha, 240, 100, 300, 200), "without the model the blue part stays out");
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before, keep, weakModel(0.2f), 100, 75);
+        double object = opaqueIn(s.alpha, 100, 100, 300, 200);
+        assertTrue(object > 0.99, "the object: " + object);
+        assertEquals(0.0, opaqueIn(s.alpha, 330, 10, 390, 70), "weak evidence behind the background stays out");
+        assertEquals(0.0, opaqueIn(s.alpha, 10, 230, 60, 290), "the stroke's colour far away stays out");
+        StrokeSolver.Solution faint = StrokeSolver.solve(rgba, 400, 300, before, before, keep, weakModel(0.02f), 100,
+                75);
+        assertEquals(0.0, opaqueIn(faint.alpha, 240, 100, 300, 200), "below the model's least evidence");
+        assertThrows(IllegalArgumentException.class,
+                () -> StrokeSolver.solve(rgba, 400, 300, before, before, keep, new float[10], 100, 75));
+    }
 }
