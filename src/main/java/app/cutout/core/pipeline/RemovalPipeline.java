@@ -56,10 +56,7 @@ public final class RemovalPipeline<W> {
     private Plan enginePlan;
     /** Why WebGPU failed in this pipeline, once it has; later runs then go straight to the CPU. */
     private String webGpuFailure;
-    /**
-     * Whether the engine has been warmed up (or tried to): once per pipeline, by {@link #preload} before any photo or
-     * while a photo's model downloads.
-     */
+    /** Whether the engine has been warmed up: by {@link #preload} before any photo or while a photo's model comes. */
     private boolean warmedUp;
 
     public RemovalPipeline(ModelSource<W> models, EngineFactory<W> engines, Clock clock, PipelineEvents events) {
@@ -208,12 +205,15 @@ public final class RemovalPipeline<W> {
         return ready;
     }
 
-    /** Warms the engine up for {@code plan} until {@code stop}; once per pipeline. */
+    /**
+     * Warms the engine up for {@code plan} until {@code stop}: once per pipeline, unless it was stopped before its
+     * first run (a photo came while the runtime was starting), when the photo's model download may do it.
+     */
     private void warmUp(Plan plan, BooleanSupplier stop) {
-        warmedUp = true;
         double t = clock.now();
         int runs = engines.warmUp(plan, stop);
         if (runs > 0) {
+            warmedUp = true;
             events.warmedUp(runs, clock.now() - t);
         }
     }

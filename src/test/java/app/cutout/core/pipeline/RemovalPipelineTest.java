@@ -385,6 +385,22 @@ class RemovalPipelineTest {
     }
 
     @Test
+    void aWarmUpCutOffBeforeItsFirstRunIsMadeWhileThePhotosModelComes() {
+        Rig rig = new Rig(CPU_ONLY);
+        rig.models.canPrefetch = true;
+        rig.models.fetchingFor = 3;
+        rig.engines.warmupRuns = 100;
+        int[] asked = {0};
+        // The photo arrives while the runtime starts: asked once before the warm-up, once before its first run.
+        rig.pipeline.preload("auto", "auto", 0, () -> ++asked[0] > 1);
+        assertEquals(List.of("wasm/quint8"), rig.engines.warmups);
+        assertEquals(List.of(), rig.events.log, "no runs, nothing to tell");
+        rig.run(1);
+        assertEquals(List.of("wasm/quint8", "wasm/quint8"), rig.engines.warmups, "again while the model came");
+        assertTrue(rig.events.log.contains("warmed 2"), rig.events.log.toString());
+    }
+
+    @Test
     void aFileRefusedByItsHeaderStartsNoDownload() {
         Rig rig = new Rig(CPU_ONLY);
         rig.models.canPrefetch = true;
