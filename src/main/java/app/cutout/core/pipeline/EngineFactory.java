@@ -30,6 +30,14 @@ public interface EngineFactory<W> {
         return 0;
     }
 
+    /**
+     * Starts what {@link #warmUp} needs (the runtime, the stand-in model's session) without waiting for it, so that it
+     * gets ready while the caller does other work (decodes a photo); {@link #warmUp} then finds it started. Never
+     * fails; nothing where {@link #warmUp} does nothing.
+     */
+    default void startWarmUp(Plan plan) {
+    }
+
     /** The CPU threads the runtime really got (1 where threads are unavailable), once a session has started. */
     int threadsInUse();
 }

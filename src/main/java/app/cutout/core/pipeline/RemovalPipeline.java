@@ -58,6 +58,8 @@ public final class RemovalPipeline<W> {
     private String webGpuFailure;
     /** Whether the engine has been warmed up: by {@link #preload} before any photo or while a photo's model comes. */
     private boolean warmedUp;
+    /** Whether a warm-up was started ({@link EngineFactory#startWarmUp}) and not yet taken by a warm-up. */
+    private boolean warmUpStarted;
 
     public RemovalPipeline(ModelSource<W> models, EngineFactory<W> engines, Clock clock, PipelineEvents events) {
         this.models = models;
@@ -89,6 +91,10 @@ public final class RemovalPipeline<W> {
             }
             if (engine == null || !wanted.sameSession(enginePlan)) {
                 models.prefetch(wanted.model);
+                if (!warmedUp && engine == null) {
+                    engines.startWarmUp(wanted);
+                    warmUpStarted = true;
+                }
             }
             RgbaImage image = decoder.decode(photo, input, spare);
             spare = null;
@@ -211,6 +217,7 @@ public final class RemovalPipeline<W> {
      */
     private void warmUp(Plan plan, BooleanSupplier stop) {
         double t = clock.now();
+        warmUpStarted = false;
         int runs = engines.warmUp(plan, stop);
         if (runs > 0) {
             warmedUp = true;
@@ -271,8 +278,9 @@ public final class RemovalPipeline<W> {
         }
         ProgressListener progress = (stage, done, total) -> events.progress(id, stage, done, total);
         double t = clock.now();
-        if (!warmedUp && models.fetching(plan.model)) {
-            // The first photo of a first visit: the engine warms up while the model is still on its way.
+        if (!warmedUp && (warmUpStarted || models.fetching(plan.model))) {
+            // The first session of this pipeline: the engine warms up while the model is still on its way (on a
+            // first visit), and a warm-up started while the photo decoded is settled before the session starts.
             warmUp(plan, () -> !models.fetching(plan.model));
         }
         W weights = models.load(plan.model, progress);

@@ -54,6 +54,9 @@ final class Segmenter implements InferenceEngine {
     private static final java.util.Set<OrtBundle> started = new java.util.HashSet<>();
     /** The thread count given to the runtime; 0 until the first session. */
     private static int threads;
+    /** The warm-up's session while it starts or waits to be run ({@link #startWarmUp}), and its runtime build. */
+    private static JSPromise<InferenceSession> warmupSession;
+    private static OrtBundle warmupBundle;
 
     final Plan plan;
     /** The runtime build the session belongs to; its tensors must come from the same one. */
@@ -113,25 +116,50 @@ final class Segmenter implements InferenceEngine {
     }
 
     /**
-     * Runs {@link WarmupModel} on the CPU runtime that a session for {@code plan} will use, started with the plan's
-     * threads, until {@code stop} says so, {@link #WARMUP_BUDGET_MS} have passed or {@link #WARMUP_MAX_RUNS} runs are
-     * done. Between runs it lets the worker's other events in, so that a photo arriving is seen at once.
+     * Starts the CPU runtime that a session for {@code plan} will use, with the plan's threads, and a session of
+     * {@link WarmupModel} in it, without waiting for either: fetching and compiling the runtime's WebAssembly (about
+     * half a second on 2 cores) then goes on while the worker decodes the photo. {@link #warmUp} takes the session.
+     * Nothing happens on WebGPU (its cost is shader compilation, which a stand-in model does not cover) or when it has
+     * started already.
+     */
+    static void startWarmUp(Plan plan, String ortBaseUrl) {
+        if (plan.backend != Backend.WASM || warmupSession != null) {
+            return;
+        }
+        try {
+            OrtBundle bundle = bundleFor(plan);
+            setUp(bundle, plan, ortBaseUrl);
+            Int8Array bytes = ArrayTransfer.copyOf(WarmupModel.build(WARMUP_SIZE, WARMUP_CHANNELS));
+            warmupBundle = bundle;
+            warmupSession = settled(bundle.createSession(new Uint8Array(bytes.getBuffer(), bytes.getByteOffset(),
+                    bytes.getLength()), SessionOptions.create("wasm")));
+        } catch (RuntimeException e) {
+            // Of no consequence: the photo's session starts the runtime itself and reports what fails there.
+        }
+    }
+
+    /**
+     * Runs {@link WarmupModel} (started by {@link #startWarmUp} if it was not) until {@code stop} says so,
+     * {@link #WARMUP_BUDGET_MS} have passed or {@link #WARMUP_MAX_RUNS} runs are done, then frees its session.
+     * Between runs it lets the worker's other events in, so that a photo arriving is seen at once.
      *
-     * @return the runs made; 0 on WebGPU (its cost is shader compilation, which a stand-in model does not cover) or
-     *     when the runtime or the stand-in session could not start (the photo's own run then tries and says why)
+     * @return the runs made; 0 on WebGPU or when the runtime or the stand-in session could not start (the photo's
+     *     own run then tries and says why)
      */
     static int warmUp(Plan plan, String ortBaseUrl, BooleanSupplier stop) {
-        if (plan.backend != Backend.WASM) {
+        startWarmUp(plan, ortBaseUrl);
+        if (warmupSession == null) {
             return 0;
         }
-        OrtBundle bundle = bundleFor(plan);
+        JSPromise<InferenceSession> pending = warmupSession;
+        OrtBundle bundle = warmupBundle;
+        warmupSession = null;
         int runs = 0;
         try {
-            setUp(bundle, plan, ortBaseUrl);
-            byte[] model = WarmupModel.build(WARMUP_SIZE, WARMUP_CHANNELS);
-            Int8Array bytes = ArrayTransfer.copyOf(model);
-            InferenceSession session = Promises.await(bundle.createSession(new Uint8Array(bytes.getBuffer(),
-                    bytes.getByteOffset(), bytes.getLength()), SessionOptions.create("wasm")), "Warming up");
+            InferenceSession session = Promises.await(pending, "Warming up");
+            if (Js.isMissing(session)) {
+                return 0;
+            }
             try {
                 JSArray<JSNumber> dims = new JSArray<>();
                 dims.push(JSNumber.valueOf(1));
@@ -158,10 +186,14 @@ final class Segmenter implements InferenceEngine {
                 Promises.await(session.release(), "Warming up");
             }
         } catch (RuntimeException e) {
-            // Of no consequence: the photo's session starts the runtime itself and reports what fails there.
+            // Of no consequence, as above.
         }
         return runs;
     }
+
+    /** The session, or null if it failed: a rejection nobody waits for must not reach the console as unhandled. */
+    @JSBody(params = "session", script = "return session.catch(function () { return null; });")
+    private static native JSPromise<InferenceSession> settled(JSPromise<InferenceSession> session);
 
     /** A float input with values spread over a photo's normalised range, as the stand-in's quantisers see in use. */
     @JSBody(params = "n", script = "const a = new Float32Array(n);"

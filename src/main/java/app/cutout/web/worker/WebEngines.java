@@ -61,6 +61,11 @@ final class WebEngines implements EngineFactory<Uint8Array> {
     }
 
     @Override
+    public void startWarmUp(Plan plan) {
+        Segmenter.startWarmUp(plan, ortBaseUrl);
+    }
+
+    @Override
     public int warmUp(Plan plan, BooleanSupplier stop) {
         return Segmenter.warmUp(plan, ortBaseUrl, stop);
     }

@@ -48,6 +48,7 @@ class RemovalPipelineTest {
         final List<String> runs = new ArrayList<>();
         /** The plans warmed up, and how many runs a warm-up makes when nothing stops it. */
         final List<String> warmups = new ArrayList<>();
+        final List<String> warmUpStarts = new ArrayList<>();
         int warmupRuns;
         int webGpuRuns;
         int released;
@@ -107,6 +108,11 @@ class RemovalPipelineTest {
                     released++;
                 }
             };
+        }
+
+        @Override
+        public void startWarmUp(Plan plan) {
+            warmUpStarts.add(plan.backend.id + "/" + plan.model.id);
         }
 
         @Override
@@ -372,10 +378,11 @@ class RemovalPipelineTest {
         Output output = rig.run(1);
         assertTrue(output.calls.contains("done"));
         assertEquals(List.of("quint8"), rig.models.prefetches);
+        assertEquals(List.of("wasm/quint8"), rig.engines.warmUpStarts, "started before the photo decoded");
         assertEquals(List.of("wasm/quint8"), rig.engines.warmups);
-        // Asked once before the warm-up, then before each run: three runs, and the model was there.
-        assertTrue(rig.events.log.contains("warmed 3"), rig.events.log.toString());
-        assertTrue(rig.events.log.indexOf("1:decoded 40x30") < rig.events.log.indexOf("warmed 3"),
+        // Asked before each run: four runs, and the model was there.
+        assertTrue(rig.events.log.contains("warmed 4"), rig.events.log.toString());
+        assertTrue(rig.events.log.indexOf("1:decoded 40x30") < rig.events.log.indexOf("warmed 4"),
                 rig.events.log.toString());
         assertEquals(List.of("quint8"), rig.models.loads, "the photo's load takes the prefetched bytes");
 
@@ -397,7 +404,7 @@ class RemovalPipelineTest {
         assertEquals(List.of(), rig.events.log, "no runs, nothing to tell");
         rig.run(1);
         assertEquals(List.of("wasm/quint8", "wasm/quint8"), rig.engines.warmups, "again while the model came");
-        assertTrue(rig.events.log.contains("warmed 2"), rig.events.log.toString());
+        assertTrue(rig.events.log.contains("warmed 3"), rig.events.log.toString());
     }
 
     @Test
