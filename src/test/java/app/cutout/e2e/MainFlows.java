@@ -297,9 +297,11 @@ abstract class MainFlows {
     private void drag(double[] from, double[] to) {
         page.script("document.getElementById('viewport').scrollIntoView({block: 'center'});");
         @SuppressWarnings("unchecked")
-        List<Number> t = (List<Number>) page.script("const v = document.getElementById('viewport')"
-                + ".getBoundingClientRect(); const m = new DOMMatrix(getComputedStyle("
-                + "document.getElementById('stage')).transform); return [v.left, v.top, m.a, m.e, m.f];");
+        // The stage is placed in the viewport's inside (its padding box), so the border is added to its box.
+        List<Number> t = (List<Number>) page.script("const e = document.getElementById('viewport');"
+                + " const v = e.getBoundingClientRect(); const m = new DOMMatrix(getComputedStyle("
+                + "document.getElementById('stage')).transform);"
+                + " return [v.left + e.clientLeft, v.top + e.clientTop, m.a, m.e, m.f];");
         double left = t.get(0).doubleValue();
         double top = t.get(1).doubleValue();
         double scale = t.get(2).doubleValue();
