@@ -29,35 +29,7 @@ public final class WarmupModel {
     private int seed = 12345;
     private int nodes;
 
-    /** Runs that must all be close to the fastest before {@link #settled} says so. */
-    static final int SETTLED_RUNS = 6;
-    /** How close: at most this many times the fastest run so far. */
-    static final double SETTLED_SPREAD = 1.6;
-
     private WarmupModel() {
-    }
-
-    /**
-     * Whether more runs would compile nothing more: the last {@value #SETTLED_RUNS} of {@code runMs} (each run's time,
-     * in order) all took at most {@value #SETTLED_SPREAD} times the fastest so far, after at least 8 runs. Cold, the
-     * stand-in's runs fall from about 240 to 30 ms within 5–8 runs on the 2-core EPYC as the runtime's code is
-     * optimised, then stay flat; when the browser already holds optimised code from an earlier visit they are flat
-     * from the start, and the warm-up ends after 8 short runs instead of its whole budget.
-     */
-    public static boolean settled(double[] runMs, int runs) {
-        if (runs < Math.max(8, SETTLED_RUNS)) {
-            return false;
-        }
-        double fastest = Double.MAX_VALUE;
-        for (int i = 0; i < runs; i++) {
-            fastest = Math.min(fastest, runMs[i]);
-        }
-        for (int i = runs - SETTLED_RUNS; i < runs; i++) {
-            if (runMs[i] > SETTLED_SPREAD * fastest) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -139,9 +139,8 @@ final class Segmenter implements InferenceEngine {
     }
 
     /**
-     * Runs {@link WarmupModel} (started by {@link #startWarmUp} if it was not) until {@code stop} says so, its run
-     * times are flat ({@link WarmupModel#settled}), {@link #WARMUP_BUDGET_MS} have passed or {@link #WARMUP_MAX_RUNS}
-     * runs are done, then frees its session.
+     * Runs {@link WarmupModel} (started by {@link #startWarmUp} if it was not) until {@code stop} says so,
+     * {@link #WARMUP_BUDGET_MS} have passed or {@link #WARMUP_MAX_RUNS} runs are done, then frees its session.
      * Between runs it lets the worker's other events in, so that a photo arriving is seen at once.
      *
      * @return the runs made; 0 on WebGPU or when the runtime or the stand-in session could not start (the photo's
@@ -173,17 +172,14 @@ final class Segmenter implements InferenceEngine {
                 JSArray<JSString> fetches = new JSArray<>();
                 fetches.push(JSString.valueOf(WarmupModel.OUTPUT_NAME));
                 double start = Performance.now();
-                double[] runMs = new double[WARMUP_MAX_RUNS];
-                while (runs < WARMUP_MAX_RUNS && Performance.now() - start < WARMUP_BUDGET_MS
-                        && !WarmupModel.settled(runMs, runs)) {
+                while (runs < WARMUP_MAX_RUNS && Performance.now() - start < WARMUP_BUDGET_MS) {
                     Promises.await(nextTask(), "Warming up");
                     if (stop.getAsBoolean()) {
                         break;
                     }
-                    double t = Performance.now();
                     JSMapLike<Tensor> out = Promises.await(session.run(feeds, fetches), "Warming up");
                     out.get(WarmupModel.OUTPUT_NAME).dispose();
-                    runMs[runs++] = Performance.now() - t;
+                    runs++;
                 }
                 input.dispose();
             } finally {

@@ -59,29 +59,6 @@ class WarmupModelTest {
     }
 
     @Test
-    void isSettledWhenTheLastRunsAreAllCloseToTheFastest() {
-        // Two cold trajectories measured in ONNX Runtime Web (Node, 2-core EPYC), in ms.
-        double[] first = {232, 109, 82, 104, 45, 35, 36, 40, 34, 37, 39, 35};
-        double[] second = {248, 131, 127, 88, 77, 83, 72, 33, 23, 27, 25, 29, 23, 22};
-        assertEquals(10, firstSettled(first));
-        assertEquals(13, firstSettled(second));
-        // Already optimised code (a later visit): flat from the start, settled after the minimum of 8 runs.
-        assertEquals(8, firstSettled(new double[] {31, 29, 33, 30, 28, 35, 30, 29, 31}));
-        // Still falling: never settled.
-        assertEquals(-1, firstSettled(new double[] {240, 200, 160, 120, 100, 80, 60, 45, 35, 28}));
-    }
-
-    /** The run count after which {@link WarmupModel#settled} first says yes, or -1. */
-    private static int firstSettled(double[] runMs) {
-        for (int n = 0; n <= runMs.length; n++) {
-            if (WarmupModel.settled(runMs, n)) {
-                return n;
-            }
-        }
-        return -1;
-    }
-
-    @Test
     void refusesSizesTheGraphCannotHalveThreeTimes() {
         assertThrows(IllegalArgumentException.class, () -> WarmupModel.build(100, 32));
         assertThrows(IllegalArgumentException.class, () -> WarmupModel.build(128, 0));
