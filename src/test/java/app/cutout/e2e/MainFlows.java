@@ -266,6 +266,8 @@ abstract class MainFlows {
         /** Opens the row in the editor and returns its cutout, decoded. */
         BufferedImage open(int row) {
             String id = page.attribute(QueueRows.row(row), "data-id");
+            // As in QueueRows.result: wait for this opening's load, not a photo already open.
+            page.script("document.getElementById('result').removeAttribute('data-item');");
             page.click(QueueRows.row(row) + " .queue-open");
             page.waitForAttribute("#result", "data-item", id::equals, SHORT);
             String url = (String) page.script("return document.getElementById('result-image').src;");

@@ -140,6 +140,8 @@ class PhotoIntakeIT {
         assertEquals(3, queue.count(), "both dropped photos join the queue");
         assertEquals("coffee.png", browser.text(QueueRows.row(2) + " .queue-name").trim());
         assertEquals("messi5.jpg", browser.text(QueueRows.row(3) + " .queue-name").trim());
+        // Both first: the two may run at once, and the later one's finishing moves #result-image.
+        assertEquals("done", queue.awaitOutcome(3, RUN), queue.status(3));
         assertDone(2, coffee);
         assertDone(3, messi);
     }

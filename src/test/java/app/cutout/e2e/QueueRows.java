@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -57,6 +58,11 @@ final class QueueRows {
     /** Opens the n-th (done) photo in the editor and returns its cutout, decoded. */
     BufferedImage result(int n, Duration timeout) {
         String id = browser.attribute(row(n), "data-id");
+        // #result-image is also the latest finished photo's (a batch photo finishing while another is open points it
+        // there): the editor's data-item is cleared so that the wait below sees this opening's load, which points the
+        // image back at the row's own cutout, and not the same photo still open from before.
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('result').removeAttribute('data-item');");
         browser.driver().findElement(By.cssSelector(row(n) + " .queue-open")).click();
         browser.waitForAttribute("#result", "data-item", id::equals, timeout);
         String url = browser.driver().findElement(By.cssSelector("#result-image")).getDomProperty("src");
