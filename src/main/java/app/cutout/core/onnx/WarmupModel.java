@@ -136,7 +136,8 @@ public final class WarmupModel {
         return y;
     }
 
-    private static ProtoWriter node(String op, String name, String[] inputs, String[] outputs) {
+    /** An ONNX NodeProto with its inputs, outputs, name and op type (attributes to be added as field 5). */
+    static ProtoWriter node(String op, String name, String[] inputs, String[] outputs) {
         ProtoWriter n = new ProtoWriter();
         for (String i : inputs) {
             n.string(1, i);

@@ -258,14 +258,7 @@ final class OnnxGraph {
     }
 
     static ProtoWriter node(String op, String name, String[] inputs, String[] outputs) {
-        ProtoWriter p = new ProtoWriter();
-        for (String i : inputs) {
-            p.string(1, i);
-        }
-        for (String o : outputs) {
-            p.string(2, o);
-        }
-        return p.string(3, name).string(4, op);
+        return WarmupModel.node(op, name, inputs, outputs);
     }
 
     /** An encoded graph field 5 (initialiser) holding {@code raw} of {@code type} and {@code dims}. */
