@@ -39,6 +39,12 @@ final class ModelStore implements ModelSource<Uint8Array> {
     /** Set when the last load could not store its copy, for the UI to mention. */
     private Notice storageNotice;
     /**
+     * The Cache API's write of the last downloaded copy while it is under way: it is settled by
+     * {@link #storageNotice}, which the pipeline asks after the session has started, so that writing 44–88 MB to
+     * disk overlaps the session's start instead of coming before it.
+     */
+    private PendingStore pendingStore;
+    /**
      * Set when a download failed its SHA-256: the browser's HTTP cache may now hold those bytes (and would hand them
      * out again, even after revalidation), so the next download asks the server afresh.
      */
@@ -52,7 +58,36 @@ final class ModelStore implements ModelSource<Uint8Array> {
 
     @Override
     public Notice storageNotice() {
+        settleStore();
         return storageNotice;
+    }
+
+    /** Waits for the copy being stored, if any, and words its outcome into {@link #storageNotice}. */
+    private void settleStore() {
+        PendingStore p = pendingStore;
+        if (p == null) {
+            return;
+        }
+        pendingStore = null;
+        String error = p.outcome.await().stringValue();
+        if (error.isEmpty()) {
+            return;
+        }
+        String code = error.substring(0, error.indexOf(':'));
+        String detail = error.substring(error.indexOf(':') + 1);
+        storageNotice = "quota".equals(code) ? new Notice(Notice.STORAGE_QUOTA, p.spec.id, Math.round(p.spec.bytes / 1e6))
+                : new Notice(Notice.STORAGE_FAILED, detail);
+    }
+
+    /** A copy being written to the Cache API: its outcome is "" when stored, else "quota:DETAIL" or "error:DETAIL". */
+    private static final class PendingStore {
+        final ModelSpec spec;
+        final JSPromise<JSString> outcome;
+
+        PendingStore(ModelSpec spec, JSPromise<JSString> outcome) {
+            this.spec = spec;
+            this.outcome = outcome;
+        }
     }
 
     @Override
@@ -135,6 +170,7 @@ final class ModelStore implements ModelSource<Uint8Array> {
 
     private Uint8Array fetch(ModelSpec spec, ProgressListener progress) {
         String url = baseUrl + spec.path;
+        settleStore();
         storageNotice = null;
         CacheStorage.Cache cache = openCache();
         if (cache != null) {
@@ -150,7 +186,11 @@ final class ModelStore implements ModelSource<Uint8Array> {
         if (bypassHttpCache) {
             throw new Problem(Problem.MODEL_CORRUPT, spec.id, actual, spec.sha256);
         }
-        storageNotice = cache == null ? new Notice(Notice.STORAGE_NONE) : store(cache, url, bytes, spec);
+        if (cache == null) {
+            storageNotice = new Notice(Notice.STORAGE_NONE);
+        } else {
+            pendingStore = new PendingStore(spec, store(cache, url, bytes, spec));
+        }
         return bytes;
     }
 
@@ -192,25 +232,24 @@ final class ModelStore implements ModelSource<Uint8Array> {
         return null;
     }
 
-    /** Stores verified bytes (only these ever reach the cache); returns a notice for the user, null when stored. */
-    private Notice store(CacheStorage.Cache cache, String url, Uint8Array bytes, ModelSpec spec) {
+    /**
+     * Starts storing verified bytes (only these ever reach the cache). The page hears how it went as soon as it is
+     * settled, whatever the photo's run does meanwhile; the promise says it too, and never rejects.
+     */
+    private static JSPromise<JSString> store(CacheStorage.Cache cache, String url, Uint8Array bytes, ModelSpec spec) {
         JSArray<JSObject> parts = new JSArray<>();
         parts.push(bytes);
-        // Settled here rather than through Promises.await: the note depends on the error's name, not only its text.
-        String error = cache.put(url, new Response(new Blob(parts)))
-                .then(ok -> JSString.valueOf(""), e -> JSString.valueOf((isQuotaError(e) ? "quota" : "error") + ":"
-                        + Global.describe(e)))
-                .await().stringValue();
-        if (error.isEmpty()) {
+        return cache.put(url, new Response(new Blob(parts))).then(ok -> {
             Channel.post(Channel.MODELS_CHANGED);
-            return null;
-        }
-        // The page words the notice in its own language from the code and the detail.
-        String code = error.substring(0, error.indexOf(':'));
-        String detail = error.substring(error.indexOf(':') + 1);
-        Channel.post(Channel.MODEL_NOT_STORED, code, spec.id, detail);
-        return "quota".equals(code) ? new Notice(Notice.STORAGE_QUOTA, spec.id, Math.round(spec.bytes / 1e6))
-                : new Notice(Notice.STORAGE_FAILED, detail);
+            return JSString.valueOf("");
+        }, e -> {
+            // The notice depends on the error's name, not only its text; the page words it in its own language
+            // from the code and the detail.
+            String code = isQuotaError(e) ? "quota" : "error";
+            String detail = Global.describe(e);
+            Channel.post(Channel.MODEL_NOT_STORED, code, spec.id, detail);
+            return JSString.valueOf(code + ":" + detail);
+        });
     }
 
     @JSBody(params = "e", script = "return !!e && (e.name === 'QuotaExceededError' || e.code === 22"
