@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.cutout.core.edit.Confidence;
+import app.cutout.core.edit.EdgeColours;
 import app.cutout.server.StaticServer;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -110,11 +111,13 @@ class StrokesIT {
         editor.stroke(remove, () -> screenshot("strokes-3-remove-while-drawing"));
         String removePreviewMs = awaitSolved(2);
         screenshot("strokes-4-after-remove");
-        byte[] afterRemove = exportedAlpha();
+        BufferedImage afterRemoveImage = exported();
+        byte[] afterRemove = Masks.alpha(afterRemoveImage);
 
         int w = 500;
         int h = 333;
         assertEquals(w * h, afterRemove.length, "plant.jpg is 500x333");
+        edgeColoursFollowTheSubject(afterRemoveImage, afterRemove, model);
         // "Check this one" follows the strokes: the queue row's score is that of the solved alpha.
         double modelScore = Confidence.measureSample(model, w, h).score;
         double strokesScore = Confidence.measureSample(afterRemove, w, h).score;
@@ -239,8 +242,99 @@ class StrokesIT {
     }
 
     private byte[] exportedAlpha() {
+        return Masks.alpha(exported());
+    }
+
+    private BufferedImage exported() {
         EditorPage.Download png = editor.export("png");
-        return Masks.alpha(CutoutPage.decodePng(png.bytes(), png.name()));
+        return CutoutPage.decodePng(png.bytes(), png.name());
+    }
+
+    /**
+     * Where the strokes made a pixel soft that the model had opaque or transparent, its colour is the photo's mix of
+     * subject and what was behind (the leaves' new edge along the removed peg: leaf and blue peg); the export and the
+     * editor's canvas give it the colour of the opaque subject beside it instead ({@code EdgeColours}). Colours of soft
+     * pixels pass through premultiplied canvases, so they are compared within the rounding that allows.
+     */
+    private void edgeColoursFollowTheSubject(BufferedImage image, byte[] alpha, byte[] model) throws IOException {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] exported = image.getRGB(0, 0, w, h, null, 0, w);
+        BufferedImage photo = ImageIO.read(TestImages.plant().toFile());
+        // The editor's canvas around the peg, as the page holds it.
+        int x0 = 260;
+        int y0 = 70;
+        int cw = 100;
+        int ch = 170;
+        @SuppressWarnings("unchecked")
+        List<Number> shown = (List<Number>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "const c = document.getElementById('cutout-canvas');"
+                + " return Array.from(c.getContext('2d').getImageData(arguments[0], arguments[1], arguments[2],"
+                + " arguments[3]).data);", x0, y0, cw, ch);
+        int checked = 0;
+        int recoloured = 0;
+        int onCanvas = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                int a = alpha[i] & 0xFF;
+                int m = model[i] & 0xFF;
+                if (a < 64 || a == 255 || (m != 0 && m != 255)) {
+                    continue;
+                }
+                if (!hasOpaqueWithin(alpha, w, h, x, y)) {
+                    continue;
+                }
+                int expected = EdgeColours.pixel(exported, alpha, model, w, h, i);
+                int tolerance = 255 / (2 * a) + 2;
+                String where = "soft edge pixel (" + x + "," + y + ") alpha " + a;
+                assertClose(expected, exported[i], tolerance, where + " in the export");
+                checked++;
+                if (channelDistance(expected, photo.getRGB(x, y)) > 40) {
+                    recoloured++;
+                }
+                if (x >= x0 && x < x0 + cw && y >= y0 && y < y0 + ch) {
+                    int k = 4 * ((y - y0) * cw + (x - x0));
+                    int canvas = shown.get(k).intValue() << 16 | shown.get(k + 1).intValue() << 8
+                            | shown.get(k + 2).intValue();
+                    assertEquals(a, shown.get(k + 3).intValue(), where + ": the canvas's alpha");
+                    assertClose(exported[i], canvas, tolerance, where + " on the editor's canvas");
+                    onCanvas++;
+                }
+            }
+        }
+        System.out.printf("soft edge pixels the strokes made: %d checked, %d of them recoloured by more than 40 levels,"
+                + " %d compared on the canvas%n", checked, recoloured, onCanvas);
+        assertTrue(checked > 300 && recoloured > 30 && onCanvas > 20, "test set-up: the strokes make soft edges whose"
+                + " colour changes (" + checked + ", " + recoloured + ", " + onCanvas + ")");
+    }
+
+    private static boolean hasOpaqueWithin(byte[] alpha, int w, int h, int x, int y) {
+        int r = EdgeColours.RADIUS;
+        for (int dy = -r; dy <= r; dy++) {
+            for (int dx = -r; dx <= r; dx++) {
+                int nx = x + dx;
+                int ny = y + dy;
+                if (dx * dx + dy * dy <= r * r && nx >= 0 && ny >= 0 && nx < w && ny < h
+                        && (alpha[ny * w + nx] & 0xFF) == 255) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int channelDistance(int p, int q) {
+        int d = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            d = Math.max(d, Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF)));
+        }
+        return d;
+    }
+
+    private static void assertClose(int expected, int actual, int tolerance, String what) {
+        assertTrue(channelDistance(expected, actual) <= tolerance, what + ": expected about "
+                + Integer.toHexString(expected & 0xFFFFFF) + ", got " + Integer.toHexString(actual & 0xFFFFFF));
     }
 
     private static byte[] gray(BufferedImage image) {

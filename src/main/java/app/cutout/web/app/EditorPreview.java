@@ -1,5 +1,6 @@
 package app.cutout.web.app;
 
+import app.cutout.core.edit.EdgeColours;
 import app.cutout.core.edit.Rect;
 import app.cutout.web.jso.browser.Canvas2D;
 import app.cutout.web.jso.browser.ImageBitmap;
@@ -117,13 +118,20 @@ final class EditorPreview {
         pixels = null;
     }
 
-    /** Writes original colour with the edited alpha into the canvas, for one rectangle, a strip of rows at a time. */
-    void repaint(Rect r) {
-        if (r == null || r.width <= 0 || r.height <= 0) {
+    /**
+     * Writes the colours with the edited alpha into the canvas where the alpha changed in {@code changed}, a strip of
+     * rows at a time; a soft edge that an edit made takes its colour from the subject beside it ({@link EdgeColours},
+     * as the exports do), so the rectangle is repainted that much wider.
+     */
+    void repaint(Rect changed) {
+        if (changed == null || changed.width <= 0 || changed.height <= 0) {
             return;
         }
+        Rect r = EdgeColours.reach(changed, item.width, item.height);
         byte[] alpha = item.alpha;
+        byte[] cutoutAlpha = item.modelAlpha;
         int w = item.width;
+        int h = item.height;
         int rows = BitmapPixels.stripRows(r.width, r.height);
         if (patch == null || patch.length < r.width * rows) {
             patch = new int[r.width * rows];
@@ -134,7 +142,7 @@ final class EditorPreview {
                 int src = (r.y + y0 + y) * w + r.x;
                 int dst = y * r.width;
                 for (int x = 0; x < r.width; x++) {
-                    patch[dst + x] = (pixels[src + x] & 0x00FFFFFF) | ((alpha[src + x] & 0xFF) << 24);
+                    patch[dst + x] = EdgeColours.pixel(pixels, alpha, cutoutAlpha, w, h, src + x);
                 }
             }
             Int32Array packed = ArrayTransfer.ints(patch, 0, n * r.width);

@@ -3,6 +3,7 @@ package app.cutout.web.worker;
 import app.cutout.core.edit.Background;
 import app.cutout.core.edit.Compositor;
 import app.cutout.core.edit.Crop;
+import app.cutout.core.edit.EdgeColours;
 import app.cutout.core.edit.Look;
 import app.cutout.core.edit.Rect;
 import app.cutout.core.edit.Staging;
@@ -60,7 +61,7 @@ final class Exports {
                 Compositor.Prepared background = Compositor.prepare(photo, background(request, format,
                         Math.max(request.getWidth(), request.getHeight())), frame);
                 // ... and the subject is drawn in the cutout's colours: its soft edges without the old background.
-                Compositor.takeForeground(photo.pixels, cutout);
+                subjectColours(photo, cutout, alpha, !Js.isMissing(request.getAlpha()));
                 cutout = null;
                 int[] pixels = new int[frame.width * frame.height];
                 Compositor.composite(photo, alpha, background, frame, pixels, 0, frame.width);
@@ -102,12 +103,23 @@ final class Exports {
      */
     private static RgbaImage staged(ExportRequest request, RgbaImage photo, int[] cutout, byte[] alpha, Rect frame,
             Look look, String format) {
-        Compositor.takeForeground(photo.pixels, cutout);
+        subjectColours(photo, cutout, alpha, !Js.isMissing(request.getAlpha()));
         Staging.Staged s = look.stage(photo, alpha, frame);
         if ("mask".equals(format)) {
             return maskImage(s.alpha, s.canvas.width, new Rect(0, 0, s.canvas.width, s.canvas.height));
         }
         return Look.render(s, longer -> background(request, format, longer));
+    }
+
+    /**
+     * Gives the photo the cutout's colours where it shows anything, and a soft edge that the user's edits made the
+     * colour of the subject beside it ({@link EdgeColours}, as the editor shows it).
+     */
+    private static void subjectColours(RgbaImage photo, int[] cutout, byte[] alpha, boolean edited) {
+        Compositor.takeForeground(photo.pixels, cutout);
+        if (edited) {
+            EdgeColours.apply(photo.pixels, alpha, MaskStats.alphaOf(cutout), photo.width, photo.height);
+        }
     }
 
     /** The mask to export: the user's edits, else the cutout's own alpha. */

@@ -1,6 +1,7 @@
 package app.cutout.web.worker;
 
 import app.cutout.core.edit.Compositor;
+import app.cutout.core.edit.EdgeColours;
 import app.cutout.core.edit.PreviewGrid;
 import app.cutout.core.edit.Rect;
 import app.cutout.core.edit.StrokeEdits;
@@ -229,13 +230,16 @@ final class StrokeSolving {
                 ModelSpec.SIZE);
     }
 
-    /** The cutout over {@code r} of the copy: its colours under the solved alpha. */
+    /**
+     * The cutout over {@code r} of the copy: its colours under the solved alpha, a soft edge the strokes made in the
+     * colour of the subject beside it ({@link EdgeColours}, as the editor's canvas and the exports).
+     */
     private ImageBitmap bitmap(byte[] alpha, Rect r) {
         int[] pixels = new int[r.width * r.height];
         for (int y = 0; y < r.height; y++) {
             int src = (r.y + y) * width + r.x;
             for (int x = 0; x < r.width; x++) {
-                pixels[y * r.width + x] = (shown[src + x] & 0x00FFFFFF) | (alpha[src + x] & 0xFF) << 24;
+                pixels[y * r.width + x] = EdgeColours.pixel(shown, alpha, prior, width, height, src + x);
             }
         }
         OffscreenCanvas canvas = ImageCodec.draw(new RgbaImage(r.width, r.height, pixels), "preview");
