@@ -282,11 +282,14 @@ class StrokesIT {
                 if (a < 64 || a == 255 || (m != 0 && m != 255)) {
                     continue;
                 }
-                if (!hasOpaqueWithin(alpha, w, h, x, y)) {
+                int n = EdgeColours.nearestOpaque(alpha, w, h, i);
+                int tolerance = 255 / (2 * a) + 2;
+                // Only pixels the rule decides clearly: the export's soft colours are rounded through a premultiplied
+                // canvas, which may move one near the threshold across it.
+                if (n < 0 || Math.abs(channelDistance(exported[i], exported[n]) - EdgeColours.MIXED) <= tolerance) {
                     continue;
                 }
                 int expected = EdgeColours.pixel(exported, alpha, model, w, h, i);
-                int tolerance = 255 / (2 * a) + 2;
                 String where = "soft edge pixel (" + x + "," + y + ") alpha " + a;
                 assertClose(expected, exported[i], tolerance, where + " in the export");
                 checked++;
@@ -307,21 +310,6 @@ class StrokesIT {
                 + " %d compared on the canvas%n", checked, recoloured, onCanvas);
         assertTrue(checked > 300 && recoloured > 30 && onCanvas > 20, "test set-up: the strokes make soft edges whose"
                 + " colour changes (" + checked + ", " + recoloured + ", " + onCanvas + ")");
-    }
-
-    private static boolean hasOpaqueWithin(byte[] alpha, int w, int h, int x, int y) {
-        int r = EdgeColours.RADIUS;
-        for (int dy = -r; dy <= r; dy++) {
-            for (int dx = -r; dx <= r; dx++) {
-                int nx = x + dx;
-                int ny = y + dy;
-                if (dx * dx + dy * dy <= r * r && nx >= 0 && ny >= 0 && nx < w && ny < h
-                        && (alpha[ny * w + nx] & 0xFF) == 255) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static int channelDistance(int p, int q) {

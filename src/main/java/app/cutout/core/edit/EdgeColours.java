@@ -9,7 +9,9 @@ import java.util.Arrays;
  * transparent (a Keep or Remove stroke's matting band, a soft brush) its colour includes the old background: the leaves' new edge after a Remove stroke on plant.jpg's blue clothes-peg is a mix of leaf
  * and peg, and at partial alpha it showed as a thin blue-white line over any new background. Such a pixel takes the
  * colour of the nearest fully opaque pixel within {@link #RADIUS} (the subject's own colour beside it: what the edge is
- * a mix of, without what lay behind); with none that close it keeps its own (a lone strand).
+ * a mix of, without what lay behind) where its own colour is further than {@link #MIXED} from that one in some channel;
+ * closer, it is of the same stuff as its neighbour (a soft brush's ramp over the subject's texture, which copying the
+ * neighbour would smear), and with no opaque pixel that close (a lone strand) it keeps its own.
  *
  * <p>A pure function of the colours, the edited alpha and the cutout's alpha, computed per pixel: the editor's canvas
  * (which repaints any rectangle, after undo too), the Keep/Remove preview and every export give the same pixels, and
@@ -19,6 +21,8 @@ import java.util.Arrays;
 public final class EdgeColours {
     /** How far (pixels, Euclidean) a soft edited pixel looks for an opaque one. */
     public static final int RADIUS = 4;
+    /** How far (levels, in the channel that differs most) a colour must be from its opaque neighbour's to be a mix. */
+    public static final int MIXED = 24;
     /** The offsets within {@link #RADIUS}, nearest first (then row, then column): dx, dy pairs. */
     private static final int[] OFFSETS = offsets();
 
@@ -70,6 +74,12 @@ public final class EdgeColours {
     }
 
     private static int nearestOpaque(int[] colours, byte[] alpha, int width, int height, int i) {
+        int n = nearestOpaque(alpha, width, height, i);
+        return n >= 0 && mixed(colours[i], colours[n]) ? colours[n] : colours[i];
+    }
+
+    /** The nearest fully opaque pixel within {@link #RADIUS} of pixel {@code i} (nearest first, then row, column), or -1. */
+    public static int nearestOpaque(byte[] alpha, int width, int height, int i) {
         int x = i % width;
         int y = i / width;
         for (int k = 0; k < OFFSETS.length; k += 2) {
@@ -78,11 +88,21 @@ public final class EdgeColours {
             if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
                 int n = ny * width + nx;
                 if ((alpha[n] & 0xFF) == 255) {
-                    return colours[n];
+                    return n;
                 }
             }
         }
-        return colours[i];
+        return -1;
+    }
+
+    /** Whether {@code own} is further than {@link #MIXED} from {@code opaque} in some channel. */
+    public static boolean mixed(int own, int opaque) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs((own >> shift & 0xFF) - (opaque >> shift & 0xFF)) > MIXED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void check(int[] colours, byte[] alpha, byte[] cutoutAlpha, int width, int height) {

@@ -41,6 +41,21 @@ class EdgeColoursTest {
     }
 
     @Test
+    void aColourCloseToItsOpaqueNeighboursIsOfTheSameStuffAndStays() {
+        // A soft brush's ramp over the subject: the pixel is subject, at most 20 levels from its neighbour (texture);
+        // copying the neighbour would smear it. 25 levels off in one channel is a mix.
+        int near = pack(60, 150, 45, 255);
+        byte[] alpha = bytes(255, 200);
+        byte[] cutoutAlpha = bytes(255, 255);
+        int[] colours = {GREEN, near};
+        EdgeColours.apply(colours, alpha, cutoutAlpha, 2, 1);
+        assertEquals(near, colours[1]);
+        colours = new int[] {GREEN, pack(40, 135, 30, 255)};
+        EdgeColours.apply(colours, alpha, cutoutAlpha, 2, 1);
+        assertEquals(GREEN, colours[1]);
+    }
+
+    @Test
     void withNoOpaquePixelWithinTheRadiusAPixelKeepsItsColour() {
         // A lone strand: nothing opaque within the radius.
         int r = EdgeColours.RADIUS;
