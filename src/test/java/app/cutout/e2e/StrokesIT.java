@@ -98,6 +98,8 @@ class StrokesIT {
         // Choosing the tool has the strokes workers decode the photo; a person draws seconds later.
         browser.waitForAttribute("#viewport", "data-strokes-open", browser.attribute("#result", "data-item"),
                 Duration.ofMinutes(2));
+        assertEquals("true", browser.attribute("#viewport", "data-strokes-model-mask"),
+                "both strokes workers have ISNet's own mask, which a Keep stroke on a part the model missed uses");
         double[][] keep = {{230, 90}, {300, 40}, {380, 60}, {420, 120}};
         editor.stroke(keep, () -> screenshot("strokes-1-keep-while-drawing"));
         String keepPreviewMs = awaitSolved(1);

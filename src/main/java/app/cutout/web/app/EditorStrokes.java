@@ -14,6 +14,7 @@ import app.cutout.web.protocol.Coded;
 import app.cutout.web.protocol.ErrorMessage;
 import app.cutout.web.protocol.Message;
 import app.cutout.web.protocol.StrokesOpen;
+import app.cutout.web.protocol.StrokesOpened;
 import app.cutout.web.protocol.StrokesSolve;
 import app.cutout.web.protocol.StrokesSolved;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  * stroke the pending strokes are asked for again).
  *
  * <p>The viewport reports what happened for tests and the benchmark: {@code data-strokes-open} (the photo's id once
- * both workers have decoded it), {@code data-stroke-state} (solving, preview, done, error), {@code data-strokes} (solves applied so far), {@code data-stroke-preview-ms} (stroke end to the
+ * both workers have decoded it) with {@code data-strokes-model-mask} (whether both have the model's own mask), {@code data-stroke-state} (solving, preview, done, error), {@code data-strokes} (solves applied so far), {@code data-stroke-preview-ms} (stroke end to the
  * preview on screen) with its parts ({@code data-stroke-preview-parts}, JSON: see {@link #parts}),
  * {@code data-stroke-full-ms} (stroke end to the full-resolution alpha) and the workers' own solve times,
  * {@code data-stroke-preview-solve-ms} and {@code data-stroke-full-solve-ms}.
@@ -373,6 +374,7 @@ final class EditorStrokes {
             fullLane = new Lane("cutout-strokes");
         }
         viewport.removeAttribute("data-strokes-open");
+        viewport.removeAttribute("data-strokes-model-mask");
         previewLane.post(openMessage(item, previewPixels), null);
         fullLane.post(openMessage(item, 0), null);
         openId = item.id;
@@ -426,12 +428,17 @@ final class EditorStrokes {
             case Message.READY:
                 lane.ready();
                 break;
-            case Message.STROKES_OPENED:
-                lane.opened = ((Addressed) message).getId();
+            case Message.STROKES_OPENED: {
+                StrokesOpened opened = (StrokesOpened) message;
+                lane.opened = opened.getId();
+                lane.modelMask = opened.getModelMask();
                 if (previewLane.opened == openId && fullLane.opened == openId) {
                     viewport.setAttribute("data-strokes-open", Integer.toString(openId));
+                    viewport.setAttribute("data-strokes-model-mask",
+                            Boolean.toString(previewLane.modelMask && fullLane.modelMask));
                 }
                 break;
+            }
             case Message.STROKES_SOLVED:
                 if (lane == previewLane) {
                     previewed((StrokesSolved) message);
@@ -601,6 +608,8 @@ final class EditorStrokes {
         private boolean ready;
         /** The photo this worker last said it holds; -1 before. */
         int opened = -1;
+        /** Whether it has that photo's model mask too. */
+        boolean modelMask;
 
         Lane(String name) {
             worker = new ModuleWorker(Global.baseUrl() + "worker.js", ModuleWorker.Options.module(name));

@@ -22,6 +22,7 @@ import app.cutout.web.protocol.ResultMessage;
 import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.SessionMessage;
 import app.cutout.web.protocol.WarmedMessage;
+import app.cutout.web.protocol.StrokesOpened;
 import app.cutout.web.protocol.StrokesSolved;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -147,10 +148,11 @@ final class Outbox {
         send(message);
     }
 
-    /** A strokes worker has decoded the photo it was given and is ready to solve. */
-    void strokesOpened(int id) {
-        Addressed message = Message.of(Message.STROKES_OPENED);
+    /** A strokes worker has decoded the photo it was given and is ready to solve, with the model's mask or not. */
+    void strokesOpened(int id, boolean modelMask) {
+        StrokesOpened message = Message.of(Message.STROKES_OPENED);
         message.setId(id);
+        message.setModelMask(modelMask);
         send(message);
     }
 

@@ -109,7 +109,7 @@ final class StrokeSolving {
                 rgba = bytes(photo.pixels);
                 prior = modelAlpha;
             }
-            outbox.strokesOpened(id);
+            outbox.strokesOpened(id, model != null);
             if (grid == null) {
                 try {
                     warmUpOnCrop();
