@@ -38,7 +38,8 @@ import java.util.TreeMap;
  *       (100-NN)-th of their minima), writes the model and prints each check photo's IoU at 0.5 against the shipped
  *       model's mask (and, where a ground-truth matte lies beside the photo, both masks' IoU against it).</li>
  *   <li>{@code noise WORK LEVELS DIR[,...]}: the shipped model's own mask with noise of LEVELS input levels added,
- *       against its mask without: how far any change of the arithmetic can move the mask on each photo.</li>
+ *       against its mask without: how far any change of the arithmetic can move the mask on each photo
+ *       ({@code -Dmodel=fp32}: the same for the float model).</li>
  *   <li>{@code input WORK DIR[,...]}: each photo's model input as float32 ({@code WORK/NAME.input}), for
  *       {@code bench/src/wasm-probe.mjs --masks}.</li>
  *   <li>{@code prefix IN.onnx OUT.onnx CONV}: the part of a model up to the float output of the shipped model's
@@ -143,9 +144,10 @@ final class MixedQuantProbe {
                         worst = iou;
                         worstName = photo.getFileName().toString();
                     }
-                    System.out.printf(Locale.ROOT, "  %s: IoU %.5f, mean |diff| %.5f, max |diff| %.3f%s%n",
+                    System.out.printf(Locale.ROOT, "  %s: IoU %.5f, mean |diff| %.5f, max |diff| %.3f%s%s%n",
                             photo.getFileName(), iou, IsnetFp32Test.meanAbs(reference, m),
-                            IsnetFp32Test.maxAbs(reference, m), truth(photo, reference, m));
+                            IsnetFp32Test.maxAbs(reference, m), truth(photo, reference, m),
+                            vsFloat(work, photo, reference, m));
                 }
             }
         }
@@ -154,18 +156,27 @@ final class MixedQuantProbe {
     }
 
     /**
-     * How sensitive the shipped model's mask is by itself: its mask for the photo with seeded uniform noise of
-     * {@code levels} input levels (of 255) peak to peak added to the model input, against its mask for the photo.
+     * How sensitive a model's mask is by itself: its mask for the photo with seeded uniform noise of {@code levels}
+     * input levels (of 255) peak to peak added to the model input, against its mask for the photo. The shipped 8-bit
+     * model (against its calibrated mask), or with {@code -Dmodel=fp32} the fp16 model widened to fp32
+     * ({@link Fp16ToFp32}, against its own mask for the photo).
      */
     private static void noise(Path work, float levels, List<Path> photos) throws Exception {
         OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-        try (OrtSession.SessionOptions so = options();
-                OrtSession s = env.createSession(Files.readAllBytes(ProjectDirs.root().resolve(
-                        "models/isnet-quint8.onnx")), so)) {
+        boolean fp32 = "fp32".equals(System.getProperty("model"));
+        byte[] model = fp32 ? Fp16ToFp32.convert(Files.readAllBytes(ProjectDirs.root().resolve(
+                "models/isnet-fp16.onnx"))) : Files.readAllBytes(ProjectDirs.root().resolve("models/isnet-quint8.onnx"));
+        try (OrtSession.SessionOptions so = options(); OrtSession s = env.createSession(model, so)) {
             for (Path photo : photos) {
-                float[] reference = mask(work.resolve(photo.getFileName() + ".mask"));
                 float[] input;
+                float[] reference;
                 try (OnnxTensor t = StaticQuantProbe.tensor(env, photo)) {
+                    reference = fp32 ? StaticQuantProbe.mask(s, t) : mask(work.resolve(photo.getFileName() + ".mask"));
+                    if (fp32) {
+                        ByteBuffer bytes = ByteBuffer.allocate(4 * reference.length).order(ByteOrder.LITTLE_ENDIAN);
+                        bytes.asFloatBuffer().put(reference);
+                        Files.write(work.resolve(photo.getFileName() + ".fp32.mask"), bytes.array());
+                    }
                     FloatBuffer fb = t.getFloatBuffer();
                     input = new float[fb.remaining()];
                     fb.get(input);
@@ -177,9 +188,10 @@ final class MixedQuantProbe {
                 try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, SIZE,
                         SIZE})) {
                     float[] m = StaticQuantProbe.mask(s, in);
-                    System.out.printf(Locale.ROOT, "  %s: noise %.2f levels: IoU %.5f, mean |diff| %.5f%s%n",
-                            photo.getFileName(), levels, IsnetFp32Test.iou(reference, m),
-                            IsnetFp32Test.meanAbs(reference, m), truth(photo, reference, m));
+                    System.out.printf(Locale.ROOT, "  %s: %s, noise %.2f levels: IoU %.5f, mean |diff| %.5f%s%s%n",
+                            photo.getFileName(), fp32 ? "fp32" : "8-bit", levels, IsnetFp32Test.iou(reference, m),
+                            IsnetFp32Test.meanAbs(reference, m), truth(photo, reference, m),
+                            fp32 ? "" : vsFloat(work, photo, reference, m));
                 }
             }
         }
@@ -230,6 +242,20 @@ final class MixedQuantProbe {
         }
         return String.format(Locale.ROOT, "; vs ground truth: shipped %.4f, this %.4f", IsnetFp32Test.iou(t, shipped),
                 IsnetFp32Test.iou(t, candidate));
+    }
+
+    /**
+     * Where {@code noise -Dmodel=fp32} left the float model's mask ({@code WORK/NAME.fp32.mask}), the IoU at 0.5 of
+     * the shipped model's mask and of the candidate's against it.
+     */
+    private static String vsFloat(Path work, Path photo, float[] shipped, float[] candidate) throws IOException {
+        Path file = work.resolve(photo.getFileName() + ".fp32.mask");
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        float[] f = mask(file);
+        return String.format(Locale.ROOT, "; vs fp32: shipped %.4f, this %.4f", IsnetFp32Test.iou(f, shipped),
+                IsnetFp32Test.iou(f, candidate));
     }
 
     /** Ranges over the calibration photos by {@code rule}: {@code minmax} or {@code pNN}. */
