@@ -2,14 +2,19 @@
 // instead of a browser), interleaved: for comparing model variants and session settings on the very kernels the
 // browser runs, without building the site. Node gives the same .wasm file the same engine (V8) as Chromium.
 //
-//   node bench/src/wasm-probe.mjs [--threads N] [--runs N] [--options JSON] MODEL.onnx[@JSON] ...
+//   node bench/src/wasm-probe.mjs [--threads N] [--runs N] [--options JSON] [--masks DIR] MODEL.onnx[@JSON] ...
 //
 // Each MODEL gets its own session (optionally with its own session options after '@', merged over --options);
 // after one warm-up run each, every round runs each session once, the order rotating by one per round. Inputs are
 // float32 of the model's declared shape (symbolic dimensions: 1), seeded random values in -0.5..0.5. Prints one
 // JSON line per model: median/min/max run time, and per round the time relative to the first model's.
+//
+// --masks DIR: then runs each model once on every DIR/NAME.input (a photo's model input, raw float32, from
+// core.onnx.MixedQuantProbe's `input` step) and prints, per model and photo, the IoU at 0.5 of its first output
+// against DIR/NAME.mask (the shipped model's mask in ONNX Runtime Java, from its `calibrate` step): whether the
+// browser's runtime gives the same mask as the JVM's. --runs 0 skips the timing.
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { availableParallelism, cpus, loadavg } from "node:os";
@@ -26,12 +31,14 @@ const args = process.argv.slice(2);
 let threads = 2;
 let runs = 5;
 let common = {};
+let masks = null;
 const models = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === "--threads") threads = parseInt(args[++i], 10);
   else if (a === "--runs") runs = parseInt(args[++i], 10);
   else if (a === "--options") common = JSON.parse(args[++i]);
+  else if (a === "--masks") masks = args[++i];
   else if (a.startsWith("--")) fail(`unknown option ${a}`);
   else {
     const at = a.indexOf("@");
@@ -98,7 +105,7 @@ for (let r = 0; r < runs; r++) {
 }
 
 const base = sessions[0].times;
-for (const s of sessions) {
+for (const s of runs > 0 ? sessions : []) {
   const rel = s.times.map((t, i) => t / base[i]);
   process.stdout.write(`${JSON.stringify({
     mode: "wasm-probe",
@@ -118,5 +125,41 @@ for (const s of sessions) {
     vs_first_min: Math.round(Math.min(...rel) * 1000) / 1000,
     vs_first_max: Math.round(Math.max(...rel) * 1000) / 1000,
   })}\n`);
+}
+
+function floats(file) {
+  const b = readFileSync(file);
+  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+}
+
+for (const name of masks ? readdirSync(masks).filter((f) => f.endsWith(".input")).sort() : []) {
+  const photo = name.slice(0, -".input".length);
+  const maskFile = resolve(masks, `${photo}.mask`);
+  if (!existsSync(maskFile)) continue;
+  const reference = floats(maskFile);
+  const input = floats(resolve(masks, name));
+  for (const s of sessions) {
+    const inputName = s.session.inputNames[0];
+    const feeds = { [inputName]: new ort.Tensor("float32", input, s.feeds[inputName].dims) };
+    const out = await s.session.run(feeds, s.fetches);
+    const m = out[s.fetches[0]].data;
+    let both = 0, either = 0, diff = 0;
+    for (let i = 0; i < m.length; i++) {
+      const x = reference[i] >= 0.5, y = m[i] >= 0.5;
+      both += x && y ? 1 : 0;
+      either += x || y ? 1 : 0;
+      diff += Math.abs(reference[i] - m[i]);
+    }
+    process.stdout.write(`${JSON.stringify({
+      mode: "wasm-probe-mask",
+      model: s.m.file,
+      photo,
+      runtime: `onnxruntime-web ${ortVersion} (WebAssembly, Node ${process.versions.node})`,
+      threads,
+      iou_vs_jvm: either ? Math.round((both / either) * 100000) / 100000 : 1,
+      mean_abs_vs_jvm: Math.round((diff / m.length) * 100000) / 100000,
+    })}\n`);
+    for (const v of Object.values(out)) v.dispose?.();
+  }
 }
 process.exit(0);

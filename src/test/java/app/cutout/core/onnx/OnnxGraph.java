@@ -217,6 +217,10 @@ final class OnnxGraph {
 
     /** The model with {@code nodes} as its graph's nodes and {@code extra} appended to the graph (encoded fields). */
     byte[] write(List<ProtoWriter> newNodes, List<byte[]> extraGraphFields) {
+        return write(newNodes, extraGraphFields, graphRest);
+    }
+
+    private byte[] write(List<ProtoWriter> newNodes, List<byte[]> extraGraphFields, List<byte[]> graphRest) {
         java.io.ByteArrayOutputStream g = new java.io.ByteArrayOutputStream();
         for (ProtoWriter n : newNodes) {
             writeField(g, 1, n.toByteArray());
@@ -233,6 +237,34 @@ final class OnnxGraph {
         }
         writeField(m, 7, g.toByteArray());
         return m.toByteArray();
+    }
+
+    /**
+     * The part of the model that computes {@code tensors}, which become its only outputs (float): for timing a
+     * stage of the network on its own.
+     */
+    byte[] prefix(List<String> tensors) {
+        java.util.Set<Node> keep = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(tensors);
+        while (!todo.isEmpty()) {
+            Node p = producer.get(todo.pop());
+            if (p != null && keep.add(p)) {
+                todo.addAll(p.inputs);
+            }
+        }
+        List<ProtoWriter> kept = new ArrayList<>();
+        for (Node n : nodes) {
+            if (keep.contains(n)) {
+                kept.add(encode(n));
+            }
+        }
+        List<byte[]> rest = new ArrayList<>(graphRest);
+        rest.removeIf(f -> f[0] == (12 << 3 | 2));
+        List<byte[]> outs = new ArrayList<>();
+        for (String t : tensors) {
+            outs.add(floatOutput(t));
+        }
+        return write(kept, outs, rest);
     }
 
     /** A node re-encoded (its attributes verbatim). */

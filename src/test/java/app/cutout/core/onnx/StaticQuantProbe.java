@@ -144,7 +144,7 @@ final class StaticQuantProbe {
         return fb.get(0);
     }
 
-    private static float[] mask(OrtSession s, OnnxTensor in) throws Exception {
+    static float[] mask(OrtSession s, OnnxTensor in) throws Exception {
         try (OrtSession.Result r = s.run(Map.of(ModelSpec.INPUT_NAME, in), Set.of(ModelSpec.OUTPUT_NAME))) {
             FloatBuffer fb = ((OnnxTensor) r.get(ModelSpec.OUTPUT_NAME).orElseThrow()).getFloatBuffer();
             float[] m = new float[SIZE * SIZE];
@@ -153,7 +153,7 @@ final class StaticQuantProbe {
         }
     }
 
-    private static OnnxTensor tensor(OrtEnvironment env, Path photo) throws Exception {
+    static OnnxTensor tensor(OrtEnvironment env, Path photo) throws Exception {
         BufferedImage image = ImageIO.read(photo.toFile());
         int w = image.getWidth();
         int h = image.getHeight();
@@ -168,7 +168,7 @@ final class StaticQuantProbe {
         return OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, SIZE, SIZE});
     }
 
-    private static List<Path> photos(String dirs) throws IOException {
+    static List<Path> photos(String dirs) throws IOException {
         List<Path> found = new ArrayList<>();
         for (String d : dirs.split(",")) {
             try (var files = Files.list(Path.of(d))) {

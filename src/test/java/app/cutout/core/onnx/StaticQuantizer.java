@@ -145,9 +145,18 @@ final class StaticQuantizer {
 
     /** As {@link #convert(Map)}, converting only the first {@code limit} convolutions (to find where error enters). */
     byte[] convert(Map<String, float[]> ranges, int limit) {
+        return convert(ranges, convs.subList(0, Math.min(limit, convs.size())));
+    }
+
+    /**
+     * As {@link #convert(Map)}, converting only {@code chosen} (the others stay dynamic): a mixed model, where a
+     * tensor crossing from a static convolution to a dynamic one is given back as float and one crossing the other
+     * way is quantised with its calibrated range.
+     */
+    byte[] convert(Map<String, float[]> ranges, List<Conv> chosen) {
         Set<OnnxGraph.Node> dropped = new HashSet<>();
         Map<OnnxGraph.Node, Conv> at = new HashMap<>();
-        for (Conv c : convs.subList(0, Math.min(limit, convs.size()))) {
+        for (Conv c : chosen) {
             dropped.add(c.scaleMul);
             dropped.add(c.conv);
             dropped.add(c.cast);
@@ -162,7 +171,7 @@ final class StaticQuantizer {
             at.put(c.conv, c);
         }
         // A DynamicQuantizeLinear goes when every reader of its outputs goes.
-        for (Conv c : convs.subList(0, Math.min(limit, convs.size()))) {
+        for (Conv c : chosen) {
             boolean all = true;
             for (String o : c.quantize.outputs) {
                 for (OnnxGraph.Node r : graph.consumersOf(o)) {

@@ -10,6 +10,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * The static rewrite on a small model of the shipped model's shape (three layers of {@code DynamicQuantizeLinear →
  * ConvInteger → Cast → Mul → Add → Relu}, {@link ConvProbeModels#dynamic}): every layer becomes one
  * {@code QLinearConv}, the float glue goes, and with ranges calibrated on the same input ONNX Runtime gives the dynamic
- * model's output to within 8-bit rounding. This is what rules out a wrong rewrite as the cause of the whole ISNet's
- * disagreement (bench/README.md, "Inference options").
+ * model's output to within 8-bit rounding; so does a mixed model with only the middle layer converted. This is what
+ * rules out a wrong rewrite as the cause of the whole ISNet's disagreement (bench/README.md, "Inference options").
  */
 class StaticQuantizerTest {
     private static final int C = 8;
@@ -77,16 +78,35 @@ class StaticQuantizerTest {
         assertEquals(Map.of("QuantizeLinear", 1, "QLinearConv", 3, "DequantizeLinear", 1), ops);
 
         float[] expected = run(env, dynamic, input);
-        float[] actual = run(env, converted, input);
+        // Three uint8 layers: each rounds to half a step of its range; a wrong scale, bias or zero point is off by
+        // tens of percent.
+        double whole = relativeDifference(expected, run(env, converted, input));
+        assertTrue(whole < 0.03, "relative mean difference " + whole);
+
+        // Mixed: only the middle layer static. Its input comes from a dynamic layer (quantised with its range), its
+        // output goes back to float for the dynamic layer after it, whose own dynamic quantisation stays.
+        byte[] mixed = q.convert(ranges, List.of(q.convs.get(1)));
+        Map<String, Integer> mixedOps = new HashMap<>();
+        for (OnnxGraph.Node n : new OnnxGraph(mixed).nodes) {
+            mixedOps.merge(n.op, 1, Integer::sum);
+        }
+        assertEquals(1, mixedOps.get("QLinearConv"));
+        assertEquals(2, mixedOps.get("ConvInteger"));
+        assertEquals(2, mixedOps.get("DynamicQuantizeLinear"));
+        assertEquals(1, mixedOps.get("QuantizeLinear"));
+        assertEquals(1, mixedOps.get("DequantizeLinear"));
+        double part = relativeDifference(expected, run(env, mixed, input));
+        assertTrue(part < 0.015, "relative mean difference, one layer static " + part);
+    }
+
+    private static double relativeDifference(float[] expected, float[] actual) {
         double diff = 0;
         double size = 0;
         for (int i = 0; i < expected.length; i++) {
             diff += Math.abs(expected[i] - actual[i]);
             size += Math.abs(expected[i]);
         }
-        // Three uint8 layers: each rounds to half a step of its range; a wrong scale, bias or zero point is off by
-        // tens of percent.
-        assertTrue(diff / size < 0.03, "relative mean difference " + diff / size);
+        return diff / size;
     }
 
     private static float[] run(OrtEnvironment env, byte[] model, float[] input) throws Exception {
