@@ -1,0 +1,158 @@
+package app.cutout.core.refine;
+
+/**
+ * A GrabCut-style segmentation on the {@link StrokeSolver}'s grid (Rother, Kolmogorov and Blake, "GrabCut", SIGGRAPH
+ * 2004), with colour histograms in place of Gaussian mixtures: a subject and a background colour model from sample
+ * bins, a {@link MinCut minimum cut} of {@code Σ -ln p(colour | side) + Σ γ·exp(-β·|ΔI|²)} over the 4-connected
+ * grid with the hard constraints held, then the models again from the cut's two sides and a second cut. The segmentation
+ * model's soft mask, where given, adds a weak log-odds term.
+ *
+ * <p>Where the model missed a part entirely, a Keep stroke's flood gets only the colours the stroke painted, within
+ * its reach; the cut takes the whole part that is more like the stroke's colours than like the background's, and
+ * the smoothness term fills the small gaps of other colours between leaves or strands.
+ */
+final class GrabCut {
+    private GrabCut() {
+    }
+
+    /** Levels per channel of the colour histograms (finer than the solver's: a pot against sand of like hue). */
+    static final int LEVELS = 32;
+
+    /** Weight γ of the pairwise term, in nats per edge of weight 1. */
+    static final float GAMMA = 2f;
+
+    /** Weight of the segmentation model's log-odds (its mask clamped to {@link #MODEL_CLAMP}..1 - that). */
+    static final float MODEL_WEIGHT = 0.1f;
+
+    static final float MODEL_CLAMP = 0.01f;
+
+    /** Floor of a colour's density, so that a colour a side never showed costs a bounded amount. */
+    private static final float FLOOR = 1e-4f;
+
+    /** Cuts: the first from the samples, each further one from the previous cut's sides. */
+    static final int ROUNDS = 2;
+
+    /** Hard constraint values. */
+    static final byte SUBJECT = 1;
+    static final byte BACKGROUND = 2;
+
+    /**
+     * @param rgb bin colours, 0..1 interleaved
+     * @param wx weights {@code exp(-β·|ΔI|²)} of the edges from bin {@code k} to {@code k + 1}
+     * @param wy the same from bin {@code k} to {@code k + gw}
+     * @param hard per bin {@link #SUBJECT}, {@link #BACKGROUND} or 0 (free)
+     * @param background per bin, whether its colour samples the background at first (the subject's first samples
+     *     are the {@link #SUBJECT} bins)
+     * @param model the segmentation model's mask per bin, 0..1; null for none
+     * @return per bin, whether the cut puts it on the subject's side
+     */
+    static boolean[] cut(float[] rgb, float[] wx, float[] wy, int gw, int gh, byte[] hard, boolean[] background,
+            float[] model) {
+        int n = gw * gh;
+        int[] cells = new int[n];
+        for (int k = 0; k < n; k++) {
+            cells[k] = cell(rgb, k);
+        }
+        float[] px = new float[n];
+        float[] py = new float[n];
+        for (int k = 0; k < n; k++) {
+            px[k] = GAMMA * wx[k];
+            py[k] = GAMMA * wy[k];
+        }
+        boolean[] subjectSide = new boolean[n];
+        boolean[] backgroundSide = background.clone();
+        for (int k = 0; k < n; k++) {
+            subjectSide[k] = hard[k] == SUBJECT;
+            backgroundSide[k] |= hard[k] == BACKGROUND;
+        }
+        float[] source = new float[n];
+        float[] sink = new float[n];
+        boolean[] label = subjectSide;
+        for (int round = 0; round < ROUNDS; round++) {
+            float[] pf = density(cells, subjectSide);
+            float[] pb = density(cells, backgroundSide);
+            for (int k = 0; k < n; k++) {
+                if (hard[k] == SUBJECT) {
+                    source[k] = Float.MAX_VALUE / 16;
+                    sink[k] = 0;
+                    continue;
+                }
+                if (hard[k] == BACKGROUND) {
+                    source[k] = 0;
+                    sink[k] = Float.MAX_VALUE / 16;
+                    continue;
+                }
+                int c = cells[k];
+                // Cost of each side: its colour's negative log-likelihood, and the model's log-odds against it.
+                float costSubject = (float) -Math.log(pf[c] + FLOOR);
+                float costBackground = (float) -Math.log(pb[c] + FLOOR);
+                if (model != null) {
+                    float m = Math.max(MODEL_CLAMP, Math.min(1f - MODEL_CLAMP, model[k]));
+                    float odds = MODEL_WEIGHT * (float) Math.log(m / (1f - m));
+                    costSubject -= Math.min(0f, odds);
+                    costBackground += Math.max(0f, odds);
+                }
+                float least = Math.min(costSubject, costBackground);
+                source[k] = costBackground - least;
+                sink[k] = costSubject - least;
+            }
+            label = MinCut.solve(px, py, source, sink, gw, gh);
+            if (round + 1 < ROUNDS) {
+                subjectSide = label;
+                backgroundSide = new boolean[n];
+                for (int k = 0; k < n; k++) {
+                    backgroundSide[k] = !label[k];
+                }
+            }
+        }
+        return label;
+    }
+
+    private static int cell(float[] rgb, int k) {
+        int r = Math.min(LEVELS - 1, (int) (rgb[3 * k] * LEVELS));
+        int g = Math.min(LEVELS - 1, (int) (rgb[3 * k + 1] * LEVELS));
+        int b = Math.min(LEVELS - 1, (int) (rgb[3 * k + 2] * LEVELS));
+        return (r * LEVELS + g) * LEVELS + b;
+    }
+
+    /**
+     * The share of the chosen bins whose colour lies in each cell's 3x3x3 neighbourhood (all 0 when none is chosen):
+     * a histogram smoothed by a box along each channel in turn.
+     */
+    static float[] density(int[] cells, boolean[] chosen) {
+        int l = LEVELS;
+        float[] a = new float[l * l * l];
+        int total = 0;
+        for (int k = 0; k < cells.length; k++) {
+            if (chosen[k]) {
+                a[cells[k]]++;
+                total++;
+            }
+        }
+        if (total == 0) {
+            return a;
+        }
+        float[] b = new float[a.length];
+        for (int stride = 1; stride < a.length; stride *= l) {
+            for (int c = 0; c < a.length; c++) {
+                int v = (c / stride) % l;
+                float s = a[c];
+                if (v > 0) {
+                    s += a[c - stride];
+                }
+                if (v + 1 < l) {
+                    s += a[c + stride];
+                }
+                b[c] = s;
+            }
+            float[] t = a;
+            a = b;
+            b = t;
+        }
+        float inv = 1f / total;
+        for (int c = 0; c < a.length; c++) {
+            a[c] *= inv;
+        }
+        return a;
+    }
+}
