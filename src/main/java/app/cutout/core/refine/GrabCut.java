@@ -67,10 +67,19 @@ final class GrabCut {
         }
         float[] source = new float[n];
         float[] sink = new float[n];
+        // The model's log-odds for the subject, clamped, weighted.
+        float[] odds = null;
+        if (model != null) {
+            odds = new float[n];
+            for (int k = 0; k < n; k++) {
+                float m = Math.max(MODEL_CLAMP, Math.min(1f - MODEL_CLAMP, model[k]));
+                odds[k] = MODEL_WEIGHT * (float) Math.log(m / (1f - m));
+            }
+        }
         boolean[] label = subjectSide;
         for (int round = 0; round < ROUNDS; round++) {
-            float[] pf = density(cells, subjectSide);
-            float[] pb = density(cells, backgroundSide);
+            float[] costSubject = cost(density(cells, subjectSide));
+            float[] costBackground = cost(density(cells, backgroundSide));
             for (int k = 0; k < n; k++) {
                 if (hard[k] == SUBJECT) {
                     source[k] = Float.MAX_VALUE / 16;
@@ -83,18 +92,16 @@ final class GrabCut {
                     continue;
                 }
                 int c = cells[k];
-                // Cost of each side: its colour's negative log-likelihood, and the model's log-odds against it.
-                float costSubject = (float) -Math.log(pf[c] + FLOOR);
-                float costBackground = (float) -Math.log(pb[c] + FLOOR);
-                if (model != null) {
-                    float m = Math.max(MODEL_CLAMP, Math.min(1f - MODEL_CLAMP, model[k]));
-                    float odds = MODEL_WEIGHT * (float) Math.log(m / (1f - m));
-                    costSubject -= Math.min(0f, odds);
-                    costBackground += Math.max(0f, odds);
+                // Cost of each side: its colour's negative log-likelihood, less the model's log-odds for it.
+                float cs = costSubject[c];
+                float cb = costBackground[c];
+                if (odds != null) {
+                    cs -= Math.min(0f, odds[k]);
+                    cb += Math.max(0f, odds[k]);
                 }
-                float least = Math.min(costSubject, costBackground);
-                source[k] = costBackground - least;
-                sink[k] = costSubject - least;
+                float least = Math.min(cs, cb);
+                source[k] = cb - least;
+                sink[k] = cs - least;
             }
             label = MinCut.solve(px, py, source, sink, gw, gh);
             if (round + 1 < ROUNDS) {
@@ -106,6 +113,15 @@ final class GrabCut {
             }
         }
         return label;
+    }
+
+    /** {@code -ln(d + FLOOR)} per colour cell. */
+    private static float[] cost(float[] density) {
+        float[] c = new float[density.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (float) -Math.log(density[i] + FLOOR);
+        }
+        return c;
     }
 
     private static int cell(float[] rgb, int k) {

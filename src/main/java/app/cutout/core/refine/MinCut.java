@@ -36,8 +36,8 @@ final class MinCut {
 
     /** One max-flow problem; edge {@code 4k + e} leaves node {@code k} left (0), right (1), up (2) or down (3). */
     private static final class Solver {
-        private final int w;
         private final int n;
+        private final int[] offset;
         private final float[] rc;
         private final float[] tr;
         private final byte[] tree;
@@ -53,8 +53,8 @@ final class MinCut {
         private int time;
 
         Solver(float[] wx, float[] wy, float[] source, float[] sink, int w, int h) {
-            this.w = w;
             n = w * h;
+            offset = new int[] {-1, 1, -w, w};
             if (wx.length != n || wy.length != n || source.length != n || sink.length != n) {
                 throw new IllegalArgumentException("Expected " + n + " values per array for " + w + "x" + h);
             }
@@ -92,13 +92,13 @@ final class MinCut {
             }
         }
 
+        /**
+         * The node across edge {@code e}, or -1 above the first row or below the last; across the left or right
+         * border it is the row's other end, whose edge has no capacity either way (so no path or parent uses it).
+         */
         private int neighbour(int k, int e) {
-            return switch (e) {
-                case 0 -> k % w > 0 ? k - 1 : -1;
-                case 1 -> k % w + 1 < w ? k + 1 : -1;
-                case 2 -> k >= w ? k - w : -1;
-                default -> k + w < n ? k + w : -1;
-            };
+            int m = k + offset[e];
+            return m < 0 || m >= n ? -1 : m;
         }
 
         private static int opposite(int e) {
