@@ -21,7 +21,8 @@ import java.util.List;
  *       the background does not have, so that parts of the same object in another colour come too; with the model's own
  *       soft mask, a Keep stroke on a part the model missed also takes in what the model weakly saw there
  *       ({@link #confirm}); such a stroke {@link #propose proposes} the rest of that part by a {@link GrabCut global
- *       cut} on colour models of the Keep side and of the background; last, the {@link #holes} the Keep side encloses.
+ *       cut} on colour models of the Keep side and of the background; last, the {@link #holes} the Keep side
+ *       encloses.
  *   <li>A {@link RandomWalk random walk with a prior} spreads seeds and floods a little further: edge weights
  *       {@code exp(-β·|ΔI|²)} (β from the grid's mean squared colour step, as GrabCut sets it), and the alpha being
  *       edited as the prior, whose weight is smaller where that alpha is unsure and larger where the user's brush
