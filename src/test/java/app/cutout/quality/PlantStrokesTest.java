@@ -42,14 +42,14 @@ class PlantStrokesTest {
         }
         System.out.println("[plant strokes] " + log);
         // The model picked the clothes-peg alone (IoU 0.04), with no weak evidence of the plant either; three strokes
-        // bring back 0.83 of it (issue 17 asks 0.9: not reached yet; the pot's label and the leaves in shadow, whose
-        // colours the background has, stay out).
+        // bring back 0.90 of it (issue 17 asks 0.9), the leaves in shadow by the cut of StrokeSolver's proposal; the
+        // pot's white label, whose colour the white box behind has, stays out.
         assertTrue(auto < 0.1, log.toString());
-        assertTrue(steps.size() == 3 && steps.get(2).iou() >= 0.82, log.toString());
+        assertTrue(steps.size() == 3 && steps.get(2).iou() >= 0.89, log.toString());
     }
 
     /**
-     * A person's strokes: Keep across the leaves, Keep along the pot, Remove along the peg: IoU 0.76 (the leaves
+     * A person's strokes: Keep across the leaves, Keep along the pot, Remove along the peg: IoU 0.78 (the leaves
      * with their own edges; missing: the leaves in shadow behind the peg and the pot's label). Issue 17 asks for the
      * pot to come with the leaves' stroke alone; it does not (IoU 0.65 without the pot's stroke).
      */
@@ -68,6 +68,6 @@ class PlantStrokesTest {
         MatteFiles.writeGray(ProjectDirs.root().resolve("target/strokes/plant.hand.png"), s.alpha, plant.width(),
                 plant.height());
         assertEquals(0, s.alpha[150 * plant.width() + 305], "under the Remove stroke");
-        assertTrue(iou >= 0.75, "IoU " + iou);
+        assertTrue(iou >= 0.77, "IoU " + iou);
     }
 }

@@ -523,4 +523,22 @@ class StrokeSolverTest {
         assertThrows(IllegalArgumentException.class,
                 () -> StrokeSolver.solve(rgba, 400, 300, before, before, keep, new float[10], 100, 75));
     }
+
+    @Test
+    void aShortKeepStrokeOnAMissedPartTakesAllOfItBeyondItsReachByTheCut() {
+        // A red bar 360 pixels long that the alpha missed, with dark knots (a colour the stroke did not paint) along
+        // it, and a red patch apart from it in the background. A stroke 10 pixels long at the bar's left end floods
+        // some 40 bins; the cut takes the rest of the bar, knots included, and not the patch.
+        int[][] box = {{20, 140, 380, 170}, {120, 150, 126, 156}, {240, 148, 246, 154}, {300, 20, 360, 60}};
+        int[] dark = {60, 30, 40};
+        byte[] rgba = boxes(box, new int[][] {RED, dark, dark, RED});
+        byte[] before = new byte[400 * 300];
+        List<Stroke> keep = List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {30f, 155f, 40f, 155f}));
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before, keep);
+        assertTrue(opaqueIn(s.alpha, 22, 142, 378, 168) > 0.99, "the bar: " + opaqueIn(s.alpha, 22, 142, 378, 168));
+        assertEquals(1.0, opaqueIn(s.alpha, 120, 150, 126, 156), "a knot");
+        assertEquals(0.0, opaqueIn(s.alpha, 0, 0, 400, 130), "the background above");
+        assertEquals(0.0, opaqueIn(s.alpha, 0, 180, 400, 300), "the background below");
+        assertEquals(0.0, opaqueIn(s.alpha, 300, 20, 360, 60), "the red patch apart");
+    }
 }
