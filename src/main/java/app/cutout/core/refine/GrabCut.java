@@ -138,10 +138,7 @@ final class GrabCut {
     }
 
     private static int cell(float[] rgb, int k) {
-        int r = Math.min(LEVELS - 1, (int) (rgb[3 * k] * LEVELS));
-        int g = Math.min(LEVELS - 1, (int) (rgb[3 * k + 1] * LEVELS));
-        int b = Math.min(LEVELS - 1, (int) (rgb[3 * k + 2] * LEVELS));
-        return (r * LEVELS + g) * LEVELS + b;
+        return StrokeSolver.cell(rgb, k, LEVELS);
     }
 
     /**

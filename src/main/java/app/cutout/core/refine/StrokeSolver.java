@@ -956,10 +956,15 @@ public final class StrokeSolver {
     }
 
     private static int cell(float[] rgb, int k) {
-        int r = Math.min(LEVELS - 1, (int) (rgb[3 * k] * LEVELS));
-        int g = Math.min(LEVELS - 1, (int) (rgb[3 * k + 1] * LEVELS));
-        int b = Math.min(LEVELS - 1, (int) (rgb[3 * k + 2] * LEVELS));
-        return (r * LEVELS + g) * LEVELS + b;
+        return cell(rgb, k, LEVELS);
+    }
+
+    /** Bin {@code k}'s colour cell with {@code levels} levels per channel (colours 0..1 interleaved). */
+    static int cell(float[] rgb, int k, int levels) {
+        int r = Math.min(levels - 1, (int) (rgb[3 * k] * levels));
+        int g = Math.min(levels - 1, (int) (rgb[3 * k + 1] * levels));
+        int b = Math.min(levels - 1, (int) (rgb[3 * k + 2] * levels));
+        return (r * levels + g) * levels + b;
     }
 
     /**
