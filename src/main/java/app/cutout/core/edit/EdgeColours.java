@@ -96,7 +96,7 @@ public final class EdgeColours {
     }
 
     /** Whether {@code own} is further than {@link #MIXED} from {@code opaque} in some channel. */
-    public static boolean mixed(int own, int opaque) {
+    private static boolean mixed(int own, int opaque) {
         for (int shift = 0; shift <= 16; shift += 8) {
             if (Math.abs((own >> shift & 0xFF) - (opaque >> shift & 0xFF)) > MIXED) {
                 return true;

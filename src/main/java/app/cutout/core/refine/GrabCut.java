@@ -146,8 +146,7 @@ final class GrabCut {
      * a histogram smoothed by a box along each channel in turn.
      */
     static float[] density(int[] cells, boolean[] chosen) {
-        int l = LEVELS;
-        float[] a = new float[l * l * l];
+        float[] a = new float[LEVELS * LEVELS * LEVELS];
         int total = 0;
         for (int k = 0; k < cells.length; k++) {
             if (chosen[k]) {
@@ -158,23 +157,7 @@ final class GrabCut {
         if (total == 0) {
             return a;
         }
-        float[] b = new float[a.length];
-        for (int stride = 1; stride < a.length; stride *= l) {
-            for (int c = 0; c < a.length; c++) {
-                int v = (c / stride) % l;
-                float s = a[c];
-                if (v > 0) {
-                    s += a[c - stride];
-                }
-                if (v + 1 < l) {
-                    s += a[c + stride];
-                }
-                b[c] = s;
-            }
-            float[] t = a;
-            a = b;
-            b = t;
-        }
+        a = StrokeSolver.neighbourhoodSums(a, LEVELS);
         float inv = 1f / total;
         for (int c = 0; c < a.length; c++) {
             a[c] *= inv;

@@ -923,8 +923,7 @@ public final class StrokeSolver {
      * summed over each cell's 3x3x3 neighbourhood, relative to {@link #PRESENT} of the seeds; null when it has none.
      */
     private static float[] colourPresence(int[] cells, int[] owner, int stroke) {
-        int l = LEVELS;
-        int[] hist = new int[l * l * l];
+        float[] hist = new float[LEVELS * LEVELS * LEVELS];
         int total = 0;
         for (int k = 0; k < owner.length; k++) {
             if (owner[k] == stroke) {
@@ -935,24 +934,39 @@ public final class StrokeSolver {
         if (total == 0) {
             return null;
         }
-        float[] presence = new float[hist.length];
+        float[] presence = neighbourhoodSums(hist, LEVELS);
         float full = Math.max(1f, PRESENT * total);
-        for (int r = 0; r < l; r++) {
-            for (int gg = 0; gg < l; gg++) {
-                for (int b = 0; b < l; b++) {
-                    int s = 0;
-                    for (int dr = Math.max(0, r - 1); dr <= Math.min(l - 1, r + 1); dr++) {
-                        for (int dg = Math.max(0, gg - 1); dg <= Math.min(l - 1, gg + 1); dg++) {
-                            for (int db = Math.max(0, b - 1); db <= Math.min(l - 1, b + 1); db++) {
-                                s += hist[(dr * l + dg) * l + db];
-                            }
-                        }
-                    }
-                    presence[(r * l + gg) * l + b] = Math.min(1f, s / full);
-                }
-            }
+        for (int c = 0; c < presence.length; c++) {
+            presence[c] = Math.min(1f, presence[c] / full);
         }
         return presence;
+    }
+
+    /**
+     * Each cell's sum over its 3x3x3 neighbourhood (clipped at the cube's faces) of a {@code levels³} colour
+     * histogram, by a box of 3 along each channel in turn; counts stay exact in float (below 2^24), so the order of
+     * the additions does not matter. {@code counts} is used as scratch.
+     */
+    static float[] neighbourhoodSums(float[] counts, int levels) {
+        float[] a = counts;
+        float[] b = new float[a.length];
+        for (int stride = 1; stride < a.length; stride *= levels) {
+            for (int c = 0; c < a.length; c++) {
+                int v = (c / stride) % levels;
+                float s = a[c];
+                if (v > 0) {
+                    s += a[c - stride];
+                }
+                if (v + 1 < levels) {
+                    s += a[c + stride];
+                }
+                b[c] = s;
+            }
+            float[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     private static int cell(float[] rgb, int k) {

@@ -170,7 +170,8 @@ final class ModelStore implements ModelSource<Uint8Array> {
 
     private Uint8Array fetch(ModelSpec spec, ProgressListener progress) {
         String url = baseUrl + spec.path;
-        settleStore();
+        // A write still under way goes on by itself (the page hears its outcome); only this load's notice counts now.
+        pendingStore = null;
         storageNotice = null;
         CacheStorage.Cache cache = openCache();
         if (cache != null) {
