@@ -48,6 +48,11 @@ class HazeRemovalTest {
             return HazeRemoval.markBackgroundColours(rgb, alpha, constraint, w, h, 24, 0.5f, 1e-4f, 9f, 4f, 0.05f,
                     1e-3f);
         }
+
+        int mark(int radius, int block) {
+            return HazeRemoval.markBackgroundColours(rgb, alpha, constraint, w, h, radius, 0.5f, 1e-4f, 9f, 4f,
+                    0.05f, 1e-3f, block);
+        }
     }
 
     /** Flat blue under a pale mask is background; the strand, and the pixels beside it, are left to the solve. */
@@ -67,6 +72,25 @@ class HazeRemovalTest {
             }
         }
         assertEquals(19 * 27, marked);
+    }
+
+    /**
+     * Colour models summed over 2x2 blocks mark the same pixels as models summed per pixel, at a wide window and at
+     * the narrowest one that uses blocks (support counted in pixels either way).
+     */
+    @Test
+    void blockModelsMarkWhatPixelModelsMark() {
+        for (int radius : new int[] {HazeRemoval.BLOCK_RADIUS, 24}) {
+            Grid perPixel = new Grid();
+            Grid blocks = new Grid();
+            int a = perPixel.mark(radius, 1);
+            int b = blocks.mark(radius, HazeRemoval.BLOCK);
+            assertTrue(a > 0, "marked " + a);
+            assertEquals(a, b, "radius " + radius);
+            for (int i = 0; i < perPixel.constraint.length; i++) {
+                assertEquals(perPixel.constraint[i], blocks.constraint[i], "radius " + radius + " pixel " + i);
+            }
+        }
     }
 
     /** A subject whose colour is the background's is not background by colour: the subject model explains it too. */
