@@ -98,6 +98,36 @@ class RobustInputsIT {
         }
     }
 
+    /**
+     * The benchmark's {@code ?ort=} session settings, mistyped: the photo fails with the reason and the advice to
+     * try again (never "try the CPU": it is the CPU that failed), offers Try again, and a measurement of a typo can
+     * never pass for one of the defaults.
+     */
+    @Test
+    void sessionSettingsThatDoNotParseFailThePhotoAndSayWhy() throws Exception {
+        Path site = ProjectDirs.requireSite();
+        try (StaticServer server = StaticServer.start(site, "127.0.0.1", 0, true);
+                Browser browser = Browser.start()) {
+            try {
+                CutoutPage page = new CutoutPage(browser);
+                page.open(server.url() + "?backend=wasm&model=quint8&lang=en&ort=graph:sideways");
+                QueueRows queue = new QueueRows(browser);
+                queue.upload(List.of(TestImages.astronaut()));
+                assertEquals("error", queue.awaitOutcome(1, EACH), queue.status(1));
+                String status = queue.status(1);
+                assertTrue(status.contains("the ?ort= session settings are not understood"), status);
+                assertTrue(status.contains("Choose Try again"), status);
+                assertTrue(!status.contains("CPU backend"), status);
+                assertTrue(queue.retryButton(1) != null, "a retry is offered");
+                assertTrue(browser.trap().requests().isEmpty(), "requests left the machine: "
+                        + browser.trap().requests());
+            } catch (AssertionError | RuntimeException e) {
+                browser.printDiagnostics(System.out);
+                throw e;
+            }
+        }
+    }
+
     /** Opaque pixels keep their colour: the first frame's blue or orange, never the second frame's grey. */
     private static void assertFirstFrame(BufferedImage cutout) {
         int opaque = 0;

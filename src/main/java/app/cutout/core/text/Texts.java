@@ -214,8 +214,10 @@ public final class Texts {
                 + "indica su carpeta con --models.");
         put("error." + Problem.MODEL_FAILED, "The model could not be loaded: {0}.",
                 "No se pudo cargar el modelo: {0}.");
-        put("error." + Problem.INFERENCE_FAILED, "Removing the background failed: {0}. Try the CPU backend.",
-                "No se pudo quitar el fondo: {0}. Prueba con la CPU.");
+        // Only the CPU backend fails this way: a GPU failure falls back to the CPU first.
+        put("error." + Problem.INFERENCE_FAILED, "Removing the background failed: {0}. Choose Try again; if it "
+                + "fails again, closing other tabs or apps leaves it more memory.", "No se pudo quitar el fondo: {0}. "
+                + "Elige Reintentar; si vuelve a fallar, cerrar otras pestañas o aplicaciones le deja más memoria.");
         put("error." + Problem.EXPORT_FAILED, "The export failed: {0}.", "La exportación falló: {0}.");
         put("error." + Problem.ZIP_FAILED, "Packing the ZIP failed: {0}.", "No se pudo empaquetar el ZIP: {0}.");
         put("error." + Problem.PROCESSING_FAILED, "Processing failed: {0}.", "El procesamiento falló: {0}.");
