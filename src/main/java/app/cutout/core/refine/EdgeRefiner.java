@@ -121,7 +121,8 @@ public final class EdgeRefiner {
         log.pass("raw_alpha");
 
         if (options.matting) {
-            matte(px, g, erode, gridRadius(options.hazeRadius, maskW, maskH, g), options, log);
+            matte(px, g, erode, gridRadius(options.hazeRadius, maskW, maskH, g),
+                    gridRadius(options.solidDepth, maskW, maskH, g), options, log);
             if (strength < 1f) {
                 blendWithRaw(px, raw, g, strength, WorkGrid.SOFT | WorkGrid.REGION_APPLY);
                 log.pass("blend");
@@ -394,7 +395,8 @@ public final class EdgeRefiner {
      * Flags the band {@link WorkGrid#REGION} and the changed bins {@link WorkGrid#REGION_APPLY} (the region step
      * does not run with matting); keeps the grid's mean alpha in step.
      */
-    private static void matte(int[] px, WorkGrid g, int erode, int hazeRadius, RefineOptions o, PassLog log) {
+    private static void matte(int[] px, WorkGrid g, int erode, int hazeRadius, int solidDepth, RefineOptions o,
+            PassLog log) {
         int bw = g.bw;
         int bh = g.bh;
         int n = bw * bh;
@@ -433,6 +435,10 @@ public final class EdgeRefiner {
         if (any && o.haze) {
             HazeRemoval.markBackgroundColours(g.rgb, solved, constraint, bw, bh, hazeRadius, o.hazeMaxAlpha,
                     o.hazeEpsilon, o.hazeNear, o.hazeFar, o.hazeSupport, o.hazeFlat);
+        }
+        if (any && o.solid) {
+            HazeRemoval.markSubjectCores(g.rgb, solved, constraint, bw, bh, hazeRadius, solidDepth, o.solidMinAlpha,
+                    o.hazeEpsilon, o.solidNear, o.hazeSupport, o.hazeFlat);
         }
         log.pass("trimap");
         if (any) {

@@ -76,10 +76,12 @@ public final class HazeRemoval {
         if (!any) {
             return 0;
         }
-        float[] dB = distances(rgb, alpha, constraint, w, h, radius, eps, support, AlphaMatting.BACKGROUND,
-                maxAlpha, block);
-        float[] dF = distances(rgb, alpha, constraint, w, h, radius, eps, support, AlphaMatting.FOREGROUND,
-                maxAlpha, block);
+        boolean[] want = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            want[i] = candidate(alpha, constraint, i, maxAlpha);
+        }
+        float[] dB = distances(rgb, constraint, want, w, h, radius, eps, support, AlphaMatting.BACKGROUND, block);
+        float[] dF = distances(rgb, constraint, want, w, h, radius, eps, support, AlphaMatting.FOREGROUND, block);
         int marked = 0;
         for (int i = 0; i < n; i++) {
             float db = dB[i];
@@ -90,6 +92,134 @@ public final class HazeRemoval {
             }
         }
         return marked;
+    }
+
+    /**
+     * Turns into {@link AlphaMatting#FOREGROUND} the free pixels at the core of a region the model leans subject on:
+     * {@code alpha ≥ minAlpha}, at least {@code depth} pixels (chessboard) from every pixel on the model's background
+     * side (sure background, or free with {@code alpha < minAlpha}), of flat colour (3x3 variance at most
+     * {@code flat}) that the nearest background's model does not explain (squared Mahalanobis distance above
+     * {@code near}; the model of the sure background within {@code radius}, or twice that where there is too little,
+     * and so on; none at all counts as not explained).
+     *
+     * <p>Where the model was unsure over a wide part of the subject (leaves of a plant in shade, a doll's body) its
+     * mask is a mottled 0.6–0.9 there, and over flat colour the matting Laplacian leaves that value to the prior: the
+     * subject comes out translucent. Its core is subject; the solve then decides the rest of the region from it.
+     * Glass and veils keep their alpha: their colour is the background seen through them, which the background model
+     * explains; strands and fur are not flat, and edges are near the background side.
+     *
+     * @return the number of pixels turned into subject
+     */
+    public static int markSubjectCores(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius,
+            int depth, float minAlpha, float eps, float near, float support, float flat) {
+        int n = w * h;
+        if (w <= 0 || h <= 0 || rgb.length != 3 * n || alpha.length != n || constraint.length != n || radius < 1
+                || depth < 1 || !(eps > 0f)) {
+            throw new IllegalArgumentException("Bad solid-core input " + w + "x" + h);
+        }
+        int[] dist = new int[n];
+        int far = w + h;
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            byte c = constraint[i];
+            boolean backSide = c == AlphaMatting.BACKGROUND || (c == AlphaMatting.FREE && !(alpha[i] >= minAlpha));
+            dist[i] = backSide ? 0 : far;
+            any |= c == AlphaMatting.FREE && alpha[i] >= minAlpha;
+        }
+        if (!any) {
+            return 0;
+        }
+        chessboard(dist, w, h);
+        boolean[] want = new boolean[n];
+        int wanted = 0;
+        for (int i = 0; i < n; i++) {
+            if (constraint[i] == AlphaMatting.FREE && alpha[i] >= minAlpha && dist[i] >= depth
+                    && localVariance(rgb, w, h, i) <= flat) {
+                want[i] = true;
+                wanted++;
+            }
+        }
+        if (wanted == 0) {
+            return 0;
+        }
+        // The nearest background's model: where the window holds too little background, a window twice as wide
+        // (blocks twice as wide, the same number of them), and so on, so that a wide pane of glass is compared with
+        // the background around it.
+        float[] dB = new float[n];
+        java.util.Arrays.fill(dB, Float.NaN);
+        int f = radius >= BLOCK_RADIUS ? BLOCK : 1;
+        int rb = blockRadius(radius, f);
+        float[] sums = blockSums(rgb, constraint, AlphaMatting.BACKGROUND, w, h, f);
+        int[] open = indices(want);
+        int left = open.length;
+        while (true) {
+            int cw = (w + f - 1) / f;
+            int ch = (h + f - 1) / f;
+            float[] means = sums.clone();
+            WindowStats.boxMean(means, 10, cw, ch, rb);
+            evaluate(rgb, open, left, means, w, f, eps, support, Float.NaN, dB);
+            int still = 0;
+            for (int u = 0; u < left; u++) {
+                if (Float.isNaN(dB[open[u]])) {
+                    open[still++] = open[u];
+                }
+            }
+            left = still;
+            if (left == 0 || (rb + 1) * f >= Math.max(w, h)) {
+                break;
+            }
+            sums = coarser(sums, cw, ch);
+            f *= 2;
+        }
+        int marked = 0;
+        for (int i = 0; i < n; i++) {
+            // NaN: no sure background anywhere in the grid.
+            if (want[i] && (Float.isNaN(dB[i]) || dB[i] > near)) {
+                constraint[i] = AlphaMatting.FOREGROUND;
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    /** In place: each value becomes its chessboard distance to the nearest 0, capped at its start value. */
+    private static void chessboard(int[] d, int w, int h) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                int v = d[i];
+                if (x > 0) {
+                    v = Math.min(v, d[i - 1] + 1);
+                }
+                if (y > 0) {
+                    v = Math.min(v, d[i - w] + 1);
+                    if (x > 0) {
+                        v = Math.min(v, d[i - w - 1] + 1);
+                    }
+                    if (x < w - 1) {
+                        v = Math.min(v, d[i - w + 1] + 1);
+                    }
+                }
+                d[i] = v;
+            }
+        }
+        for (int y = h - 1; y >= 0; y--) {
+            for (int x = w - 1, i = y * w + x; x >= 0; x--, i--) {
+                int v = d[i];
+                if (x < w - 1) {
+                    v = Math.min(v, d[i + 1] + 1);
+                }
+                if (y < h - 1) {
+                    v = Math.min(v, d[i + w] + 1);
+                    if (x < w - 1) {
+                        v = Math.min(v, d[i + w + 1] + 1);
+                    }
+                    if (x > 0) {
+                        v = Math.min(v, d[i + w - 1] + 1);
+                    }
+                }
+                d[i] = v;
+            }
+        }
     }
 
     private static boolean candidate(float[] alpha, byte[] constraint, int i, float maxAlpha) {
@@ -123,22 +253,39 @@ public final class HazeRemoval {
     }
 
     /**
-     * Squared Mahalanobis distance of each candidate pixel's colour to the model of the {@code kind} pixels in its
+     * Squared Mahalanobis distance of each wanted pixel's colour to the model of the {@code kind} pixels in its
      * window: NaN where that model has too little support ({@code kind} background) or +infinity (subject), and for
-     * pixels that are not candidates.
+     * pixels that are not wanted.
      *
      * <p>With {@code f > 1} the samples' moments are summed over {@code f}-square blocks first and the window is made
      * of whole blocks around the pixel's own (its radius rounded to blocks): the models are means over hundreds of
      * pixels and barely move, and the box sums run over 1/f² of the grid.
      */
-    private static float[] distances(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius,
-            float eps, float support, byte kind, float maxAlpha, int f) {
-        int n = w * h;
+    private static float[] distances(float[] rgb, byte[] constraint, boolean[] want, int w, int h, int radius,
+            float eps, float support, byte kind, int f) {
+        float[] d = new float[w * h];
+        java.util.Arrays.fill(d, Float.NaN);
+        float[] means = blockSums(rgb, constraint, kind, w, h, f);
+        WindowStats.boxMean(means, 10, (w + f - 1) / f, (h + f - 1) / f, blockRadius(radius, f));
+        int[] pixels = indices(want);
+        evaluate(rgb, pixels, pixels.length, means, w, f, eps, support, kind == AlphaMatting.BACKGROUND ? Float.NaN
+                : Float.POSITIVE_INFINITY, d);
+        return d;
+    }
+
+    /** A window radius in blocks of {@code f} pixels (rounded). */
+    private static int blockRadius(int radius, int f) {
+        return f == 1 ? radius : (radius + f / 2) / f;
+    }
+
+    /**
+     * Per {@code f}-square block: count, R, G, B, RR, RG, RB, GG, GB, BB of its {@code kind} pixels; box means of
+     * them over a window's blocks give f² times the share of samples in the window and the samples' raw moments
+     * times that.
+     */
+    private static float[] blockSums(float[] rgb, byte[] constraint, byte kind, int w, int h, int f) {
         int cw = (w + f - 1) / f;
-        int ch = (h + f - 1) / f;
-        // Per block: count, R, G, B, RR, RG, RB, GG, GB, BB of its samples; box means of them over the window's
-        // blocks give f² times the share of samples in the window and the samples' raw moments times that.
-        float[] m = new float[10 * cw * ch];
+        float[] m = new float[10 * cw * ((h + f - 1) / f)];
         for (int y = 0; y < h; y++) {
             int row = (y / f) * cw;
             for (int x = 0, i = y * w; x < w; x++, i++) {
@@ -161,25 +308,45 @@ public final class HazeRemoval {
                 m[t + 9] += b * b;
             }
         }
-        WindowStats.boxMean(m, 10, cw, ch, f == 1 ? radius : (radius + f / 2) / f);
-        float perPixel = 1f / (f * f);
-        float none = kind == AlphaMatting.BACKGROUND ? Float.NaN : Float.POSITIVE_INFINITY;
-        float[] d = new float[n];
-        double[] model = new double[WindowStats.MODEL];
-        for (int i = 0; i < n; i++) {
-            if (!candidate(alpha, constraint, i, maxAlpha)) {
-                d[i] = Float.NaN;
-                continue;
+        return m;
+    }
+
+    /** {@link #blockSums} of blocks twice as wide, from those of a {@code cw x ch} grid of blocks. */
+    private static float[] coarser(float[] sums, int cw, int ch) {
+        int nw = (cw + 1) / 2;
+        float[] m = new float[10 * nw * ((ch + 1) / 2)];
+        for (int y = 0; y < ch; y++) {
+            for (int x = 0; x < cw; x++) {
+                int s = 10 * (y * cw + x);
+                int t = 10 * ((y / 2) * nw + x / 2);
+                for (int c = 0; c < 10; c++) {
+                    m[t + c] += sums[s + c];
+                }
             }
+        }
+        return m;
+    }
+
+    /**
+     * Writes into {@code d} the squared Mahalanobis distance of each listed pixel's colour to its block's window
+     * model ({@code means}: box means of {@link #blockSums}), or {@code none} where the model has too little support.
+     */
+    private static void evaluate(float[] rgb, int[] pixels, int count, float[] means, int w, int f, float eps,
+            float support, float none, float[] d) {
+        int cw = (w + f - 1) / f;
+        float perPixel = 1f / (f * f);
+        double[] model = new double[WindowStats.MODEL];
+        for (int u = 0; u < count; u++) {
+            int i = pixels[u];
             int y = i / w;
             int t = 10 * ((y / f) * cw + (i - y * w) / f);
-            float count = m[t];
-            if (!(count * perPixel >= support) || count <= 0f) {
+            float samples = means[t];
+            if (!(samples * perPixel >= support) || samples <= 0f) {
                 d[i] = none;
                 continue;
             }
-            double det = WindowStats.colourModel(1.0 / count, m[t + 1], m[t + 2], m[t + 3], m[t + 4], m[t + 5],
-                    m[t + 6], m[t + 7], m[t + 8], m[t + 9], eps, model);
+            double det = WindowStats.colourModel(1.0 / samples, means[t + 1], means[t + 2], means[t + 3],
+                    means[t + 4], means[t + 5], means[t + 6], means[t + 7], means[t + 8], means[t + 9], eps, model);
             if (!(det > 0)) {
                 d[i] = none;
                 continue;
@@ -192,7 +359,23 @@ public final class HazeRemoval {
                     + db * (model[5] * dr + model[7] * dg + model[8] * db);
             d[i] = (float) (q / det);
         }
-        return d;
+    }
+
+    /** The indices of the set entries of {@code want}. */
+    private static int[] indices(boolean[] want) {
+        int count = 0;
+        for (boolean b : want) {
+            if (b) {
+                count++;
+            }
+        }
+        int[] out = new int[count];
+        for (int i = 0, u = 0; u < count; i++) {
+            if (want[i]) {
+                out[u++] = i;
+            }
+        }
+        return out;
     }
 
     /**

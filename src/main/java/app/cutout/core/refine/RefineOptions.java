@@ -213,6 +213,23 @@ public final class RefineOptions {
      */
     public float hazePeak = 0.3f;
 
+    /**
+     * Whether the matting step makes the core of a region the model leans subject on solid
+     * ({@link HazeRemoval#markSubjectCores}): unknown bins of flat colour with mask alpha at least
+     * {@link #solidMinAlpha}, {@link #solidDepth} or more from the model's background side, whose colour the local
+     * background model does not explain, become sure subject before the solve.
+     */
+    public boolean solid = true;
+
+    /** Distance (mask pixels, converted like {@link #radius}) from the model's background side to a solid core. */
+    public int solidDepth = 16;
+
+    /** Mask alpha from which a bin is on the model's subject side for {@link #solid}. */
+    public float solidMinAlpha = 0.5f;
+
+    /** Squared Mahalanobis distance to the background model above which a colour is not background's (9: 3 σ). */
+    public float solidNear = 4f;
+
     /** Whether to replace the colour of semi-transparent pixels with the estimated foreground colour. */
     public boolean foreground = true;
 
@@ -271,6 +288,10 @@ public final class RefineOptions {
         o.hazeSupport = hazeSupport;
         o.hazeFlat = hazeFlat;
         o.hazePeak = hazePeak;
+        o.solid = solid;
+        o.solidDepth = solidDepth;
+        o.solidMinAlpha = solidMinAlpha;
+        o.solidNear = solidNear;
         o.foreground = foreground;
         o.fgRegularization = fgRegularization;
         o.fgGradientWeight = fgGradientWeight;
@@ -322,6 +343,10 @@ public final class RefineOptions {
                 || !(hazeNear >= 0f) || !(hazeFar >= 0f) || !(hazeSupport > 0f && hazeSupport <= 1f)
                 || !(hazeFlat >= 0f) || !(hazePeak >= 0f && hazePeak <= 1f)) {
             throw new IllegalArgumentException("Haze options out of range");
+        }
+        if (solidDepth < 1 || solidDepth > 128 || !(solidMinAlpha > 0f && solidMinAlpha <= 1f)
+                || !(solidNear >= 0f)) {
+            throw new IllegalArgumentException("Solid-core options out of range");
         }
         if (!(fgRegularization > 0f) || !(fgGradientWeight >= 0f)) {
             throw new IllegalArgumentException("fgRegularization must be positive and fgGradientWeight non-negative");

@@ -184,6 +184,117 @@ class HazeRemovalTest {
         assertEquals(255.0, meanAlpha(clear, w, 100, 200, 100, 200), 0.0);
     }
 
+    /**
+     * A 60x40 grid: sure background (blue) for x < 10, then a wide unknown region where the model says 0.7 over
+     * flat green (a leaf in shade), then sure subject (orange) from x = 50. Its core, 6 or more pixels from the model's
+     * background side, becomes subject; the pixels nearer the background stay free for the solve.
+     */
+    private static byte[] coreGrid(float[] rgb, float[] alpha, float[] colour, boolean textured) {
+        int w = 60;
+        int h = 40;
+        byte[] constraint = new byte[w * h];
+        Random rnd = new Random(5);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                float[] c = x < 10 ? BLUE : (x >= 50 ? ORANGE : colour);
+                float grain = textured && x >= 10 && x < 50 && (x + y) % 2 == 0 ? 0.15f : 0f;
+                for (int k = 0; k < 3; k++) {
+                    rgb[3 * i + k] = c[k] + grain + 0.004f * (rnd.nextFloat() - 0.5f);
+                }
+                if (x < 10) {
+                    constraint[i] = AlphaMatting.BACKGROUND;
+                } else if (x >= 50) {
+                    constraint[i] = AlphaMatting.FOREGROUND;
+                    alpha[i] = 1f;
+                } else {
+                    alpha[i] = 0.7f;
+                }
+            }
+        }
+        return constraint;
+    }
+
+    private static int markCores(float[] rgb, float[] alpha, byte[] constraint) {
+        return HazeRemoval.markSubjectCores(rgb, alpha, constraint, 60, 40, 12, 6, 0.5f, 1e-4f, 9f, 0.05f, 1e-3f);
+    }
+
+    @Test
+    void theCoreOfAWideUnsureRegionOfItsOwnColourBecomesSubject() {
+        float[] rgb = new float[3 * 60 * 40];
+        float[] alpha = new float[60 * 40];
+        byte[] constraint = coreGrid(rgb, alpha, new float[] {0.3f, 0.45f, 0.15f}, false);
+        int marked = markCores(rgb, alpha, constraint);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 10; x < 50; x++) {
+                // Chessboard distance to the background side (x < 10) is x - 9; flatness needs a 3x3 of one colour.
+                boolean core = x - 9 >= 6 && x <= 48;
+                assertEquals(core ? AlphaMatting.FOREGROUND : AlphaMatting.FREE, constraint[y * 60 + x],
+                        "x " + x + " y " + y);
+            }
+        }
+        assertEquals((48 - 15 + 1) * 40, marked);
+    }
+
+    /** Glass or a veil: the unsure region shows the background's colour through it, so it keeps its alpha. */
+    @Test
+    void anUnsureRegionOfTheBackgroundsColourStaysFree() {
+        float[] rgb = new float[3 * 60 * 40];
+        float[] alpha = new float[60 * 40];
+        byte[] constraint = coreGrid(rgb, alpha, BLUE, false);
+        assertEquals(0, markCores(rgb, alpha, constraint));
+    }
+
+    /** Strands and fur are not flat: a textured unsure region is left to the solve. */
+    @Test
+    void aTexturedUnsureRegionStaysFree() {
+        float[] rgb = new float[3 * 60 * 40];
+        float[] alpha = new float[60 * 40];
+        byte[] constraint = coreGrid(rgb, alpha, new float[] {0.3f, 0.45f, 0.15f}, true);
+        assertEquals(0, markCores(rgb, alpha, constraint));
+    }
+
+    /**
+     * The whole refinement: a disk on a blue photo, orange above and olive below, whose mask says 0.75 over the olive
+     * half (as ISNet leaves where it is unsure of a wide part of the subject: a plant's leaves below its flowers).
+     * Without the core rule the matting keeps that half translucent (over flat colour cut off by colour edges the
+     * prior decides); with it the disk is solid, and the background stays clear.
+     */
+    @Test
+    void aSubjectTheModelWasUnsureOfComesOutSolid() {
+        int w = 400;
+        int h = 300;
+        int mw = 100;
+        int mh = 75;
+        Random rnd = new Random(9);
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int n = rnd.nextInt(3) - 1;
+                px[y * w + x] = Math.hypot(x - 200, y - 150) >= 120 ? RgbaImage.pack(60 + n, 110 + n, 200 + n, 255)
+                        : y < 150 ? RgbaImage.pack(220 + n, 120 + n, 40 + n, 255)
+                        : RgbaImage.pack(90 + n, 100 + n, 40 + n, 255);
+            }
+        }
+        float[] mask = new float[mw * mh];
+        for (int y = 0; y < mh; y++) {
+            for (int x = 0; x < mw; x++) {
+                double r = Math.hypot((x + 0.5) * 4 - 200, (y + 0.5) * 4 - 150);
+                mask[y * mw + x] = r < 120 ? ((y + 0.5) * 4 > 150 ? 0.75f : 1f) : 0f;
+            }
+        }
+        RefineOptions off = new RefineOptions();
+        off.solid = false;
+        int[] translucent = px.clone();
+        EdgeRefiner.refine(mask, mw, mh, new RgbaImage(w, h, translucent), 1f, off);
+        int[] solid = px.clone();
+        EdgeRefiner.refine(mask, mw, mh, new RgbaImage(w, h, solid), 1f, new RefineOptions());
+        double before = meanAlpha(translucent, w, 170, 230, 180, 240);
+        assertTrue(before < 250, "without the core rule " + before);
+        assertEquals(255.0, meanAlpha(solid, w, 170, 230, 180, 240), 0.0, "with it");
+        assertEquals(0.0, meanAlpha(solid, w, 0, 60, 0, 300), 0.0, "the background");
+    }
+
     private static double meanAlpha(int[] px, int w, int x0, int x1, int y0, int y1) {
         double sum = 0;
         for (int y = y0; y < y1; y++) {
