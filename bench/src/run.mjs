@@ -1786,6 +1786,7 @@ function qualityTable(lines) {
   const stroked = lines.filter((l) => l.strokes);
   if (stroked.length) {
     const all = stroked.flatMap((l) => l.strokes);
+    const hard = stroked.filter((l) => l.nos95 > 0);
     rows.push("", "Scripted user (--strokes): one stroke at a time from app.cutout.cli.StrokeRule; IoU@128 / SAD / "
       + "gradient error after each, the preview latency the page measured (stroke end to the preview on screen)", "",
     "| image | IoU before | after each stroke (kind: IoU, SAD, grad, preview ms) | nos95 |", "| --- | ---: | --- | ---: |");
@@ -1795,7 +1796,9 @@ function qualityTable(lines) {
     }
     rows.push("", `preview latency over all ${all.length} strokes: p95 ${percentile(all.map((s) => s.preview_ms), 95)} ms, `
       + `median ${median(all.map((s) => s.preview_ms))} ms; full resolution median ${median(all.map((s) => s.full_ms))} ms; `
-      + `median nos95 over ${stroked.length} images: ${median(stroked.map((l) => l.nos95))}`);
+      + `median nos95 over ${stroked.length} images: ${median(stroked.map((l) => l.nos95))}`
+      + (hard.length < stroked.length ? ` (over the ${hard.length} that start below IoU 0.95: `
+        + `${hard.length ? median(hard.map((l) => l.nos95)) : "none"})` : ""));
   }
   const timed = lines.filter((l) => l.pre_post_target != null);
   for (const l of timed) {
