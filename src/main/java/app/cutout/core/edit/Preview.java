@@ -60,8 +60,23 @@ public final class Preview {
      * @throws IllegalArgumentException if an array has the wrong length or {@code frame} is not inside
      */
     public static Preview shrink(int[] rgb, byte[] alpha, int width, int height, Rect frame, int factor, int max) {
+        return shrink(rgb, alpha, null, width, height, frame, factor, max);
+    }
+
+    /**
+     * {@link #shrink(int[], byte[], int, int, Rect, int, int)} with the colours the exports give an edited cutout:
+     * where {@code cutoutAlpha} is given, a soft edge an edit made takes the colour of the subject beside it
+     * ({@link EdgeColours}), as in every export of it.
+     *
+     * @param cutoutAlpha the cutout's alpha before edits, or {@code null} for the photo's colours as they are
+     */
+    public static Preview shrink(int[] rgb, byte[] alpha, byte[] cutoutAlpha, int width, int height, Rect frame,
+            int factor, int max) {
         Rect.checkLength("pixels", rgb.length, width, height);
         Rect.checkLength("alpha bytes", alpha.length, width, height);
+        if (cutoutAlpha != null) {
+            Rect.checkLength("cutout alpha bytes", cutoutAlpha.length, width, height);
+        }
         if (frame == null) {
             frame = new Rect(0, 0, width, height);
         }
@@ -82,6 +97,10 @@ public final class Preview {
                 int s = (frame.y + by * factor + j) * width + frame.x;
                 for (int x = 0; x < frame.width; x++) {
                     int p = rgb[s + x];
+                    if (cutoutAlpha != null) {
+                        p = (p & 0xFF000000)
+                                | (EdgeColours.pixel(rgb, alpha, cutoutAlpha, width, height, s + x) & 0x00FFFFFF);
+                    }
                     int m = alpha[s + x] & 0xFF;
                     int r = p & 0xFF;
                     int g = (p >>> 8) & 0xFF;

@@ -257,7 +257,8 @@ final class EditorEffects {
         }
         int factor = Preview.factor(look, frame.width, frame.height, PREVIEW_MAX);
         if (copy == null || copyItem != item || copy.factor != factor || !frame.equals(copyFrame)) {
-            copy = Preview.shrink(rgb, item.alpha, item.width, item.height, frame, factor, PREVIEW_MAX);
+            copy = Preview.shrink(rgb, item.alpha, item.edited ? item.modelAlpha : null, item.width, item.height,
+                    frame, factor, PREVIEW_MAX);
             copyItem = item;
             copyFrame = frame;
         }

@@ -41,6 +41,30 @@ class PreviewTest {
         assertEquals(0, p.alpha[1]);
     }
 
+    /**
+     * An edit made a soft edge (alpha 128) where the cutout was opaque over a blue peg beside a green leaf: the
+     * preview of the edited cutout shows the leaf's green there, as the exports do, and the photo's blue without the
+     * cutout's alpha to compare with.
+     */
+    @Test
+    void anEditedSoftEdgeTakesTheSubjectsColourAsInTheExport() {
+        int green = pack(40, 160, 40, 255);
+        int blue = pack(40, 60, 220, 255);
+        int[] rgb = {green, green, blue, blue};
+        byte[] cutout = {(byte) 255, (byte) 255, (byte) 255, (byte) 255};
+        byte[] edited = {(byte) 255, (byte) 255, (byte) 128, 0};
+        Preview recoloured = Preview.shrink(rgb, edited, cutout, 4, 1, null, 1, 100);
+        assertEquals(green, recoloured.photo.pixels[2]);
+        assertEquals(128, recoloured.alpha[2] & 0xFF);
+        Preview plain = Preview.shrink(rgb, edited, 4, 1, null, 1, 100);
+        assertEquals(blue, plain.photo.pixels[2]);
+        int[] export = rgb.clone();
+        EdgeColours.apply(export, edited, cutout, 4, 1);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(export[i], recoloured.photo.pixels[i], "pixel " + i);
+        }
+    }
+
     @Test
     void factorKeepsTheCopyAndTheUpscaleLimitInScale() {
         Look original = new Look();
