@@ -2,6 +2,7 @@ package app.cutout.quality;
 
 import app.cutout.core.image.RgbaImage;
 import app.cutout.core.model.ModelSpec;
+import app.cutout.core.ops.Chessboard;
 import app.cutout.core.refine.EdgeRefiner;
 import app.cutout.core.refine.RefineOptions;
 import java.awt.image.BufferedImage;
@@ -153,44 +154,7 @@ public final class HazeMap {
         for (int i = 0; i < d.length; i++) {
             d[i] = truth[i] != 0 ? 0 : big;
         }
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                int v = d[i];
-                if (x > 0) {
-                    v = Math.min(v, d[i - 1] + 1);
-                }
-                if (y > 0) {
-                    v = Math.min(v, d[i - w] + 1);
-                    if (x > 0) {
-                        v = Math.min(v, d[i - w - 1] + 1);
-                    }
-                    if (x < w - 1) {
-                        v = Math.min(v, d[i - w + 1] + 1);
-                    }
-                }
-                d[i] = v;
-            }
-        }
-        for (int y = h - 1; y >= 0; y--) {
-            for (int x = w - 1; x >= 0; x--) {
-                int i = y * w + x;
-                int v = d[i];
-                if (x < w - 1) {
-                    v = Math.min(v, d[i + 1] + 1);
-                }
-                if (y < h - 1) {
-                    v = Math.min(v, d[i + w] + 1);
-                    if (x < w - 1) {
-                        v = Math.min(v, d[i + w + 1] + 1);
-                    }
-                    if (x > 0) {
-                        v = Math.min(v, d[i + w - 1] + 1);
-                    }
-                }
-                d[i] = v;
-            }
-        }
+        Chessboard.distances(d, w, h);
         return d;
     }
 

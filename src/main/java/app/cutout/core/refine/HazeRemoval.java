@@ -1,5 +1,6 @@
 package app.cutout.core.refine;
 
+import app.cutout.core.ops.Chessboard;
 import app.cutout.core.ops.WindowStats;
 
 /**
@@ -129,7 +130,7 @@ public final class HazeRemoval {
         if (!any) {
             return 0;
         }
-        chessboard(dist, w, h);
+        Chessboard.distances(dist, w, h);
         boolean[] want = new boolean[n];
         int wanted = 0;
         for (int i = 0; i < n; i++) {
@@ -180,46 +181,6 @@ public final class HazeRemoval {
             }
         }
         return marked;
-    }
-
-    /** In place: each value becomes its chessboard distance to the nearest 0, capped at its start value. */
-    private static void chessboard(int[] d, int w, int h) {
-        for (int y = 0; y < h; y++) {
-            for (int x = 0, i = y * w; x < w; x++, i++) {
-                int v = d[i];
-                if (x > 0) {
-                    v = Math.min(v, d[i - 1] + 1);
-                }
-                if (y > 0) {
-                    v = Math.min(v, d[i - w] + 1);
-                    if (x > 0) {
-                        v = Math.min(v, d[i - w - 1] + 1);
-                    }
-                    if (x < w - 1) {
-                        v = Math.min(v, d[i - w + 1] + 1);
-                    }
-                }
-                d[i] = v;
-            }
-        }
-        for (int y = h - 1; y >= 0; y--) {
-            for (int x = w - 1, i = y * w + x; x >= 0; x--, i--) {
-                int v = d[i];
-                if (x < w - 1) {
-                    v = Math.min(v, d[i + 1] + 1);
-                }
-                if (y < h - 1) {
-                    v = Math.min(v, d[i + w] + 1);
-                    if (x < w - 1) {
-                        v = Math.min(v, d[i + w + 1] + 1);
-                    }
-                    if (x > 0) {
-                        v = Math.min(v, d[i + w - 1] + 1);
-                    }
-                }
-                d[i] = v;
-            }
-        }
     }
 
     private static boolean candidate(float[] alpha, byte[] constraint, int i, float maxAlpha) {
