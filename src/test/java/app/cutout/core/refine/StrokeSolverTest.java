@@ -556,17 +556,20 @@ class StrokeSolverTest {
     }
 
     @Test
-    void aProposalLargerThanItsFloodKeepsOnlyTheBinsNearestToIt() {
+    void aProposalMuchLargerThanItsFloodIsDropped() {
         // A stroke 10 pixels long at the bar's left end floods some 1500 bins; the cut proposes the whole bar, more
-        // than that: only as many bins as the flood has come, the nearest, so the bar's left part and not its right.
+        // than that: the proposal is dropped, the flood stays, and the bar's right part is left to a next stroke.
         byte[] rgba = knottedBar();
         byte[] before = new byte[400 * 300];
         List<Stroke> keep = List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {30f, 155f, 40f, 155f}));
         StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before, keep);
-        assertEquals(1.0, opaqueIn(s.alpha, 22, 142, 100, 168), "the bar's left end");
-        assertEquals(1.0, opaqueIn(s.alpha, 120, 150, 126, 156), "the knot nearest the stroke");
-        assertEquals(0.0, opaqueIn(s.alpha, 300, 142, 378, 168), "the bar's right end");
+        assertEquals(1.0, opaqueIn(s.alpha, 22, 142, 60, 168), "the bar's left end");
+        assertEquals(0.0, opaqueIn(s.alpha, 240, 142, 378, 168), "the bar's right part");
         assertEquals(0.0, opaqueIn(s.alpha, 0, 0, 400, 130), "the background above");
+        List<Stroke> two = List.of(keep.get(0), new Stroke(Stroke.Kind.KEEP, 4f, new float[] {200f, 155f, 300f, 155f}));
+        StrokeSolver.Solution next = StrokeSolver.solve(rgba, 400, 300, before, s.alpha, two);
+        assertTrue(opaqueIn(next.alpha, 22, 142, 378, 168) > 0.99, "the bar after a second stroke: "
+                + opaqueIn(next.alpha, 22, 142, 378, 168));
     }
 
     /** A red bar with two dark knots and a red patch apart, on the grey background of {@link #boxes}. */
