@@ -25,8 +25,8 @@ import java.util.Locale;
  * {@link #PREVIEW_PIXELS} (the editor's screen-sized preview) and, with {@code --big}, to about {@link #BIG_PIXELS}.
  * Last, the median over photos of {@code nos95}, the strokes needed for IoU ≥ 0.95 ({@code N + 1} if never).
  *
- * <pre>java -cp target/classes:target/test-classes:ONNXRUNTIME_JAR app.cutout.quality.StrokeEval [--big] [--n N]
- *     [--save DIR] [DIR | PHOTO=TRUTH]...</pre>
+ * <pre>java -cp target/classes:target/test-classes:ONNXRUNTIME_JAR app.cutout.quality.StrokeEval [--big] [--page]
+ *     [--n N] [--save DIR] [DIR | PHOTO=TRUTH]...</pre>
  * With no photos: {@code ../shared/gt-dev} (or one level further up, for a worktree) and
  * {@code .testdata/plant.jpg=.testdata/plant_matte.png}.
  */
@@ -41,7 +41,26 @@ public final class StrokeEval {
     static final double WORSE = 0.005;
 
     /** A photo, its truth and the app's automatic alpha for it. */
-    record Photo(String name, int width, int height, byte[] rgba, byte[] truth, byte[] auto, float[] mask) {
+    record Photo(String name, int width, int height, byte[] rgba, byte[] truth, byte[] auto, float[] mask,
+            boolean page) {
+    }
+
+    /**
+     * The radius the editor draws for the rule's: the bench sets the brush size, a whole number of photo pixels,
+     * to {@code round(2·radius)} (at least 2).
+     */
+    static float pageRadius(float radius) {
+        return Math.max(2, Math.round(radius * 2)) / 2f;
+    }
+
+    /** The model's mask as the page hands it to the strokes workers: 8 bits, rounded. */
+    static float[] pageMask(float[] mask) {
+        float[] out = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            float a = mask[i];
+            out[i] = (a <= 0 ? 0 : a >= 1 ? 255 : (int) (a * 255 + 0.5f)) / 255f;
+        }
+        return out;
     }
 
     /** One stroke's figures. */
@@ -54,6 +73,11 @@ public final class StrokeEval {
      * under {@code target/mask-cache/strokes/}.
      */
     static Photo load(Path photo, Path truthFile) throws IOException {
+        return load(photo, truthFile, false);
+    }
+
+    /** {@link #load(Path, Path)}, with {@code page} the strokes as the editor in the browser takes them. */
+    static Photo load(Path photo, Path truthFile, boolean page) throws IOException {
         String name = photo.getFileName().toString().replaceAll("\\.[^.]+$", "");
         BufferedImage image = MatteFiles.read(photo);
         byte[] truth = MatteFiles.grayBytes(MatteFiles.read(truthFile));
@@ -76,7 +100,7 @@ public final class StrokeEval {
         for (int i = 0; i < auto.length; i++) {
             auto[i] = (byte) (refined.pixels[i] >>> 24);
         }
-        return new Photo(name, w, h, rgba, truth, auto, mask);
+        return new Photo(name, w, h, rgba, truth, auto, page ? pageMask(mask) : mask, page);
     }
 
     /**
@@ -91,6 +115,9 @@ public final class StrokeEval {
             Stroke stroke = StrokeRule.next(alpha, p.truth(), p.width(), p.height());
             if (stroke == null) {
                 break;
+            }
+            if (p.page()) {
+                stroke = new Stroke(stroke.kind, pageRadius(stroke.radius), stroke.points());
             }
             strokes.add(stroke);
             long t = cpuNanos();
@@ -182,11 +209,13 @@ public final class StrokeEval {
     public static void main(String[] args) throws IOException {
         int n = 5;
         boolean big = false;
+        boolean page = false;
         Path save = null;
         List<Path[]> inputs = new ArrayList<>();
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--big" -> big = true;
+                case "--page" -> page = true;
                 case "--n" -> n = Integer.parseInt(args[++a]);
                 case "--save" -> save = Path.of(args[++a]);
                 default -> {
@@ -219,7 +248,7 @@ public final class StrokeEval {
         int worse = 0;
         double worst = 0;
         for (Path[] in : inputs) {
-            Photo p = load(in[0], in[1]);
+            Photo p = load(in[0], in[1], page);
             double autoIou = MatteMetrics.iou(p.auto(), p.truth());
             System.out.println(String.format(Locale.ROOT, "%-10s %4dx%-4d %2d %-6s %7.4f %7.2f %8.2f", p.name(),
                     p.width(), p.height(), 0, "auto", autoIou, MatteMetrics.sad(p.auto(), p.truth()),
@@ -253,6 +282,7 @@ public final class StrokeEval {
                 MatteFiles.writeGray(save.resolve(p.name() + ".0.png"), p.auto(), p.width(), p.height());
                 for (int k = 0; k < steps.size(); k++) {
                     writeStep(save.resolve(p.name() + "." + (k + 1) + ".png"), p, steps.get(k));
+                    writeErrors(save.resolve(p.name() + "." + (k + 1) + ".errors.png"), p, steps.get(k));
                 }
             }
         }
@@ -279,6 +309,38 @@ public final class StrokeEval {
         g.setColor(s.stroke().kind == Stroke.Kind.KEEP ? java.awt.Color.GREEN : java.awt.Color.RED);
         g.setStroke(new java.awt.BasicStroke(Math.max(1f, s.stroke().radius * 2f), java.awt.BasicStroke.CAP_ROUND,
                 java.awt.BasicStroke.JOIN_ROUND));
+        for (int k = 0; k + 1 < s.stroke().size(); k++) {
+            g.draw(new java.awt.geom.Line2D.Float(s.stroke().x(k), s.stroke().y(k), s.stroke().x(k + 1),
+                    s.stroke().y(k + 1)));
+        }
+        g.dispose();
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
+    }
+
+    /**
+     * Where the step's alpha is wrong (IoU's sides, α ≥ 0.5) over the photo dimmed to a third: subject it left out
+     * in green, background it took in red, the stroke's centre line in white.
+     */
+    static void writeErrors(Path file, Photo p, Step s) throws IOException {
+        int w = p.width();
+        int h = p.height();
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < w * h; i++) {
+            boolean in = (s.alpha()[i] & 0xFF) >= 128;
+            boolean truth = (p.truth()[i] & 0xFF) >= 128;
+            int rgb;
+            if (in == truth) {
+                int r = (p.rgba()[4 * i] & 0xFF) / 3;
+                int g = (p.rgba()[4 * i + 1] & 0xFF) / 3;
+                int b = (p.rgba()[4 * i + 2] & 0xFF) / 3;
+                rgb = r << 16 | g << 8 | b;
+            } else {
+                rgb = truth ? 0x00E000 : 0xFF2020;
+            }
+            image.setRGB(i % w, i / w, rgb);
+        }
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
         for (int k = 0; k + 1 < s.stroke().size(); k++) {
             g.draw(new java.awt.geom.Line2D.Float(s.stroke().x(k), s.stroke().y(k), s.stroke().x(k + 1),
                     s.stroke().y(k + 1)));

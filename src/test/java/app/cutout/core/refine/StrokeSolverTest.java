@@ -431,6 +431,21 @@ class StrokeSolverTest {
     }
 
     @Test
+    void aGapThatShowsTheBackgroundAroundTheSubjectStaysOut() {
+        // The same red object with a grey spot inside, the colour of the background around it: the background seen
+        // through a gap, not a part of the object. A blue spot beside it, blue only far away, still comes.
+        int[][] box = {{100, 80, 260, 220}, {140, 140, 170, 170}, {200, 140, 230, 170}, {320, 20, 380, 80}};
+        byte[] rgba = boxes(box, new int[][] {RED, GREY, BLUE, BLUE});
+        byte[] before = new byte[400 * 300];
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before,
+                List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {110f, 110f, 250f, 110f})));
+        assertTrue(opaqueIn(s.alpha, 100, 80, 140, 220) > 0.99, "red kept: " + opaqueIn(s.alpha, 100, 80, 140, 220));
+        assertEquals(0.0, opaqueIn(s.alpha, 142, 142, 168, 168), "the grey gap");
+        assertEquals(1.0, opaqueIn(s.alpha, 200, 140, 230, 170), "the blue spot");
+        assertEquals(0.0, opaqueIn(s.alpha, 320, 20, 380, 80), "the background's blue");
+    }
+
+    @Test
     void aLargeEnclosedRegionOfAnotherColourStaysOut() {
         // The same red object around a blue region more than a tenth of its size: a frame, not a spot.
         int[][] box = {{100, 80, 260, 220}, {130, 130, 230, 210}, {320, 20, 380, 80}};
@@ -525,20 +540,42 @@ class StrokeSolverTest {
     }
 
     @Test
-    void aShortKeepStrokeOnAMissedPartTakesAllOfItBeyondItsReachByTheCut() {
+    void aKeepStrokeOnAMissedPartTakesAllOfItBeyondItsReachByTheCut() {
         // A red bar 360 pixels long that the alpha missed, with dark knots (a colour the stroke did not paint) along
-        // it, and a red patch apart from it in the background. A stroke 10 pixels long at the bar's left end floods
-        // some 40 bins; the cut takes the rest of the bar, knots included, and not the patch.
-        int[][] box = {{20, 140, 380, 170}, {120, 150, 126, 156}, {240, 148, 246, 154}, {300, 20, 360, 60}};
-        int[] dark = {60, 30, 40};
-        byte[] rgba = boxes(box, new int[][] {RED, dark, dark, RED});
+        // it, and a red patch apart from it in the background. A stroke over the bar's first fifth floods about half
+        // of it; the cut takes the rest of the bar, knots included, and not the patch.
+        byte[] rgba = knottedBar();
         byte[] before = new byte[400 * 300];
-        List<Stroke> keep = List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {30f, 155f, 40f, 155f}));
+        List<Stroke> keep = List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {30f, 155f, 100f, 155f}));
         StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before, keep);
         assertTrue(opaqueIn(s.alpha, 22, 142, 378, 168) > 0.99, "the bar: " + opaqueIn(s.alpha, 22, 142, 378, 168));
-        assertEquals(1.0, opaqueIn(s.alpha, 120, 150, 126, 156), "a knot");
+        assertEquals(1.0, opaqueIn(s.alpha, 240, 148, 246, 154), "a knot");
         assertEquals(0.0, opaqueIn(s.alpha, 0, 0, 400, 130), "the background above");
         assertEquals(0.0, opaqueIn(s.alpha, 0, 180, 400, 300), "the background below");
         assertEquals(0.0, opaqueIn(s.alpha, 300, 20, 360, 60), "the red patch apart");
+    }
+
+    @Test
+    void aProposalMuchLargerThanItsFloodIsDropped() {
+        // A stroke 10 pixels long at the bar's left end floods some 1500 bins; the cut proposes the whole bar, more
+        // than that: the proposal is dropped, the flood stays, and the bar's right part is left to a next stroke.
+        byte[] rgba = knottedBar();
+        byte[] before = new byte[400 * 300];
+        List<Stroke> keep = List.of(new Stroke(Stroke.Kind.KEEP, 4f, new float[] {30f, 155f, 40f, 155f}));
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before, keep);
+        assertEquals(1.0, opaqueIn(s.alpha, 22, 142, 60, 168), "the bar's left end");
+        assertEquals(0.0, opaqueIn(s.alpha, 240, 142, 378, 168), "the bar's right part");
+        assertEquals(0.0, opaqueIn(s.alpha, 0, 0, 400, 130), "the background above");
+        List<Stroke> two = List.of(keep.get(0), new Stroke(Stroke.Kind.KEEP, 4f, new float[] {200f, 155f, 300f, 155f}));
+        StrokeSolver.Solution next = StrokeSolver.solve(rgba, 400, 300, before, s.alpha, two);
+        assertTrue(opaqueIn(next.alpha, 22, 142, 378, 168) > 0.99, "the bar after a second stroke: "
+                + opaqueIn(next.alpha, 22, 142, 378, 168));
+    }
+
+    /** A red bar with two dark knots and a red patch apart, on the grey background of {@link #boxes}. */
+    private static byte[] knottedBar() {
+        int[][] box = {{20, 140, 380, 170}, {120, 150, 126, 156}, {240, 148, 246, 154}, {300, 20, 360, 60}};
+        int[] dark = {60, 30, 40};
+        return boxes(box, new int[][] {RED, dark, dark, RED});
     }
 }
