@@ -1,6 +1,11 @@
 package app.cutout.core.ops;
 
-/** Chessboard distance transforms on a grid. */
+/**
+ * Chessboard (8-connected, {@code max(|dx|, |dy|)}) distance transforms on a grid: two raster passes, no other
+ * memory. Where the exact Euclidean distance or the nearest pixel itself is wanted (outlines, the stroke rule),
+ * {@code core.edit.DistanceTransform} gives both; the refinement's depth tests and the haze maps count in chessboard
+ * steps.
+ */
 public final class Chessboard {
     private Chessboard() {
     }

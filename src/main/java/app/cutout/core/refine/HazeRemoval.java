@@ -70,23 +70,25 @@ public final class HazeRemoval {
                 || !(eps > 0f)) {
             throw new IllegalArgumentException("Bad haze input " + w + "x" + h);
         }
-        boolean any = false;
-        for (int i = 0; i < n && !any; i++) {
-            any = candidate(alpha, constraint, i, maxAlpha);
+        int[] pixels = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (candidate(alpha, constraint, i, maxAlpha)) {
+                pixels[count++] = i;
+            }
         }
-        if (!any) {
+        if (count == 0) {
             return 0;
         }
-        boolean[] want = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            want[i] = candidate(alpha, constraint, i, maxAlpha);
-        }
-        float[] dB = distances(rgb, constraint, want, w, h, radius, eps, support, AlphaMatting.BACKGROUND, block);
-        float[] dF = distances(rgb, constraint, want, w, h, radius, eps, support, AlphaMatting.FOREGROUND, block);
+        float[] dB = distances(rgb, constraint, pixels, count, w, h, radius, eps, support, AlphaMatting.BACKGROUND,
+                block);
+        float[] dF = distances(rgb, constraint, pixels, count, w, h, radius, eps, support, AlphaMatting.FOREGROUND,
+                block);
         int marked = 0;
-        for (int i = 0; i < n; i++) {
+        for (int u = 0; u < count; u++) {
+            int i = pixels[u];
             float db = dB[i];
-            // NaN (not a candidate, no background model) fails the first test.
+            // NaN (no background model) fails the first test.
             if (db <= near && dF[i] >= far * Math.max(db, 1f) && localVariance(rgb, w, h, i) <= flat) {
                 constraint[i] = AlphaMatting.BACKGROUND;
                 marked++;
@@ -131,16 +133,15 @@ public final class HazeRemoval {
             return 0;
         }
         Chessboard.distances(dist, w, h);
-        boolean[] want = new boolean[n];
-        int wanted = 0;
+        int[] cores = new int[n];
+        int count = 0;
         for (int i = 0; i < n; i++) {
             if (constraint[i] == AlphaMatting.FREE && alpha[i] >= minAlpha && dist[i] >= depth
                     && localVariance(rgb, w, h, i) <= flat) {
-                want[i] = true;
-                wanted++;
+                cores[count++] = i;
             }
         }
-        if (wanted == 0) {
+        if (count == 0) {
             return 0;
         }
         // The nearest background's model: where the window holds too little background, a window twice as wide
@@ -151,8 +152,8 @@ public final class HazeRemoval {
         int f = radius >= BLOCK_RADIUS ? BLOCK : 1;
         int rb = blockRadius(radius, f);
         float[] sums = blockSums(rgb, constraint, AlphaMatting.BACKGROUND, w, h, f);
-        int[] open = indices(want);
-        int left = open.length;
+        int[] open = java.util.Arrays.copyOf(cores, count);
+        int left = count;
         while (true) {
             int cw = (w + f - 1) / f;
             int ch = (h + f - 1) / f;
@@ -173,9 +174,10 @@ public final class HazeRemoval {
             f *= 2;
         }
         int marked = 0;
-        for (int i = 0; i < n; i++) {
+        for (int u = 0; u < count; u++) {
+            int i = cores[u];
             // NaN: no sure background anywhere in the grid.
-            if (want[i] && (Float.isNaN(dB[i]) || dB[i] > near)) {
+            if (Float.isNaN(dB[i]) || dB[i] > near) {
                 constraint[i] = AlphaMatting.FOREGROUND;
                 marked++;
             }
@@ -214,22 +216,21 @@ public final class HazeRemoval {
     }
 
     /**
-     * Squared Mahalanobis distance of each wanted pixel's colour to the model of the {@code kind} pixels in its
-     * window: NaN where that model has too little support ({@code kind} background) or +infinity (subject), and for
-     * pixels that are not wanted.
+     * Squared Mahalanobis distance of the colour of each of the first {@code count} {@code pixels} to the model of the
+     * {@code kind} pixels in its window: NaN where that model has too little support ({@code kind} background) or
+     * +infinity (subject), and for every other pixel.
      *
      * <p>With {@code f > 1} the samples' moments are summed over {@code f}-square blocks first and the window is made
      * of whole blocks around the pixel's own (its radius rounded to blocks): the models are means over hundreds of
      * pixels and barely move, and the box sums run over 1/f² of the grid.
      */
-    private static float[] distances(float[] rgb, byte[] constraint, boolean[] want, int w, int h, int radius,
-            float eps, float support, byte kind, int f) {
+    private static float[] distances(float[] rgb, byte[] constraint, int[] pixels, int count, int w, int h,
+            int radius, float eps, float support, byte kind, int f) {
         float[] d = new float[w * h];
         java.util.Arrays.fill(d, Float.NaN);
         float[] means = blockSums(rgb, constraint, kind, w, h, f);
         WindowStats.boxMean(means, 10, (w + f - 1) / f, (h + f - 1) / f, blockRadius(radius, f));
-        int[] pixels = indices(want);
-        evaluate(rgb, pixels, pixels.length, means, w, f, eps, support, kind == AlphaMatting.BACKGROUND ? Float.NaN
+        evaluate(rgb, pixels, count, means, w, f, eps, support, kind == AlphaMatting.BACKGROUND ? Float.NaN
                 : Float.POSITIVE_INFINITY, d);
         return d;
     }
@@ -322,22 +323,6 @@ public final class HazeRemoval {
         }
     }
 
-    /** The indices of the set entries of {@code want}. */
-    private static int[] indices(boolean[] want) {
-        int count = 0;
-        for (boolean b : want) {
-            if (b) {
-                count++;
-            }
-        }
-        int[] out = new int[count];
-        for (int i = 0, u = 0; u < count; i++) {
-            if (want[i]) {
-                out[u++] = i;
-            }
-        }
-        return out;
-    }
 
     /**
      * Sets to 0 every 8-connected component of free pixels with {@code alpha > floor} that touches no
