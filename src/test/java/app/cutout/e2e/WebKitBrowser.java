@@ -65,6 +65,9 @@ final class WebKitBrowser extends WebDriverPage {
             pb.environment().put("DISPLAY", display[0]);
             // No accessibility bus in a test machine; without this GTK waits for one at start.
             pb.environment().put("NO_AT_BRIDGE", "1");
+            // Skia's CPU renderer: on Xvfb's software GL, its GPU path once failed to compile its own unpremultiply
+            // shader ("integer is too large: 255") and the web process crashed mid-test; there is no GPU here.
+            pb.environment().put("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1");
             driverProcess = pb.start();
             awaitPort(port, Duration.ofSeconds(20));
 
