@@ -434,7 +434,7 @@ public final class EdgeRefiner {
         }
         if (any && o.haze) {
             HazeRemoval.markBackgroundColours(g.rgb, solved, constraint, bw, bh, hazeRadius, o.hazeMaxAlpha,
-                    o.hazeEpsilon, o.hazeNear, o.hazeFar, o.hazeSupport, o.hazeFlat);
+                    o.hazeEpsilon, o.hazeNear, o.hazeFar, o.hazeSupport, o.hazeFlat, o.hazeReach);
         }
         if (any && o.solid) {
             HazeRemoval.markSubjectCores(g.rgb, solved, constraint, bw, bh, hazeRadius, solidDepth, o.solidMinAlpha,

@@ -41,8 +41,10 @@ public final class HazeRemoval {
      * colour to the background and subject models (the sure pixels within {@code radius}, covariance plus
      * {@code eps} on the diagonal), {@code d_B² ≤ near} and {@code d_F² ≥ far · max(d_B², 1)} (a window without
      * enough subject pixels counts as far), and the colour variance of its 3x3 neighbourhood at most {@code flat}.
-     * A model needs sure pixels over at least {@code support} of the window's area; without a background model
-     * nothing changes.
+     * A model needs sure pixels over at least {@code support} of the window's area. Where the window holds too
+     * little background (a wide band of unsure mask), the background model is that of a window twice as wide, and so
+     * on, at most {@code reach} windows in all; without any, nothing changes. The subject's model stays local: a
+     * colour of the subject's far side must not make a pixel here look unlike the subject.
      *
      * <p>Only flat pixels: there the matting Laplacian leaves alpha to the prior, so the model's haze survives the
      * solve, while where colour varies (strands of hair, fur, the mesh of a basket) the solve follows the colour
@@ -54,20 +56,21 @@ public final class HazeRemoval {
      * @param constraint {@code w * h} {@link AlphaMatting} constraints: {@link AlphaMatting#BACKGROUND} and
      *     {@link AlphaMatting#FOREGROUND} pixels are the samples, {@link AlphaMatting#FREE} ones may become
      *     {@link AlphaMatting#BACKGROUND}
+     * @param reach how many windows, each twice as wide as the last, to look in for a background model (at least 1)
      * @return the number of pixels turned into background
      */
     public static int markBackgroundColours(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius,
-            float maxAlpha, float eps, float near, float far, float support, float flat) {
+            float maxAlpha, float eps, float near, float far, float support, float flat, int reach) {
         return markBackgroundColours(rgb, alpha, constraint, w, h, radius, maxAlpha, eps, near, far, support, flat,
-                radius >= BLOCK_RADIUS ? BLOCK : 1);
+                reach, radius >= BLOCK_RADIUS ? BLOCK : 1);
     }
 
     /** {@link #markBackgroundColours}, with the colour models summed over {@code block}-square blocks. */
     static int markBackgroundColours(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius,
-            float maxAlpha, float eps, float near, float far, float support, float flat, int block) {
+            float maxAlpha, float eps, float near, float far, float support, float flat, int reach, int block) {
         int n = w * h;
         if (w <= 0 || h <= 0 || rgb.length != 3 * n || alpha.length != n || constraint.length != n || radius < 1
-                || !(eps > 0f)) {
+                || reach < 1 || !(eps > 0f)) {
             throw new IllegalArgumentException("Bad haze input " + w + "x" + h);
         }
         int[] pixels = new int[n];
@@ -80,8 +83,7 @@ public final class HazeRemoval {
         if (count == 0) {
             return 0;
         }
-        float[] dB = distances(rgb, constraint, pixels, count, w, h, radius, eps, support, AlphaMatting.BACKGROUND,
-                block);
+        float[] dB = nearestDistances(rgb, constraint, pixels, count, w, h, radius, eps, support, reach, block);
         float[] dF = distances(rgb, constraint, pixels, count, w, h, radius, eps, support, AlphaMatting.FOREGROUND,
                 block);
         int marked = 0;
@@ -147,32 +149,8 @@ public final class HazeRemoval {
         // The nearest background's model: where the window holds too little background, a window twice as wide
         // (blocks twice as wide, the same number of them), and so on, so that a wide pane of glass is compared with
         // the background around it.
-        float[] dB = new float[n];
-        java.util.Arrays.fill(dB, Float.NaN);
-        int f = radius >= BLOCK_RADIUS ? BLOCK : 1;
-        int rb = blockRadius(radius, f);
-        float[] sums = blockSums(rgb, constraint, AlphaMatting.BACKGROUND, w, h, f);
-        int[] open = java.util.Arrays.copyOf(cores, count);
-        int left = count;
-        while (true) {
-            int cw = (w + f - 1) / f;
-            int ch = (h + f - 1) / f;
-            float[] means = sums.clone();
-            WindowStats.boxMean(means, 10, cw, ch, rb);
-            evaluate(rgb, open, left, means, w, f, eps, support, Float.NaN, dB);
-            int still = 0;
-            for (int u = 0; u < left; u++) {
-                if (Float.isNaN(dB[open[u]])) {
-                    open[still++] = open[u];
-                }
-            }
-            left = still;
-            if (left == 0 || (rb + 1) * f >= Math.max(w, h)) {
-                break;
-            }
-            sums = coarser(sums, cw, ch);
-            f *= 2;
-        }
+        float[] dB = nearestDistances(rgb, constraint, cores, count, w, h, radius, eps, support, Integer.MAX_VALUE,
+                radius >= BLOCK_RADIUS ? BLOCK : 1);
         int marked = 0;
         for (int u = 0; u < count; u++) {
             int i = cores[u];
@@ -232,6 +210,42 @@ public final class HazeRemoval {
         WindowStats.boxMean(means, 10, (w + f - 1) / f, (h + f - 1) / f, blockRadius(radius, f));
         evaluate(rgb, pixels, count, means, w, f, eps, support, kind == AlphaMatting.BACKGROUND ? Float.NaN
                 : Float.POSITIVE_INFINITY, d);
+        return d;
+    }
+
+    /**
+     * {@link #distances} to the background model, and where a pixel's window holds too little background, to the
+     * model of a window twice as wide (blocks twice as wide, the same number of them), and so on, at most
+     * {@code levels} windows in all: NaN where none has enough.
+     */
+    private static float[] nearestDistances(float[] rgb, byte[] constraint, int[] pixels, int count, int w, int h,
+            int radius, float eps, float support, int levels, int block) {
+        float[] d = new float[w * h];
+        java.util.Arrays.fill(d, Float.NaN);
+        int f = block;
+        int rb = blockRadius(radius, f);
+        float[] sums = blockSums(rgb, constraint, AlphaMatting.BACKGROUND, w, h, f);
+        int[] open = java.util.Arrays.copyOf(pixels, count);
+        int left = count;
+        for (int level = 0; level < levels; level++) {
+            int cw = (w + f - 1) / f;
+            int ch = (h + f - 1) / f;
+            float[] means = sums.clone();
+            WindowStats.boxMean(means, 10, cw, ch, rb);
+            evaluate(rgb, open, left, means, w, f, eps, support, Float.NaN, d);
+            int still = 0;
+            for (int u = 0; u < left; u++) {
+                if (Float.isNaN(d[open[u]])) {
+                    open[still++] = open[u];
+                }
+            }
+            left = still;
+            if (left == 0 || (rb + 1) * f >= Math.max(w, h)) {
+                break;
+            }
+            sums = coarser(sums, cw, ch);
+            f *= 2;
+        }
         return d;
     }
 

@@ -17,25 +17,34 @@ class HazeRemovalTest {
      * a 1-pixel line of 30 % orange over blue from the subject to the background.
      */
     private static final class Grid {
-        final int w = 40;
+        final int w;
         final int h = 30;
-        final float[] rgb = new float[3 * w * h];
-        final float[] alpha = new float[w * h];
-        final byte[] constraint = new byte[w * h];
+        final float[] rgb;
+        final float[] alpha;
+        final byte[] constraint;
 
         Grid() {
+            this(40, 12, 32);
+        }
+
+        /** {@code w} wide, sure subject for {@code x < subject}, sure background for {@code x ≥ background}. */
+        Grid(int w, int subject, int background) {
+            this.w = w;
+            rgb = new float[3 * w * h];
+            alpha = new float[w * h];
+            constraint = new byte[w * h];
             Random rnd = new Random(3);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int i = y * w + x;
-                    float f = x < 12 ? 1f : (y == 15 ? 0.3f : 0f);
+                    float f = x < subject ? 1f : (y == 15 ? 0.3f : 0f);
                     for (int c = 0; c < 3; c++) {
                         rgb[3 * i + c] = f * ORANGE[c] + (1 - f) * BLUE[c] + 0.005f * (rnd.nextFloat() - 0.5f);
                     }
-                    if (x < 12) {
+                    if (x < subject) {
                         constraint[i] = AlphaMatting.FOREGROUND;
                         alpha[i] = 1f;
-                    } else if (x >= 32) {
+                    } else if (x >= background) {
                         constraint[i] = AlphaMatting.BACKGROUND;
                     } else {
                         alpha[i] = 0.3f;
@@ -46,13 +55,53 @@ class HazeRemovalTest {
 
         int mark() {
             return HazeRemoval.markBackgroundColours(rgb, alpha, constraint, w, h, 24, 0.5f, 1e-4f, 9f, 4f, 0.05f,
-                    1e-3f);
+                    1e-3f, 1);
         }
 
         int mark(int radius, int block) {
             return HazeRemoval.markBackgroundColours(rgb, alpha, constraint, w, h, radius, 0.5f, 1e-4f, 9f, 4f,
-                    0.05f, 1e-3f, block);
+                    0.05f, 1e-3f, 1, block);
         }
+
+        int markReaching(int radius, int reach) {
+            return HazeRemoval.markBackgroundColours(rgb, alpha, constraint, w, h, radius, 0.5f, 1e-4f, 9f, 4f,
+                    0.05f, 1e-3f, reach);
+        }
+    }
+
+    /**
+     * An unsure band far wider than the window (sure subject for x < 10, sure background from x = 50, window radius
+     * 4): with one window only the haze within its reach of the background can be recognised; with two, the haze
+     * up to twice as far is (the window twice as wide finds the background), and nothing further.
+     */
+    @Test
+    void aWiderWindowFindsTheBackgroundAcrossAWideBand() {
+        int radius = 4;
+        Grid one = new Grid(70, 10, 50);
+        one.markReaching(radius, 1);
+        Grid two = new Grid(70, 10, 50);
+        two.markReaching(radius, 2);
+        int gained = 0;
+        for (int y = 0; y < one.h; y++) {
+            if (Math.abs(y - 15) <= 1) {
+                continue;
+            }
+            for (int x = 10; x < 50; x++) {
+                int i = y * one.w + x;
+                int fromBackground = 50 - x;
+                if (fromBackground > radius + 1) {
+                    assertEquals(AlphaMatting.FREE, one.constraint[i], "one window, x " + x + " y " + y);
+                }
+                if (fromBackground > radius + 1 && fromBackground <= 2 * radius - 2) {
+                    assertEquals(AlphaMatting.BACKGROUND, two.constraint[i], "two windows, x " + x + " y " + y);
+                    gained++;
+                }
+                if (fromBackground > 2 * radius + 2) {
+                    assertEquals(AlphaMatting.FREE, two.constraint[i], "two windows, x " + x + " y " + y);
+                }
+            }
+        }
+        assertTrue(gained > 0);
     }
 
     /** Flat blue under a pale mask is background; the strand, and the pixels beside it, are left to the solve. */
