@@ -122,7 +122,8 @@ public final class EdgeRefiner {
 
         if (options.matting) {
             matte(px, g, erode, gridRadius(options.hazeRadius, maskW, maskH, g),
-                    gridRadius(options.solidDepth, maskW, maskH, g), options, log);
+                    gridRadius(options.solidDepth, maskW, maskH, g), gridRadius(options.solidSmooth, maskW, maskH, g),
+                    options, log);
             if (strength < 1f) {
                 blendWithRaw(px, raw, g, strength, WorkGrid.SOFT | WorkGrid.REGION_APPLY);
                 log.pass("blend");
@@ -395,8 +396,8 @@ public final class EdgeRefiner {
      * Flags the band {@link WorkGrid#REGION} and the changed bins {@link WorkGrid#REGION_APPLY} (the region step
      * does not run with matting); keeps the grid's mean alpha in step.
      */
-    private static void matte(int[] px, WorkGrid g, int erode, int hazeRadius, int solidDepth, RefineOptions o,
-            PassLog log) {
+    private static void matte(int[] px, WorkGrid g, int erode, int hazeRadius, int solidDepth, int solidSmooth,
+            RefineOptions o, PassLog log) {
         int bw = g.bw;
         int bh = g.bh;
         int n = bw * bh;
@@ -437,8 +438,8 @@ public final class EdgeRefiner {
                     o.hazeEpsilon, o.hazeNear, o.hazeFar, o.hazeSupport, o.hazeFlat, o.hazeReach);
         }
         if (any && o.solid) {
-            HazeRemoval.markSubjectCores(g.rgb, solved, constraint, bw, bh, hazeRadius, solidDepth, o.solidMinAlpha,
-                    o.hazeEpsilon, o.solidNear, o.hazeSupport, o.hazeFlat);
+            HazeRemoval.markSubjectCores(g.rgb, solved, constraint, bw, bh, hazeRadius, solidDepth, solidSmooth,
+                    o.solidMinAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat);
         }
         log.pass("trimap");
         if (any) {

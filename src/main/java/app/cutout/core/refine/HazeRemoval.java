@@ -102,32 +102,40 @@ public final class HazeRemoval {
     /**
      * Turns into {@link AlphaMatting#FOREGROUND} the free pixels at the core of a region the model leans subject on:
      * {@code alpha ≥ minAlpha}, at least {@code depth} pixels (chessboard) from every pixel on the model's background
-     * side (sure background, or free with {@code alpha < minAlpha}), of flat colour (3x3 variance at most
+     * side (sure background, or free where the mean of {@code alpha} over the {@code (2·smooth+1)²} pixels around is
+     * below {@code minAlpha}), of flat colour (3x3 variance at most
      * {@code flat}) that the nearest background's model does not explain (squared Mahalanobis distance above
      * {@code near}; the model of the sure background within {@code radius}, or twice that where there is too little,
      * and so on; none at all counts as not explained).
      *
      * <p>Where the model was unsure over a wide part of the subject (leaves of a plant in shade, a doll's body) its
      * mask is a mottled 0.6–0.9 there, and over flat colour the matting Laplacian leaves that value to the prior: the
-     * subject comes out translucent. Its core is subject; the solve then decides the rest of the region from it.
+     * subject comes out translucent. Its core is subject; the solve then decides the rest of the region from it. The
+     * side is read from the mask's local mean because the mottling is speckle: single pixels below {@code minAlpha}
+     * all over such a part would otherwise put every pixel of it next to the background side.
      * Glass and veils keep their alpha: their colour is the background seen through them, which the background model
      * explains; strands and fur are not flat, and edges are near the background side.
      *
      * @return the number of pixels turned into subject
      */
     public static int markSubjectCores(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius,
-            int depth, float minAlpha, float eps, float near, float support, float flat) {
+            int depth, int smooth, float minAlpha, float eps, float near, float support, float flat) {
         int n = w * h;
         if (w <= 0 || h <= 0 || rgb.length != 3 * n || alpha.length != n || constraint.length != n || radius < 1
-                || depth < 1 || !(eps > 0f)) {
+                || depth < 1 || smooth < 0 || !(eps > 0f)) {
             throw new IllegalArgumentException("Bad solid-core input " + w + "x" + h);
+        }
+        float[] side = alpha;
+        if (smooth > 0) {
+            side = alpha.clone();
+            WindowStats.boxMean(side, 1, w, h, smooth);
         }
         int[] dist = new int[n];
         int far = w + h;
         boolean any = false;
         for (int i = 0; i < n; i++) {
             byte c = constraint[i];
-            boolean backSide = c == AlphaMatting.BACKGROUND || (c == AlphaMatting.FREE && !(alpha[i] >= minAlpha));
+            boolean backSide = c == AlphaMatting.BACKGROUND || (c == AlphaMatting.FREE && !(side[i] >= minAlpha));
             dist[i] = backSide ? 0 : far;
             any |= c == AlphaMatting.FREE && alpha[i] >= minAlpha;
         }

@@ -265,7 +265,7 @@ class HazeRemovalTest {
     }
 
     private static int markCores(float[] rgb, float[] alpha, byte[] constraint) {
-        return HazeRemoval.markSubjectCores(rgb, alpha, constraint, 60, 40, 12, 6, 0.5f, 1e-4f, 9f, 0.05f, 1e-3f);
+        return HazeRemoval.markSubjectCores(rgb, alpha, constraint, 60, 40, 12, 6, 0, 0.5f, 1e-4f, 9f, 0.05f, 1e-3f);
     }
 
     @Test
@@ -283,6 +283,43 @@ class HazeRemovalTest {
             }
         }
         assertEquals((48 - 15 + 1) * 40, marked);
+    }
+
+    /**
+     * The model's mask mottled over the unsure region (0.45 and 0.85 in a checkerboard, as ISNet's speckle over a part
+     * it was unsure of): read pixel by pixel, every pixel is next to the background side and nothing is a core; read
+     * from the mask's local mean (radius 2), the deep part's 0.85 pixels are cores, and none within the depth is.
+     */
+    @Test
+    void aMottledMaskIsReadByItsLocalMean() {
+        for (int smooth : new int[] {0, 2}) {
+            float[] rgb = new float[3 * 60 * 40];
+            float[] alpha = new float[60 * 40];
+            byte[] constraint = coreGrid(rgb, alpha, new float[] {0.3f, 0.45f, 0.15f}, false);
+            for (int y = 0; y < 40; y++) {
+                for (int x = 10; x < 50; x++) {
+                    alpha[y * 60 + x] = (x + y) % 2 == 0 ? 0.85f : 0.45f;
+                }
+            }
+            int marked = HazeRemoval.markSubjectCores(rgb, alpha, constraint, 60, 40, 12, 6, smooth, 0.5f, 1e-4f, 9f,
+                    0.05f, 1e-3f);
+            if (smooth == 0) {
+                assertEquals(0, marked);
+                continue;
+            }
+            for (int y = 0; y < 40; y++) {
+                for (int x = 10; x < 50; x++) {
+                    int i = y * 60 + x;
+                    boolean high = alpha[i] > 0.5f;
+                    if (x - 9 < 6 || !high) {
+                        assertEquals(AlphaMatting.FREE, constraint[i], "x " + x + " y " + y);
+                    } else if (x >= 18 && x <= 46) {
+                        assertEquals(AlphaMatting.FOREGROUND, constraint[i], "x " + x + " y " + y);
+                    }
+                }
+            }
+            assertTrue(marked > 0);
+        }
     }
 
     /** Glass or a veil: the unsure region shows the background's colour through it, so it keeps its alpha. */
@@ -313,8 +350,8 @@ class HazeRemovalTest {
     void aSubjectTheModelWasUnsureOfComesOutSolid() {
         int w = 400;
         int h = 300;
-        int mw = 100;
-        int mh = 75;
+        int mw = 400;
+        int mh = 300;
         Random rnd = new Random(9);
         int[] px = new int[w * h];
         for (int y = 0; y < h; y++) {
@@ -328,8 +365,8 @@ class HazeRemovalTest {
         float[] mask = new float[mw * mh];
         for (int y = 0; y < mh; y++) {
             for (int x = 0; x < mw; x++) {
-                double r = Math.hypot((x + 0.5) * 4 - 200, (y + 0.5) * 4 - 150);
-                mask[y * mw + x] = r < 120 ? ((y + 0.5) * 4 > 150 ? 0.75f : 1f) : 0f;
+                double r = Math.hypot(x + 0.5 - 200, y + 0.5 - 150);
+                mask[y * mw + x] = r < 120 ? (y + 0.5 > 150 ? 0.75f : 1f) : 0f;
             }
         }
         RefineOptions off = new RefineOptions();
