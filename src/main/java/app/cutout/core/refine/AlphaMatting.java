@@ -72,6 +72,16 @@ public final class AlphaMatting {
      */
     public static int solve(float[] rgb, float[] alpha, float[] priorWeight, byte[] constraint, int w, int h,
             int[] region, float eps, int iterations, int levels) {
+        return solve(rgb, alpha, null, priorWeight, constraint, w, h, region, eps, iterations, levels);
+    }
+
+    /**
+     * {@link #solve(float[], float[], float[], byte[], int, int, int[], float, int, int)} from {@code start} (full
+     * size; read at the free pixels) instead of the prior and without coarser levels when {@code start} is not null:
+     * for a second solve that a {@link #coarseSolution} already points the way for.
+     */
+    public static int solve(float[] rgb, float[] alpha, float[] start, float[] priorWeight, byte[] constraint, int w,
+            int h, int[] region, float eps, int iterations, int levels) {
         int n = w * h;
         if (w <= 0 || h <= 0 || rgb.length != 3 * n || alpha.length != n
                 || (priorWeight != null && priorWeight.length != n) || (constraint != null && constraint.length != n)
@@ -131,7 +141,12 @@ public final class AlphaMatting {
             prior[u] = p != p ? 0f : Math.min(1f, Math.max(0f, p));
         }
         float[] sol = prior.clone();
-        if (levels > 1 && free >= COARSE_BELOW && w >= 4 && h >= 4) {
+        if (start != null) {
+            for (int u = 0; u < free; u++) {
+                float v = start[freeIdx[u]];
+                sol[u] = v != v ? sol[u] : v;
+            }
+        } else if (levels > 1 && free >= COARSE_BELOW && w >= 4 && h >= 4) {
             coarseStart(rgb, alpha, priorWeight, pos, w, h, eps, iterations, levels, freeIdx, sol);
         }
         Windows win = new Windows(rgb, w, h, pos, freeIdx, eps);
@@ -193,6 +208,49 @@ public final class AlphaMatting {
             alpha[freeIdx[u]] = v != v ? prior[u] : (v < 0f ? 0f : (v > 1f ? 1f : v));
         }
         return free;
+    }
+
+    /**
+     * The answer of {@link #solve}'s half-resolution level alone, carried back to full resolution: a copy of
+     * {@code alpha} whose free pixels (all of {@code region}, as in {@link #solve}, with no region) hold it. About a
+     * quarter of a whole solve's cost; a preview of where the solve is heading, for deciding further constraints.
+     */
+    public static float[] coarseSolution(float[] rgb, float[] alpha, float[] priorWeight, byte[] constraint, int w,
+            int h, float eps, int iterations) {
+        int n = w * h;
+        if (w < 4 || h < 4 || rgb.length != 3 * n || alpha.length != n || (priorWeight != null && priorWeight.length != n)
+                || (constraint != null && constraint.length != n) || !(eps > 0f) || iterations < 0) {
+            throw new IllegalArgumentException("Bad matting input " + w + "x" + h);
+        }
+        float[] out = alpha.clone();
+        int free = 0;
+        int[] pos = new int[n];
+        for (int i = 0; i < n; i++) {
+            byte c = constraint == null ? FREE : constraint[i];
+            if (c == BACKGROUND) {
+                out[i] = 0f;
+            } else if (c == FOREGROUND) {
+                out[i] = 1f;
+            } else if (c == FREE) {
+                pos[i] = ++free;
+            }
+        }
+        if (free == 0) {
+            return out;
+        }
+        int[] freeIdx = new int[free];
+        for (int i = 0; i < n; i++) {
+            if (pos[i] != 0) {
+                freeIdx[pos[i] - 1] = i;
+            }
+        }
+        float[] start = new float[free];
+        coarseStart(rgb, out, priorWeight, pos, w, h, eps, iterations, MAX_LEVELS, freeIdx, start);
+        for (int u = 0; u < free; u++) {
+            float v = start[u];
+            out[freeIdx[u]] = v != v ? alpha[freeIdx[u]] : (v < 0f ? 0f : (v > 1f ? 1f : v));
+        }
+        return out;
     }
 
     /**

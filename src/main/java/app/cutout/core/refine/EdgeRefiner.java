@@ -442,9 +442,26 @@ public final class EdgeRefiner {
                     o.solidMinAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat);
         }
         log.pass("trimap");
-        if (any) {
-            AlphaMatting.solve(g.rgb, solved, prior, constraint, bw, bh, null, o.mattingEpsilon,
+        float[] preview = null;
+        if (any && o.solid && o.solidPreviewAlpha < 1f && bw >= 4 && bh >= 4) {
+            // A second look for cores, at where the solve is heading (its half-resolution level): a part the model's
+            // mask leaves below 0.5 but that the solve, from the cores found so far and the part's colour, already
+            // takes for subject.
+            preview = AlphaMatting.coarseSolution(g.rgb, solved, prior, constraint, bw, bh, o.mattingEpsilon,
                     o.mattingIterations);
+            HazeRemoval.markSubjectCores(g.rgb, preview, constraint, bw, bh, hazeRadius, solidDepth, 0,
+                    o.solidPreviewAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat);
+            log.pass("solid_preview");
+        }
+        if (any) {
+            if (preview != null) {
+                // The preview is the solve's own half-resolution level: start the finest level from it.
+                AlphaMatting.solve(g.rgb, solved, preview, prior, constraint, bw, bh, null, o.mattingEpsilon,
+                        o.mattingIterations, 1);
+            } else {
+                AlphaMatting.solve(g.rgb, solved, prior, constraint, bw, bh, null, o.mattingEpsilon,
+                        o.mattingIterations);
+            }
             if (o.haze) {
                 HazeRemoval.clearFloating(solved, constraint, bw, bh, o.mattingSnap, o.hazePeak);
             }

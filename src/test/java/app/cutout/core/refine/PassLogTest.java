@@ -22,7 +22,7 @@ class PassLogTest {
         PassLog log = new PassLog(() -> clock[0]++, () -> (bytes[0] += 1_000_000));
         EdgeRefiner.refine(mask, 256, 256, logged, 1f, new RefineOptions(), log);
         assertArrayEquals(plain.pixels, logged.pixels);
-        assertEquals(List.of("flags", "raw_alpha", "trimap", "matting", "matte_coef", "matte_write", "fg_solve",
+        assertEquals(List.of("flags", "raw_alpha", "trimap", "solid_preview", "matting", "matte_coef", "matte_write", "fg_solve",
                 "fg_apply"), List.copyOf(log.millis().keySet()));
         log.millis().values().forEach(ms -> assertEquals(1.0, ms));
         log.megabytes().values().forEach(mb -> assertEquals(1.0, mb));
