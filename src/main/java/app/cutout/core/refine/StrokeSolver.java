@@ -27,7 +27,8 @@ import java.util.List;
  *       {@code exp(-β·|ΔI|²)} (β from the grid's mean squared colour step, as GrabCut sets it), and the alpha being
  *       edited as the prior, whose weight is smaller where that alpha is unsure and larger where the user's brush
  *       changed the automatic alpha (a brush edit is the user's word too). A bin whose walk value crosses 0.5 changes
- *       side, if its colour agrees ({@link #colourGate}).
+ *       side, if its colour agrees ({@link #colourGate}; bins the floods and the stages after them fixed keep their
+ *       side).
  *   <li>Where a changed bin meets a bin of the other side, or an unchanged bin with a soft alpha, a band of bins is
  *       solved by {@link AlphaMatting closed-form matting} between the new sides, with the walk value as a weak
  *       prior; the other changed bins are exactly 0 or 1.
@@ -86,9 +87,6 @@ public final class StrokeSolver {
     private static final byte WRITE = 2;
     private static final byte FREE = 4;
     private static final byte SMOOTH = 8;
-
-    /** A bin the second stage of a Keep flood fixed ({@link #grow}). */
-    private static final byte GROWN = 3;
 
     /** The solved alpha and where it may differ from the alpha being edited. */
     public static final class Solution {
@@ -225,14 +223,17 @@ public final class StrokeSolver {
         boolean[] agree = colourGate(cells, cur, seed, x);
         // Sides after the walk and the colour gate, and the bins to rewrite: seeds, bins that change side, and bins
         // the walk moved well towards a side their alpha is not yet at (an earlier solve's soft edge inside a region
-        // that is now solid).
+        // that is now solid). The gate judges only the bins the walk moved: what a flood or a later stage fixed was
+        // chosen by its own colour rule (with the Keep seeds of every stroke as one colour model, a short stroke's
+        // flood on a missed pot, whose brown the jacket behind has, went back: plant.jpg after 3 strokes 0.891 to
+        // 0.905, am_GT13 0.939 to 0.947, am_GT27 0.870 to 0.934, StrokeEval --page).
         byte[] side = new byte[gn];
         byte[] flags = new byte[gn];
         boolean any = false;
         for (int k = 0; k < gn; k++) {
             int was = cur[k] >= 0.5f ? 1 : 0;
             int s = seed[k] != 0 ? (seed[k] == 1 ? 1 : 0) : (x[k] >= 0.5f ? 1 : 0);
-            if (fixed[k] != GROWN && seed[k] == 0 && s != was && !agree[k]) {
+            if (fixed[k] == 0 && s != was && !agree[k]) {
                 s = was;
             }
             side[k] = (byte) s;
@@ -350,7 +351,7 @@ public final class StrokeSolver {
 
     /**
      * The flood and the random walk on the whole grid; returns each bin's value (1 or 0 where fixed), and leaves in
-     * {@code fixed} the bins the floods fixed (1 Keep, 2 Remove, {@link #GROWN}).
+     * {@code fixed} the bins the floods and the stages after them fixed (1 Keep, 2 Remove).
      */
     private static float[] walk(WorkGrid g, float[] rgb, int[] cells, float[] cur, float[] pri,
             StrokeFootprint foot, float[] wx, float[] wy, byte[] fixed, float[] mod) {
@@ -385,13 +386,6 @@ public final class StrokeSolver {
             lambda[k] = l;
         }
         RandomWalk.solve(x, fixed, wx, wy, lambda, cur, gw, gh, WALK_ITERATIONS);
-        // Bins the second stage grew keep that mark: their colour is the background's nowhere, so the colour gate,
-        // which compares with the Keep seeds' colours only, does not apply to them.
-        for (int k = 0; k < gn; k++) {
-            if (grown[k]) {
-                fixed[k] = GROWN;
-            }
-        }
         return x;
     }
 
@@ -560,8 +554,7 @@ public final class StrokeSolver {
      * A Keep stroke on a part the model missed confirms the model's weak evidence: from the bins its flood fixed
      * (only strokes that flood without {@link #FLOOD_OTHER}, see {@link #SUBJECT_NEAR}), across weak edges (weight
      * at least {@link #GROW_EDGE}), up to {@link #FLOOD_REACH} of the grid, through the Keep side's bins and into
-     * bins neither side fixed where the model's mask is at least {@link #MODEL_WEAK}; those become Keep (grown, so
-     * the colour gate does not apply). Where ISNet was unsure, refinement and haze removal take its faint output for haze; a Keep stroke there says
+     * bins neither side fixed where the model's mask is at least {@link #MODEL_WEAK}; those become Keep. Where ISNet was unsure, refinement and haze removal take its faint output for haze; a Keep stroke there says
      * it was the subject: am_GT13's leaves behind the pot (3 strokes 0.712 to 0.862), am_GT27's strands (0.672 to
      * 0.766). From strokes that flood with the guard (near a subject the alpha has right), the same rule with the
      * whole reach brought haze back (am_GT03 0.978 to 0.930, am_GT10 0.988 to 0.955), so they do not confirm.
@@ -614,7 +607,7 @@ public final class StrokeSolver {
      * subject's colours from the Keep side fixed so far, the background's from the Remove side and from the bins of
      * alpha below 0.5 beyond {@link #PROPOSE_NEAR} of the Keep strokes' reach; the Keep and Remove sides are hard
      * constraints, the model's mask a weak prior. Of the cut's subject, the component that touches the Keep bins of
-     * such strokes becomes Keep (grown, so the colour gate does not apply); only bins whose alpha is below 0.5 change.
+     * such strokes becomes Keep; only bins whose alpha is below 0.5 change.
      * The flood stops where the stroke's reach ends and at colours it did not paint; the cut takes the part's leaves
      * in shadow and the gaps between strands, which are more like the stroke's colours than like the background's
      * (3 strokes, {@code quality.StrokeEval}: am_GT13 0.862 to 0.905, am_GT27 0.766 to 0.873, plant.jpg 0.829 to
@@ -696,7 +689,7 @@ public final class StrokeSolver {
     /**
      * Holes the Keep side encloses become Keep: a 4-connected component of bins that neither side fixed, that
      * touches neither the grid's border nor a Remove bin (so every bin around it is Keep) and that holds at most
-     * {@link #HOLE_SHARE} of the Keep side's fixed bins. Marked as grown, so the colour gate does not apply. A Keep
+     * {@link #HOLE_SHARE} of the Keep side's fixed bins. A Keep
      * flood goes through its stroke's colours only; inside a textured pot or a plant the spots and gaps of other
      * colours it left are, on the development photos, mostly subject (3 strokes, with the own-colour test of
      * {@link #SUBJECT_NEAR}: am_GT13 0.664 to 0.712, am_GT27 0.657 to 0.672, plant.jpg 0.819 to 0.830). A ring's

@@ -477,6 +477,28 @@ class StrokeSolverTest {
         assertEquals(0.0, opaqueIn(s.alpha, 345, 5, 395, 45), "the far red stays out");
     }
 
+    @Test
+    void whatAKeepStrokesFloodFixedStaysThoughItsColourIsRareAmongTheKeepSeeds() {
+        // A yellow subject the alpha has, with a long Keep stroke on it, and a red part of it the alpha missed, with
+        // a short one; a wide red band far below is background. Among the Keep seeds red is a small share (the long
+        // stroke's yellow is most), among the background's bins a large one: the colour gate, which judges the bins
+        // the walk moves, would send the red part back, but the short stroke's flood fixed it.
+        int[][] box = {{20, 40, 200, 200}, {200, 60, 300, 140}, {0, 250, 400, 300}};
+        byte[] rgba = boxes(box, new int[][] {YELLOW, RED, RED});
+        byte[] before = new byte[400 * 300];
+        for (int y = 40; y < 200; y++) {
+            for (int x = 20; x < 200; x++) {
+                before[y * 400 + x] = (byte) 255;
+            }
+        }
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before, List.of(
+                new Stroke(Stroke.Kind.KEEP, 5f, new float[] {30f, 60f, 190f, 60f, 190f, 180f, 30f, 180f}),
+                new Stroke(Stroke.Kind.KEEP, 4f, new float[] {210f, 100f, 240f, 100f})));
+        assertTrue(opaqueIn(s.alpha, 200, 60, 300, 140) > 0.99, "red part: " + opaqueIn(s.alpha, 200, 60, 300, 140));
+        assertEquals(1.0, opaqueIn(s.alpha, 20, 40, 200, 200), "the subject stays");
+        assertEquals(0.0, opaqueIn(s.alpha, 0, 250, 400, 300), "the red band stays out");
+    }
+
     /**
      * 400x300: an object the alpha missed, red (x 100..179) turning over x 180..219 into blue (to x 299), y 100..199;
      * a blue patch in the background (top right) and a red one (bottom left, away from the object).
