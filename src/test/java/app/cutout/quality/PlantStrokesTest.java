@@ -27,7 +27,7 @@ class PlantStrokesTest {
     @BeforeAll
     static void load() throws IOException {
         assumeTrue(Files.isRegularFile(IsnetJava.defaultModel()), "No " + IsnetJava.defaultModel());
-        plant = StrokeEval.load(TestImages.plant(), TestImages.plantMatte());
+        plant = StrokeEval.load(TestImages.plant(), TestImages.plantMatte(), true);
     }
 
     @Test
@@ -41,15 +41,16 @@ class PlantStrokesTest {
             best = Math.max(best, s.iou());
         }
         System.out.println("[plant strokes] " + log);
-        // The model picked the clothes-peg alone (IoU 0.04), with no weak evidence of the plant either; three strokes
-        // bring back 0.90 of it (issue 17 asks 0.9), the leaves in shadow by the cut of StrokeSolver's proposal; the
-        // pot's white label, whose colour the white box behind has, stays out.
+        // The model picked the clothes-peg alone (IoU 0.04), with no weak evidence of the plant either; three strokes,
+        // drawn as the page draws them (a whole-pixel brush, the 8-bit model mask), bring back 0.908 of it (issue 17
+        // asks 0.9 in the browser), the leaves in shadow by the cut of StrokeSolver's proposal; the pot's white
+        // label, whose colour the white box behind has, stays out.
         assertTrue(auto < 0.1, log.toString());
-        assertTrue(steps.size() == 3 && steps.get(2).iou() >= 0.89, log.toString());
+        assertTrue(steps.size() == 3 && steps.get(2).iou() >= 0.9, log.toString());
     }
 
     /**
-     * A person's strokes: Keep across the leaves, Keep along the pot, Remove along the peg: IoU 0.78 (the leaves
+     * A person's strokes: Keep across the leaves, Keep along the pot, Remove along the peg: IoU 0.82 (the leaves
      * with their own edges; missing: the leaves in shadow behind the peg and the pot's label). Issue 17 asks for the
      * pot to come with the leaves' stroke alone; it does not (IoU 0.65 without the pot's stroke).
      */

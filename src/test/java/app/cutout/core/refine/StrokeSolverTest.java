@@ -477,6 +477,119 @@ class StrokeSolverTest {
         assertEquals(0.0, opaqueIn(s.alpha, 345, 5, 395, 45), "the far red stays out");
     }
 
+    @Test
+    void whatAKeepStrokesFloodFixedStaysThoughItsColourIsRareAmongTheKeepSeeds() {
+        // A yellow subject the alpha has, with a long Keep stroke on it, and a red part of it the alpha missed, with
+        // a short one; a wide red band far below is background. Among the Keep seeds red is a small share (the long
+        // stroke's yellow is most), among the background's bins a large one: the colour gate, which judges the bins
+        // the walk moves, would send the red part back, but the short stroke's flood fixed it.
+        int[][] box = {{20, 40, 200, 200}, {200, 60, 300, 140}, {0, 250, 400, 300}};
+        byte[] rgba = boxes(box, new int[][] {YELLOW, RED, RED});
+        byte[] before = new byte[400 * 300];
+        for (int y = 40; y < 200; y++) {
+            for (int x = 20; x < 200; x++) {
+                before[y * 400 + x] = (byte) 255;
+            }
+        }
+        StrokeSolver.Solution s = StrokeSolver.solve(rgba, 400, 300, before, before, List.of(
+                new Stroke(Stroke.Kind.KEEP, 5f, new float[] {30f, 60f, 190f, 60f, 190f, 180f, 30f, 180f}),
+                new Stroke(Stroke.Kind.KEEP, 4f, new float[] {210f, 100f, 240f, 100f})));
+        assertTrue(opaqueIn(s.alpha, 200, 60, 300, 140) > 0.99, "red part: " + opaqueIn(s.alpha, 200, 60, 300, 140));
+        assertEquals(1.0, opaqueIn(s.alpha, 20, 40, 200, 200), "the subject stays");
+        assertEquals(0.0, opaqueIn(s.alpha, 0, 250, 400, 300), "the red band stays out");
+    }
+
+    private static final int[] BROWN = {120, 80, 50};
+
+    private static final int[][] GAPS = {{70, 41}, {120, 41}, {160, 41}};
+
+    /**
+     * 400x300, grey: a brown wall (x 20..219, y 10..89) behind a green crown (x 40..199, y 30..65) with {@link #GAPS},
+     * 6-pixel brown cores fading into green over 6 pixels (weak edges), and, with {@code trunk}, a brown trunk (x
+     * 260..329, y 170..289). Returns the photo and its true alpha (the crown without the gaps, the trunk).
+     */
+    private static byte[][] crown(boolean trunk) {
+        byte[] rgba = new byte[4 * 400 * 300];
+        byte[] truth = new byte[400 * 300];
+        Random rnd = new Random(5);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                int[] c = GREY;
+                boolean subject = false;
+                if (trunk && x >= 260 && x < 330 && y >= 170 && y < 290) {
+                    c = BROWN;
+                    subject = true;
+                } else if (x >= 40 && x < 200 && y >= 30 && y < 66) {
+                    float t = 1f;
+                    for (int[] gap : GAPS) {
+                        float d = Math.max(Math.abs(x + 0.5f - gap[0]), Math.abs(y + 0.5f - gap[1]));
+                        t = Math.min(t, Math.max(0f, Math.min(1f, (d - 3f) / 6f)));
+                    }
+                    c = new int[3];
+                    for (int k = 0; k < 3; k++) {
+                        c[k] = Math.round(BROWN[k] + t * (GREEN[k] - BROWN[k]));
+                    }
+                    subject = t >= 0.5f;
+                } else if (x >= 20 && x < 220 && y >= 10 && y < 90) {
+                    c = BROWN;
+                }
+                int o = 4 * (y * 400 + x);
+                for (int k = 0; k < 3; k++) {
+                    rgba[o + k] = (byte) Math.max(0, Math.min(255, c[k] + (int) Math.round(rnd.nextGaussian() * 4)));
+                }
+                rgba[o + 3] = (byte) 255;
+                truth[y * 400 + x] = subject ? (byte) 255 : 0;
+            }
+        }
+        return new byte[][] {rgba, truth};
+    }
+
+    /** Share of each gap's 6-pixel core, one pixel in, with alpha at least 128: the most over the gaps. */
+    private static double gapShare(byte[] alpha) {
+        double most = 0;
+        for (int[] gap : GAPS) {
+            most = Math.max(most, opaqueIn(alpha, gap[0] - 3, gap[1] - 3, gap[0] + 3, gap[1] + 3));
+        }
+        return most;
+    }
+
+    @Test
+    void gapsBetweenTheLeavesStayOutThoughAnotherStrokePaintedTheirColourElsewhere() {
+        // The crown and the trunk, which the alpha has; a Keep stroke on each. The walk fills the gaps, whose edges
+        // are weak; the Keep seeds have brown (the trunk's), and brown is a small share of the background's bins, so
+        // the colour gate lets them through. Near the gaps brown is the background's: most of each stays out (all
+        // of it comes without the local gate; the rim is the matting band's).
+        byte[][] scene = crown(true);
+        StrokeSolver.Solution s = StrokeSolver.solve(scene[0], 400, 300, scene[1], scene[1], List.of(
+                new Stroke(Stroke.Kind.KEEP, 3f, new float[] {45f, 35f, 45f, 60f, 195f, 60f, 195f, 35f}),
+                new Stroke(Stroke.Kind.KEEP, 4f, new float[] {295f, 180f, 295f, 280f})));
+        assertTrue(opaqueIn(s.alpha, 40, 52, 200, 66) > 0.99, "the crown: " + opaqueIn(s.alpha, 40, 52, 200, 66));
+        assertTrue(opaqueIn(s.alpha, 260, 170, 330, 290) > 0.99, "the trunk: "
+                + opaqueIn(s.alpha, 260, 170, 330, 290));
+        assertTrue(gapShare(s.alpha) < 0.5, "a gap: " + gapShare(s.alpha));
+        assertEquals(0.0, opaqueIn(s.alpha, 20, 10, 220, 28), "the wall");
+    }
+
+    @Test
+    void aKeepStrokeOnAMissedPartDoesNotConfirmTheModelsWeakEvidenceOverGapsOfTheBackgroundsColour() {
+        // The crown, which the alpha missed; the model's weak evidence covers it, gaps included (its mask is blurred).
+        // A Keep stroke on the crown takes it, and not the gaps' brown, which the wall around has and the crown not.
+        byte[][] scene = crown(false);
+        float[] model = new float[100 * 75];
+        for (int y = 7; y < 17; y++) {
+            for (int x = 10; x < 50; x++) {
+                model[y * 100 + x] = 0.2f;
+            }
+        }
+        byte[] before = new byte[400 * 300];
+        StrokeSolver.Solution s = StrokeSolver.solve(scene[0], 400, 300, before, before, List.of(
+                new Stroke(Stroke.Kind.KEEP, 3f, new float[] {45f, 35f, 45f, 60f, 195f, 60f, 195f, 35f})), model, 100,
+                75);
+        assertTrue(opaqueIn(s.alpha, 40, 52, 200, 66) > 0.99, "the crown: " + opaqueIn(s.alpha, 40, 52, 200, 66));
+        assertTrue(gapShare(s.alpha) < 0.5, "a gap: " + gapShare(s.alpha));
+        assertEquals(0.0, opaqueIn(s.alpha, 20, 10, 220, 28), "the wall");
+    }
+
     /**
      * 400x300: an object the alpha missed, red (x 100..179) turning over x 180..219 into blue (to x 299), y 100..199;
      * a blue patch in the background (top right) and a red one (bottom left, away from the object).
