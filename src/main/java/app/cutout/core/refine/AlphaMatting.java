@@ -211,9 +211,11 @@ public final class AlphaMatting {
     }
 
     /**
-     * The answer of {@link #solve}'s half-resolution level alone, carried back to full resolution: a copy of
-     * {@code alpha} whose free pixels (all of {@code region}, as in {@link #solve}, with no region) hold it. About a
-     * quarter of a whole solve's cost; a preview of where the solve is heading, for deciding further constraints.
+     * The answer of {@link #solve}'s half-resolution level (and the coarser ones below it) alone, carried back to full
+     * resolution: a copy of {@code alpha} whose free pixels (here every pixel that {@code constraint} leaves free)
+     * hold it. A preview of where the solve is heading, for deciding further constraints; about half of a whole
+     * solve's CPU time, which the solve saves when it then starts its finest level from it
+     * ({@link #solve(float[], float[], float[], float[], byte[], int, int, int[], float, int, int)}).
      */
     public static float[] coarseSolution(float[] rgb, float[] alpha, float[] priorWeight, byte[] constraint, int w,
             int h, float eps, int iterations) {
