@@ -60,17 +60,18 @@ class AlphaMattingTest {
         }
     }
 
-    /** The same with a band of unknown between sure regions, as the refiner's trimap gives, and a larger image. */
-    @Test
-    void recoversASoftEdgeBetweenSureRegions() {
-        int w = 96;
-        int h = 80;
-        float[] truth = new float[w * h];
-        byte[] constraint = new byte[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                // A wavy soft edge, 12 pixels wide, around x = 48.
+    private static final int EDGE_W = 96;
+    private static final int EDGE_H = 80;
+
+    /**
+     * A wavy soft edge, 12 pixels wide, around x = 48 of a 96x80 image: fills {@code truth} and returns the trimap
+     * (sure background and subject more than 14 pixels from the edge's middle, free between).
+     */
+    private static byte[] wavyEdge(float[] truth) {
+        byte[] constraint = new byte[EDGE_W * EDGE_H];
+        for (int y = 0; y < EDGE_H; y++) {
+            for (int x = 0; x < EDGE_W; x++) {
+                int i = y * EDGE_W + x;
                 float edge = 48f + 8f * (float) Math.sin(y * 0.3);
                 truth[i] = Math.min(1f, Math.max(0f, (x - edge) / 12f + 0.5f));
                 if (x < edge - 14f) {
@@ -80,6 +81,16 @@ class AlphaMattingTest {
                 }
             }
         }
+        return constraint;
+    }
+
+    /** The same with a band of unknown between sure regions, as the refiner's trimap gives, and a larger image. */
+    @Test
+    void recoversASoftEdgeBetweenSureRegions() {
+        int w = EDGE_W;
+        int h = EDGE_H;
+        float[] truth = new float[w * h];
+        byte[] constraint = wavyEdge(truth);
         float[] rgb = composite(truth);
         float[] alpha = new float[w * h];
         // A poor starting point and a weak prior pulling towards it: the colours must win.
@@ -101,22 +112,10 @@ class AlphaMattingTest {
      */
     @Test
     void theCoarsePreviewIsCloseToTheMatteAndKeepsTheConstraints() {
-        int w = 96;
-        int h = 80;
+        int w = EDGE_W;
+        int h = EDGE_H;
         float[] truth = new float[w * h];
-        byte[] constraint = new byte[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                float edge = 48f + 8f * (float) Math.sin(y * 0.3);
-                truth[i] = Math.min(1f, Math.max(0f, (x - edge) / 12f + 0.5f));
-                if (x < edge - 14f) {
-                    constraint[i] = AlphaMatting.BACKGROUND;
-                } else if (x > edge + 14f) {
-                    constraint[i] = AlphaMatting.FOREGROUND;
-                }
-            }
-        }
+        byte[] constraint = wavyEdge(truth);
         float[] rgb = composite(truth);
         float[] alpha = new float[w * h];
         java.util.Arrays.fill(alpha, 0.5f);
