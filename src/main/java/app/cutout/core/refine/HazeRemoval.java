@@ -154,9 +154,7 @@ public final class HazeRemoval {
         if (count == 0) {
             return 0;
         }
-        // The nearest background's model: where the window holds too little background, a window twice as wide
-        // (blocks twice as wide, the same number of them), and so on, so that a wide pane of glass is compared with
-        // the background around it.
+        // The nearest background's model, however far: a wide pane of glass is compared with the background around it.
         float[] dB = nearestDistances(rgb, constraint, cores, count, w, h, radius, eps, support, Integer.MAX_VALUE,
                 radius >= BLOCK_RADIUS ? BLOCK : 1);
         int marked = 0;

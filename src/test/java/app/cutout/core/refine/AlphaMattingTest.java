@@ -50,14 +50,19 @@ class AlphaMattingTest {
         }
         float[] rgb = composite(truth);
         for (int levels : new int[] {1, AlphaMatting.MAX_LEVELS}) {
-            float[] alpha = new float[w * h];
-            java.util.Arrays.fill(alpha, 0.5f);
+            float[] alpha = filled(w * h, 0.5f);
             int free = AlphaMatting.solve(rgb, alpha, null, constraint, w, h, null, 1e-7f, 2000, levels);
             assertEquals(w * h - 2 * h, free);
             for (int i = 0; i < alpha.length; i++) {
                 assertEquals(truth[i], alpha[i], 0.01f, "pixel " + i + " with " + levels + " levels");
             }
         }
+    }
+
+    private static float[] filled(int n, float value) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, value);
+        return a;
     }
 
     private static final int EDGE_W = 96;
@@ -92,11 +97,9 @@ class AlphaMattingTest {
         float[] truth = new float[w * h];
         byte[] constraint = wavyEdge(truth);
         float[] rgb = composite(truth);
-        float[] alpha = new float[w * h];
         // A poor starting point and a weak prior pulling towards it: the colours must win.
-        java.util.Arrays.fill(alpha, 0.5f);
-        float[] weight = new float[w * h];
-        java.util.Arrays.fill(weight, 1e-4f);
+        float[] alpha = filled(w * h, 0.5f);
+        float[] weight = filled(w * h, 1e-4f);
         AlphaMatting.solve(rgb, alpha, weight, constraint, w, h, null, 1e-6f, 200);
         double err = 0;
         for (int i = 0; i < alpha.length; i++) {
@@ -117,11 +120,9 @@ class AlphaMattingTest {
         float[] truth = new float[w * h];
         byte[] constraint = wavyEdge(truth);
         float[] rgb = composite(truth);
-        float[] alpha = new float[w * h];
-        java.util.Arrays.fill(alpha, 0.5f);
+        float[] alpha = filled(w * h, 0.5f);
         float[] input = alpha.clone();
-        float[] weight = new float[w * h];
-        java.util.Arrays.fill(weight, 1e-4f);
+        float[] weight = filled(w * h, 1e-4f);
         float[] preview = AlphaMatting.coarseSolution(rgb, alpha, weight, constraint, w, h, 1e-6f, 200);
         assertTrue(java.util.Arrays.equals(input, alpha), "the input changed");
         double worst = 0;
