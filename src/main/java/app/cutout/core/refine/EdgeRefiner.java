@@ -437,9 +437,12 @@ public final class EdgeRefiner {
             HazeRemoval.markBackgroundColours(g.rgb, solved, constraint, bw, bh, hazeRadius, o.hazeMaxAlpha,
                     o.hazeEpsilon, o.hazeNear, o.hazeFar, o.hazeSupport, o.hazeFlat, o.hazeReach);
         }
+        // From here on only subject marks are added: both looks for cores share the background's models.
+        HazeRemoval.BackgroundModels background = null;
         if (any && o.solid) {
+            background = new HazeRemoval.BackgroundModels(g.rgb, constraint, bw, bh, hazeRadius);
             HazeRemoval.markSubjectCores(g.rgb, solved, constraint, bw, bh, hazeRadius, solidDepth, solidSmooth,
-                    o.solidMinAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat);
+                    o.solidMinAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat, background);
         }
         log.pass("trimap");
         float[] preview = null;
@@ -450,9 +453,10 @@ public final class EdgeRefiner {
             preview = AlphaMatting.coarseSolution(g.rgb, solved, prior, constraint, bw, bh, o.mattingEpsilon,
                     o.mattingIterations);
             HazeRemoval.markSubjectCores(g.rgb, preview, constraint, bw, bh, hazeRadius, solidDepth, 0,
-                    o.solidPreviewAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat);
+                    o.solidPreviewAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat, background);
             log.pass("solid_preview");
         }
+        background = null;
         if (any) {
             if (preview != null) {
                 // The preview is the solve's own half-resolution level: start the finest level from it.

@@ -83,7 +83,8 @@ public final class HazeRemoval {
         if (count == 0) {
             return 0;
         }
-        float[] dB = nearestDistances(rgb, constraint, pixels, count, w, h, radius, eps, support, reach, block);
+        float[] dB = nearestDistances(rgb, pixels, count, w, h, eps, support, reach,
+                new BackgroundModels(rgb, constraint, w, h, radius, block));
         float[] dF = distances(rgb, constraint, pixels, count, w, h, radius, eps, support, AlphaMatting.FOREGROUND,
                 block);
         int marked = 0;
@@ -120,6 +121,17 @@ public final class HazeRemoval {
      */
     public static int markSubjectCores(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius,
             int depth, int smooth, float minAlpha, float eps, float near, float support, float flat) {
+        return markSubjectCores(rgb, alpha, constraint, w, h, radius, depth, smooth, minAlpha, eps, near, support,
+                flat, null);
+    }
+
+    /**
+     * {@link #markSubjectCores(float[], float[], byte[], int, int, int, int, int, float, float, float, float, float)}
+     * with the background models of {@code background} (null: its own), which must be of the same {@code rgb},
+     * sure background, size and {@code radius}: a second call after the first added only subject marks reuses them.
+     */
+    static int markSubjectCores(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius, int depth,
+            int smooth, float minAlpha, float eps, float near, float support, float flat, BackgroundModels background) {
         int n = w * h;
         if (w <= 0 || h <= 0 || rgb.length != 3 * n || alpha.length != n || constraint.length != n || radius < 1
                 || depth < 1 || smooth < 0 || !(eps > 0f)) {
@@ -155,8 +167,10 @@ public final class HazeRemoval {
             return 0;
         }
         // The nearest background's model, however far: a wide pane of glass is compared with the background around it.
-        float[] dB = nearestDistances(rgb, constraint, cores, count, w, h, radius, eps, support, Integer.MAX_VALUE,
-                radius >= BLOCK_RADIUS ? BLOCK : 1);
+        if (background == null) {
+            background = new BackgroundModels(rgb, constraint, w, h, radius);
+        }
+        float[] dB = nearestDistances(rgb, cores, count, w, h, eps, support, Integer.MAX_VALUE, background);
         int marked = 0;
         for (int u = 0; u < count; u++) {
             int i = cores[u];
@@ -224,21 +238,15 @@ public final class HazeRemoval {
      * model of a window twice as wide (blocks twice as wide, the same number of them), and so on, at most
      * {@code levels} windows in all: NaN where none has enough.
      */
-    private static float[] nearestDistances(float[] rgb, byte[] constraint, int[] pixels, int count, int w, int h,
-            int radius, float eps, float support, int levels, int block) {
+    private static float[] nearestDistances(float[] rgb, int[] pixels, int count, int w, int h, float eps,
+            float support, int levels, BackgroundModels background) {
         float[] d = new float[w * h];
         java.util.Arrays.fill(d, Float.NaN);
-        int f = block;
-        int rb = blockRadius(radius, f);
-        float[] sums = blockSums(rgb, constraint, AlphaMatting.BACKGROUND, w, h, f);
         int[] open = java.util.Arrays.copyOf(pixels, count);
         int left = count;
         for (int level = 0; level < levels; level++) {
-            int cw = (w + f - 1) / f;
-            int ch = (h + f - 1) / f;
-            float[] means = sums.clone();
-            WindowStats.boxMean(means, 10, cw, ch, rb);
-            evaluate(rgb, open, left, means, w, f, eps, support, Float.NaN, d);
+            evaluate(rgb, open, left, background.means(level), w, background.block << level, eps, support, Float.NaN,
+                    d);
             int still = 0;
             for (int u = 0; u < left; u++) {
                 if (Float.isNaN(d[open[u]])) {
@@ -246,13 +254,69 @@ public final class HazeRemoval {
                 }
             }
             left = still;
-            if (left == 0 || (rb + 1) * f >= Math.max(w, h)) {
+            if (left == 0 || !background.hasLevel(level + 1)) {
                 break;
             }
-            sums = coarser(sums, cw, ch);
-            f *= 2;
         }
         return d;
+    }
+
+    /**
+     * The sure background's window models ({@link #blockSums} box-meaned) at each level of {@link #nearestDistances},
+     * computed when first asked for and kept: {@link #markSubjectCores} runs twice on the same background.
+     */
+    static final class BackgroundModels {
+        private final int w;
+        private final int h;
+        private final int rb;
+        final int block;
+        private final java.util.List<float[]> means = new java.util.ArrayList<>();
+        private float[] rgb;
+        private byte[] constraint;
+        /** The block sums of the next level, not yet box-meaned. */
+        private float[] next;
+
+        /**
+         * The models of the {@link AlphaMatting#BACKGROUND} pixels of {@code constraint}, summed when first asked
+         * for: until the last use, other pixels may change but the background ones must not.
+         */
+        BackgroundModels(float[] rgb, byte[] constraint, int w, int h, int radius) {
+            this(rgb, constraint, w, h, radius, radius >= BLOCK_RADIUS ? BLOCK : 1);
+        }
+
+        BackgroundModels(float[] rgb, byte[] constraint, int w, int h, int radius, int block) {
+            this.rgb = rgb;
+            this.constraint = constraint;
+            this.w = w;
+            this.h = h;
+            this.block = block;
+            this.rb = blockRadius(radius, block);
+        }
+
+        /** Whether {@code level} is still narrower than the grid: the one past the last that is not. */
+        boolean hasLevel(int level) {
+            return level == 0 || (rb + 1) * (block << (level - 1)) < Math.max(w, h);
+        }
+
+        /** The box means of {@code level}'s blocks ({@code block << level} pixels square) over {@code rb} blocks. */
+        float[] means(int level) {
+            if (means.isEmpty()) {
+                next = blockSums(rgb, constraint, AlphaMatting.BACKGROUND, w, h, block);
+                rgb = null;
+                constraint = null;
+            }
+            while (means.size() <= level) {
+                int f = block << means.size();
+                int cw = (w + f - 1) / f;
+                int ch = (h + f - 1) / f;
+                float[] m = next;
+                // The next level's sums before this level's are box-meaned in place, when there is a next level.
+                next = hasLevel(means.size() + 1) ? coarser(m, cw, ch) : null;
+                WindowStats.boxMean(m, 10, cw, ch, rb);
+                means.add(m);
+            }
+            return means.get(level);
+        }
     }
 
     /** A window radius in blocks of {@code f} pixels (rounded). */
@@ -318,6 +382,9 @@ public final class HazeRemoval {
         int cw = (w + f - 1) / f;
         float perPixel = 1f / (f * f);
         double[] model = new double[WindowStats.MODEL];
+        // The pixels are listed in raster order, so runs of them share a block and its model: the last one is kept.
+        int last = -1;
+        double det = 0;
         for (int u = 0; u < count; u++) {
             int i = pixels[u];
             int y = i / w;
@@ -327,8 +394,11 @@ public final class HazeRemoval {
                 d[i] = none;
                 continue;
             }
-            double det = WindowStats.colourModel(1.0 / samples, means[t + 1], means[t + 2], means[t + 3],
-                    means[t + 4], means[t + 5], means[t + 6], means[t + 7], means[t + 8], means[t + 9], eps, model);
+            if (t != last) {
+                det = WindowStats.colourModel(1.0 / samples, means[t + 1], means[t + 2], means[t + 3], means[t + 4],
+                        means[t + 5], means[t + 6], means[t + 7], means[t + 8], means[t + 9], eps, model);
+                last = t;
+            }
             if (!(det > 0)) {
                 d[i] = none;
                 continue;
