@@ -536,14 +536,23 @@ public final class EdgeRefiner {
                         int o = i * bw + j;
                         int change = 0;
                         int xEnd = g.colStart[g.bx0 + j + 1];
-                        boolean solve = coef != null && (g.flags[o] & WorkGrid.REGION_APPLY) != 0;
-                        int fixed = constraint[o] == AlphaMatting.FOREGROUND ? 255 : 0;
-                        for (int x = g.colStart[g.bx0 + j]; x < xEnd; x++) {
-                            int idx = rowOff + x;
-                            int p = px[idx];
-                            int a = p >>> 24;
-                            int na;
-                            if (solve) {
+                        if (coef == null || (g.flags[o] & WorkGrid.REGION_APPLY) == 0) {
+                            int fixed = constraint[o] == AlphaMatting.FOREGROUND ? 255 : 0;
+                            for (int x = g.colStart[g.bx0 + j]; x < xEnd; x++) {
+                                int idx = rowOff + x;
+                                int p = px[idx];
+                                int a = p >>> 24;
+                                if (a != fixed) {
+                                    px[idx] = (p & 0x00FFFFFF) | (fixed << 24);
+                                    change += fixed - a;
+                                }
+                            }
+                        } else {
+                            for (int x = g.colStart[g.bx0 + j]; x < xEnd; x++) {
+                                int idx = rowOff + x;
+                                int p = px[idx];
+                                int a = p >>> 24;
+                                int na;
                                 int tx = x - xFrom;
                                 float fx = xFrac[tx];
                                 float gx = 1f - fx;
@@ -562,12 +571,10 @@ public final class EdgeRefiner {
                                 } else {
                                     na = Bilinear.round255(v);
                                 }
-                            } else {
-                                na = fixed;
-                            }
-                            if (na != a) {
-                                px[idx] = (p & 0x00FFFFFF) | (na << 24);
-                                change += na - a;
+                                if (na != a) {
+                                    px[idx] = (p & 0x00FFFFFF) | (na << 24);
+                                    change += na - a;
+                                }
                             }
                         }
                         if (change != 0) {
