@@ -90,9 +90,9 @@ public final class HazeRemoval {
         int marked = 0;
         for (int u = 0; u < count; u++) {
             int i = pixels[u];
-            float db = dB[i];
+            float db = dB[u];
             // NaN (no background model) fails the first test.
-            if (db <= near && dF[i] >= far * Math.max(db, 1f) && localVariance(rgb, w, h, i) <= flat) {
+            if (db <= near && dF[u] >= far * Math.max(db, 1f) && localVariance(rgb, w, h, i) <= flat) {
                 constraint[i] = AlphaMatting.BACKGROUND;
                 marked++;
             }
@@ -175,7 +175,7 @@ public final class HazeRemoval {
         for (int u = 0; u < count; u++) {
             int i = cores[u];
             // NaN: no sure background anywhere in the grid.
-            if (Float.isNaN(dB[i]) || dB[i] > near) {
+            if (Float.isNaN(dB[u]) || dB[u] > near) {
                 constraint[i] = AlphaMatting.FOREGROUND;
                 marked++;
             }
@@ -215,8 +215,8 @@ public final class HazeRemoval {
 
     /**
      * Squared Mahalanobis distance of the colour of each of the first {@code count} {@code pixels} to the model of the
-     * {@code kind} pixels in its window: NaN where that model has too little support ({@code kind} background) or
-     * +infinity (subject), and for every other pixel.
+     * {@code kind} pixels in its window, indexed like {@code pixels}: NaN where that model has too little support
+     * ({@code kind} background) or +infinity (subject).
      *
      * <p>With {@code f > 1} the samples' moments are summed over {@code f}-square blocks first and the window is made
      * of whole blocks around the pixel's own (its radius rounded to blocks): the models are means over hundreds of
@@ -224,11 +224,10 @@ public final class HazeRemoval {
      */
     private static float[] distances(float[] rgb, byte[] constraint, int[] pixels, int count, int w, int h,
             int radius, float eps, float support, byte kind, int f) {
-        float[] d = new float[w * h];
-        java.util.Arrays.fill(d, Float.NaN);
+        float[] d = new float[count];
         float[] means = blockSums(rgb, constraint, kind, w, h, f);
         WindowStats.boxMean(means, 10, (w + f - 1) / f, (h + f - 1) / f, blockRadius(radius, f));
-        evaluate(rgb, pixels, count, means, w, f, eps, support, kind == AlphaMatting.BACKGROUND ? Float.NaN
+        evaluate(rgb, pixels, null, count, means, w, f, eps, support, kind == AlphaMatting.BACKGROUND ? Float.NaN
                 : Float.POSITIVE_INFINITY, d);
         return d;
     }
@@ -240,12 +239,16 @@ public final class HazeRemoval {
      */
     private static float[] nearestDistances(float[] rgb, int[] pixels, int count, int w, int h, float eps,
             float support, int levels, BackgroundModels background) {
-        float[] d = new float[w * h];
+        float[] d = new float[count];
         java.util.Arrays.fill(d, Float.NaN);
-        int[] open = java.util.Arrays.copyOf(pixels, count);
+        // Positions in the list of the pixels without a model yet.
+        int[] open = new int[count];
+        for (int u = 0; u < count; u++) {
+            open[u] = u;
+        }
         int left = count;
         for (int level = 0; level < levels; level++) {
-            evaluate(rgb, open, left, background.means(level), w, background.block << level, eps, support, Float.NaN,
+            evaluate(rgb, pixels, open, left, background.means(level), w, background.block << level, eps, support, Float.NaN,
                     d);
             int still = 0;
             for (int u = 0; u < left; u++) {
@@ -375,10 +378,12 @@ public final class HazeRemoval {
 
     /**
      * Writes into {@code d} the squared Mahalanobis distance of each listed pixel's colour to its block's window
-     * model ({@code means}: box means of {@link #blockSums}), or {@code none} where the model has too little support.
+     * model ({@code means}: box means of {@link #blockSums}), or {@code none} where the model has too little support:
+     * for {@code u < count}, of {@code pixels[s]} into {@code d[s]} with {@code s = slots[u]} ({@code u} when
+     * {@code slots} is null).
      */
-    private static void evaluate(float[] rgb, int[] pixels, int count, float[] means, int w, int f, float eps,
-            float support, float none, float[] d) {
+    private static void evaluate(float[] rgb, int[] pixels, int[] slots, int count, float[] means, int w, int f,
+            float eps, float support, float none, float[] d) {
         int cw = (w + f - 1) / f;
         float perPixel = 1f / (f * f);
         double[] model = new double[WindowStats.MODEL];
@@ -386,12 +391,13 @@ public final class HazeRemoval {
         int last = -1;
         double det = 0;
         for (int u = 0; u < count; u++) {
-            int i = pixels[u];
+            int s = slots == null ? u : slots[u];
+            int i = pixels[s];
             int y = i / w;
             int t = 10 * ((y / f) * cw + (i - y * w) / f);
             float samples = means[t];
             if (!(samples * perPixel >= support) || samples <= 0f) {
-                d[i] = none;
+                d[s] = none;
                 continue;
             }
             if (t != last) {
@@ -400,7 +406,7 @@ public final class HazeRemoval {
                 last = t;
             }
             if (!(det > 0)) {
-                d[i] = none;
+                d[s] = none;
                 continue;
             }
             double dr = rgb[3 * i] - model[0];
@@ -409,7 +415,7 @@ public final class HazeRemoval {
             double q = dr * (model[3] * dr + model[4] * dg + model[5] * db)
                     + dg * (model[4] * dr + model[6] * dg + model[7] * db)
                     + db * (model[5] * dr + model[7] * dg + model[8] * db);
-            d[i] = (float) (q / det);
+            d[s] = (float) (q / det);
         }
     }
 
