@@ -115,43 +115,48 @@ public final class ForegroundEstimator {
     static void sweep(float[] img, float[] alpha, byte[] valid, int w, int h, float[] f, float[] b, float reg,
             float gradWeight) {
         for (int y = 0; y < h; y++) {
-            int up = y > 0 ? -w : 0;
-            int down = y < h - 1 ? w : 0;
-            for (int x = 0, i = y * w; x < w; x++, i++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
                 if (valid != null && valid[i] == 0) {
                     continue;
                 }
-                int nL = x > 0 ? i - 1 : i;
-                int nR = x < w - 1 ? i + 1 : i;
-                int nU = i + up;
-                int nD = i + down;
-                if (valid != null) {
-                    nL = valid[nL] == 0 ? i : nL;
-                    nR = valid[nR] == 0 ? i : nR;
-                    nU = valid[nU] == 0 ? i : nU;
-                    nD = valid[nD] == 0 ? i : nD;
-                }
-                // The four neighbours unrolled (left, right, up, down); each sum adds their terms in that order.
                 float a0 = alpha[i];
                 float a1 = 1f - a0;
-                float dL = reg + gradWeight * Math.abs(a0 - alpha[nL]);
-                float dR = reg + gradWeight * Math.abs(a0 - alpha[nR]);
-                float dU = reg + gradWeight * Math.abs(a0 - alpha[nU]);
-                float dD = reg + gradWeight * Math.abs(a0 - alpha[nD]);
-                float a00 = a0 * a0 + dL + dR + dU + dD;
+                float a00 = a0 * a0;
                 float a01 = a0 * a1;
-                float a11 = a1 * a1 + dL + dR + dU + dD;
+                float a11 = a1 * a1;
                 int t = 3 * i;
-                int uL = 3 * nL;
-                int uR = 3 * nR;
-                int uU = 3 * nU;
-                int uD = 3 * nD;
-                float f0 = a0 * img[t] + dL * f[uL] + dR * f[uR] + dU * f[uU] + dD * f[uD];
-                float f1 = a0 * img[t + 1] + dL * f[uL + 1] + dR * f[uR + 1] + dU * f[uU + 1] + dD * f[uD + 1];
-                float f2 = a0 * img[t + 2] + dL * f[uL + 2] + dR * f[uR + 2] + dU * f[uU + 2] + dD * f[uD + 2];
-                float b0 = a1 * img[t] + dL * b[uL] + dR * b[uR] + dU * b[uU] + dD * b[uD];
-                float b1 = a1 * img[t + 1] + dL * b[uL + 1] + dR * b[uR + 1] + dU * b[uU + 1] + dD * b[uD + 1];
-                float b2 = a1 * img[t + 2] + dL * b[uL + 2] + dR * b[uR + 2] + dU * b[uU + 2] + dD * b[uD + 2];
+                float f0 = a0 * img[t];
+                float f1 = a0 * img[t + 1];
+                float f2 = a0 * img[t + 2];
+                float b0 = a1 * img[t];
+                float b1 = a1 * img[t + 1];
+                float b2 = a1 * img[t + 2];
+                for (int d = 0; d < 4; d++) {
+                    int n;
+                    if (d == 0) {
+                        n = x > 0 ? i - 1 : i;
+                    } else if (d == 1) {
+                        n = x < w - 1 ? i + 1 : i;
+                    } else if (d == 2) {
+                        n = y > 0 ? i - w : i;
+                    } else {
+                        n = y < h - 1 ? i + w : i;
+                    }
+                    if (valid != null && valid[n] == 0) {
+                        n = i;
+                    }
+                    float da = reg + gradWeight * Math.abs(a0 - alpha[n]);
+                    a00 += da;
+                    a11 += da;
+                    int u = 3 * n;
+                    f0 += da * f[u];
+                    f1 += da * f[u + 1];
+                    f2 += da * f[u + 2];
+                    b0 += da * b[u];
+                    b1 += da * b[u + 1];
+                    b2 += da * b[u + 2];
+                }
                 float invDet = 1f / (a00 * a11 - a01 * a01);
                 float m00 = invDet * a11;
                 float m01 = -invDet * a01;
