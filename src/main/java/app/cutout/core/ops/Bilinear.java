@@ -169,7 +169,6 @@ public final class Bilinear {
         for (int x = 0; x < maskW; x++) {
             bl[x] = wy0 * m[row0 + x] + wy1 * m[row1 + x];
         }
-        int[] x1s = columns.hi;
         float[] wx1s = columns.frac;
         int last = maskW - 1;
         for (int c = 0; c < maskW; c++) {
@@ -189,10 +188,11 @@ public final class Bilinear {
                     pixels[o] |= 0xFF000000;
                 }
             } else {
-                // NaN taps land here too; the comparisons fail for NaN, which round255 maps to 0.
+                // NaN taps land here too; the comparisons fail for NaN, which round255 maps to 0. The upper tap of
+                // every column with lower tap c is hi (columns.hi is min(c + 1, last)).
                 for (int x = from, o = offset + from; x < to; x++, o++) {
                     float wx1 = wx1s[x];
-                    float v = (1f - wx1) * lo + wx1 * bl[x1s[x]];
+                    float v = (1f - wx1) * lo + wx1 * hi;
                     if (v < 0f) {
                         v = 0f;
                     } else if (v > 1f) {

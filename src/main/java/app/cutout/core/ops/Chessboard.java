@@ -15,39 +15,41 @@ public final class Chessboard {
      * two raster passes. Start with 0 on the set to measure from and {@code w + h} or more elsewhere.
      */
     public static void distances(int[] d, int w, int h) {
-        for (int y = 0; y < h; y++) {
-            for (int x = 0, i = y * w; x < w; x++, i++) {
-                int v = d[i];
-                if (x > 0) {
-                    v = Math.min(v, d[i - 1] + 1);
+        // The first and last column of each row apart, so that the inner loops test no border.
+        for (int i = 1; i < w; i++) {
+            d[i] = Math.min(d[i], d[i - 1] + 1);
+        }
+        for (int y = 1; y < h; y++) {
+            int row = y * w;
+            int v = Math.min(d[row], d[row - w] + 1);
+            if (w > 1) {
+                d[row] = Math.min(v, d[row - w + 1] + 1);
+                for (int i = row + 1, end = row + w - 1; i < end; i++) {
+                    int up = Math.min(d[i - w], Math.min(d[i - w - 1], d[i - w + 1]));
+                    d[i] = Math.min(d[i], Math.min(d[i - 1], up) + 1);
                 }
-                if (y > 0) {
-                    v = Math.min(v, d[i - w] + 1);
-                    if (x > 0) {
-                        v = Math.min(v, d[i - w - 1] + 1);
-                    }
-                    if (x < w - 1) {
-                        v = Math.min(v, d[i - w + 1] + 1);
-                    }
-                }
-                d[i] = v;
+                int i = row + w - 1;
+                d[i] = Math.min(d[i], Math.min(d[i - 1], Math.min(d[i - w], d[i - w - 1])) + 1);
+            } else {
+                d[row] = v;
             }
         }
-        for (int y = h - 1; y >= 0; y--) {
-            for (int x = w - 1, i = y * w + x; x >= 0; x--, i--) {
-                int v = d[i];
-                if (x < w - 1) {
-                    v = Math.min(v, d[i + 1] + 1);
+        int lastRow = (h - 1) * w;
+        for (int i = lastRow + w - 2; i >= lastRow; i--) {
+            d[i] = Math.min(d[i], d[i + 1] + 1);
+        }
+        for (int y = h - 2; y >= 0; y--) {
+            int row = y * w;
+            int i = row + w - 1;
+            int v = Math.min(d[i], d[i + w] + 1);
+            if (w > 1) {
+                d[i] = Math.min(v, d[i + w - 1] + 1);
+                for (i = row + w - 2; i > row; i--) {
+                    int down = Math.min(d[i + w], Math.min(d[i + w + 1], d[i + w - 1]));
+                    d[i] = Math.min(d[i], Math.min(d[i + 1], down) + 1);
                 }
-                if (y < h - 1) {
-                    v = Math.min(v, d[i + w] + 1);
-                    if (x < w - 1) {
-                        v = Math.min(v, d[i + w + 1] + 1);
-                    }
-                    if (x > 0) {
-                        v = Math.min(v, d[i + w - 1] + 1);
-                    }
-                }
+                d[row] = Math.min(d[row], Math.min(d[row + 1], Math.min(d[row + w], d[row + w + 1])) + 1);
+            } else {
                 d[i] = v;
             }
         }

@@ -23,6 +23,11 @@ public final class WindowStats {
         int rowLen = channels * w;
         float[] tmp = new float[rowLen];
         double[] sum = new double[channels];
+        // One over each column's window width, the same divisions as per pixel, once per call.
+        double[] invX = new double[w];
+        for (int x = 0; x < w; x++) {
+            invX[x] = 1.0 / (Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1);
+        }
         for (int y = 0; y < h; y++) {
             int o = y * rowLen;
             System.arraycopy(v, o, tmp, 0, rowLen);
@@ -33,8 +38,7 @@ public final class WindowStats {
                 }
             }
             for (int x = 0; x < w; x++) {
-                int nx = Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1;
-                double inv = 1.0 / nx;
+                double inv = invX[x];
                 int d = o + channels * x;
                 for (int c = 0; c < channels; c++) {
                     v[d + c] = (float) (sum[c] * inv);
@@ -66,18 +70,27 @@ public final class WindowStats {
             System.arraycopy(v, o, ring, (y % slots) * rowLen, rowLen);
             int ny = Math.min(y + r, h - 1) - Math.max(y - r, 0) + 1;
             double inv = 1.0 / ny;
-            for (int k = 0; k < rowLen; k++) {
-                v[o + k] = (float) (col[k] * inv);
-            }
             // Slide the window to rows [y + 1 - r, y + 1 + r]: row y + 1 + r is still original in v, row y - r only
             // in the ring.
             int ya = y + 1 + r;
+            int ys = y - r;
+            if (ya < h && ys >= 0) {
+                // Inside, in one loop: the same additions and subtractions, in the same order, as the loops below.
+                for (int k = 0, a = ya * rowLen, b = (ys % slots) * rowLen; k < rowLen; k++) {
+                    double c = col[k];
+                    v[o + k] = (float) (c * inv);
+                    col[k] = c + v[a + k] - ring[b + k];
+                }
+                continue;
+            }
+            for (int k = 0; k < rowLen; k++) {
+                v[o + k] = (float) (col[k] * inv);
+            }
             if (ya < h) {
                 for (int k = 0, a = ya * rowLen; k < rowLen; k++, a++) {
                     col[k] += v[a];
                 }
             }
-            int ys = y - r;
             if (ys >= 0) {
                 for (int k = 0, a = (ys % slots) * rowLen; k < rowLen; k++, a++) {
                     col[k] -= ring[a];

@@ -437,9 +437,12 @@ public final class EdgeRefiner {
             HazeRemoval.markBackgroundColours(g.rgb, solved, constraint, bw, bh, hazeRadius, o.hazeMaxAlpha,
                     o.hazeEpsilon, o.hazeNear, o.hazeFar, o.hazeSupport, o.hazeFlat, o.hazeReach);
         }
+        // From here on only subject marks are added: both looks for cores share the background's models.
+        HazeRemoval.BackgroundModels background = null;
         if (any && o.solid) {
+            background = new HazeRemoval.BackgroundModels(g.rgb, constraint, bw, bh, hazeRadius);
             HazeRemoval.markSubjectCores(g.rgb, solved, constraint, bw, bh, hazeRadius, solidDepth, solidSmooth,
-                    o.solidMinAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat);
+                    o.solidMinAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat, background);
         }
         log.pass("trimap");
         float[] preview = null;
@@ -450,9 +453,10 @@ public final class EdgeRefiner {
             preview = AlphaMatting.coarseSolution(g.rgb, solved, prior, constraint, bw, bh, o.mattingEpsilon,
                     o.mattingIterations);
             HazeRemoval.markSubjectCores(g.rgb, preview, constraint, bw, bh, hazeRadius, solidDepth, 0,
-                    o.solidPreviewAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat);
+                    o.solidPreviewAlpha, o.hazeEpsilon, o.solidNear, o.hazeSupport, o.solidFlat, background);
             log.pass("solid_preview");
         }
+        background = null;
         if (any) {
             if (preview != null) {
                 // The preview is the solve's own half-resolution level: start the finest level from it.
@@ -532,14 +536,23 @@ public final class EdgeRefiner {
                         int o = i * bw + j;
                         int change = 0;
                         int xEnd = g.colStart[g.bx0 + j + 1];
-                        boolean solve = coef != null && (g.flags[o] & WorkGrid.REGION_APPLY) != 0;
-                        int fixed = constraint[o] == AlphaMatting.FOREGROUND ? 255 : 0;
-                        for (int x = g.colStart[g.bx0 + j]; x < xEnd; x++) {
-                            int idx = rowOff + x;
-                            int p = px[idx];
-                            int a = p >>> 24;
-                            int na;
-                            if (solve) {
+                        if (coef == null || (g.flags[o] & WorkGrid.REGION_APPLY) == 0) {
+                            int fixed = constraint[o] == AlphaMatting.FOREGROUND ? 255 : 0;
+                            for (int x = g.colStart[g.bx0 + j]; x < xEnd; x++) {
+                                int idx = rowOff + x;
+                                int p = px[idx];
+                                int a = p >>> 24;
+                                if (a != fixed) {
+                                    px[idx] = (p & 0x00FFFFFF) | (fixed << 24);
+                                    change += fixed - a;
+                                }
+                            }
+                        } else {
+                            for (int x = g.colStart[g.bx0 + j]; x < xEnd; x++) {
+                                int idx = rowOff + x;
+                                int p = px[idx];
+                                int a = p >>> 24;
+                                int na;
                                 int tx = x - xFrom;
                                 float fx = xFrac[tx];
                                 float gx = 1f - fx;
@@ -558,12 +571,10 @@ public final class EdgeRefiner {
                                 } else {
                                     na = Bilinear.round255(v);
                                 }
-                            } else {
-                                na = fixed;
-                            }
-                            if (na != a) {
-                                px[idx] = (p & 0x00FFFFFF) | (na << 24);
-                                change += na - a;
+                                if (na != a) {
+                                    px[idx] = (p & 0x00FFFFFF) | (na << 24);
+                                    change += na - a;
+                                }
                             }
                         }
                         if (change != 0) {

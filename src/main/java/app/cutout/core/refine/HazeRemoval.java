@@ -83,15 +83,16 @@ public final class HazeRemoval {
         if (count == 0) {
             return 0;
         }
-        float[] dB = nearestDistances(rgb, constraint, pixels, count, w, h, radius, eps, support, reach, block);
+        float[] dB = nearestDistances(rgb, pixels, count, w, h, eps, support, reach,
+                new BackgroundModels(rgb, constraint, w, h, radius, block));
         float[] dF = distances(rgb, constraint, pixels, count, w, h, radius, eps, support, AlphaMatting.FOREGROUND,
                 block);
         int marked = 0;
         for (int u = 0; u < count; u++) {
             int i = pixels[u];
-            float db = dB[i];
+            float db = dB[u];
             // NaN (no background model) fails the first test.
-            if (db <= near && dF[i] >= far * Math.max(db, 1f) && localVariance(rgb, w, h, i) <= flat) {
+            if (db <= near && dF[u] >= far * Math.max(db, 1f) && localVariance(rgb, w, h, i) <= flat) {
                 constraint[i] = AlphaMatting.BACKGROUND;
                 marked++;
             }
@@ -120,6 +121,17 @@ public final class HazeRemoval {
      */
     public static int markSubjectCores(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius,
             int depth, int smooth, float minAlpha, float eps, float near, float support, float flat) {
+        return markSubjectCores(rgb, alpha, constraint, w, h, radius, depth, smooth, minAlpha, eps, near, support,
+                flat, null);
+    }
+
+    /**
+     * {@link #markSubjectCores(float[], float[], byte[], int, int, int, int, int, float, float, float, float, float)}
+     * with the background models of {@code background} (null: its own), which must be of the same {@code rgb},
+     * sure background, size and {@code radius}: a second call after the first added only subject marks reuses them.
+     */
+    static int markSubjectCores(float[] rgb, float[] alpha, byte[] constraint, int w, int h, int radius, int depth,
+            int smooth, float minAlpha, float eps, float near, float support, float flat, BackgroundModels background) {
         int n = w * h;
         if (w <= 0 || h <= 0 || rgb.length != 3 * n || alpha.length != n || constraint.length != n || radius < 1
                 || depth < 1 || smooth < 0 || !(eps > 0f)) {
@@ -155,13 +167,15 @@ public final class HazeRemoval {
             return 0;
         }
         // The nearest background's model, however far: a wide pane of glass is compared with the background around it.
-        float[] dB = nearestDistances(rgb, constraint, cores, count, w, h, radius, eps, support, Integer.MAX_VALUE,
-                radius >= BLOCK_RADIUS ? BLOCK : 1);
+        if (background == null) {
+            background = new BackgroundModels(rgb, constraint, w, h, radius);
+        }
+        float[] dB = nearestDistances(rgb, cores, count, w, h, eps, support, Integer.MAX_VALUE, background);
         int marked = 0;
         for (int u = 0; u < count; u++) {
             int i = cores[u];
             // NaN: no sure background anywhere in the grid.
-            if (Float.isNaN(dB[i]) || dB[i] > near) {
+            if (Float.isNaN(dB[u]) || dB[u] > near) {
                 constraint[i] = AlphaMatting.FOREGROUND;
                 marked++;
             }
@@ -201,8 +215,8 @@ public final class HazeRemoval {
 
     /**
      * Squared Mahalanobis distance of the colour of each of the first {@code count} {@code pixels} to the model of the
-     * {@code kind} pixels in its window: NaN where that model has too little support ({@code kind} background) or
-     * +infinity (subject), and for every other pixel.
+     * {@code kind} pixels in its window, indexed like {@code pixels}: NaN where that model has too little support
+     * ({@code kind} background) or +infinity (subject).
      *
      * <p>With {@code f > 1} the samples' moments are summed over {@code f}-square blocks first and the window is made
      * of whole blocks around the pixel's own (its radius rounded to blocks): the models are means over hundreds of
@@ -210,11 +224,10 @@ public final class HazeRemoval {
      */
     private static float[] distances(float[] rgb, byte[] constraint, int[] pixels, int count, int w, int h,
             int radius, float eps, float support, byte kind, int f) {
-        float[] d = new float[w * h];
-        java.util.Arrays.fill(d, Float.NaN);
+        float[] d = new float[count];
         float[] means = blockSums(rgb, constraint, kind, w, h, f);
         WindowStats.boxMean(means, 10, (w + f - 1) / f, (h + f - 1) / f, blockRadius(radius, f));
-        evaluate(rgb, pixels, count, means, w, f, eps, support, kind == AlphaMatting.BACKGROUND ? Float.NaN
+        evaluate(rgb, pixels, null, count, means, w, f, eps, support, kind == AlphaMatting.BACKGROUND ? Float.NaN
                 : Float.POSITIVE_INFINITY, d);
         return d;
     }
@@ -224,21 +237,19 @@ public final class HazeRemoval {
      * model of a window twice as wide (blocks twice as wide, the same number of them), and so on, at most
      * {@code levels} windows in all: NaN where none has enough.
      */
-    private static float[] nearestDistances(float[] rgb, byte[] constraint, int[] pixels, int count, int w, int h,
-            int radius, float eps, float support, int levels, int block) {
-        float[] d = new float[w * h];
+    private static float[] nearestDistances(float[] rgb, int[] pixels, int count, int w, int h, float eps,
+            float support, int levels, BackgroundModels background) {
+        float[] d = new float[count];
         java.util.Arrays.fill(d, Float.NaN);
-        int f = block;
-        int rb = blockRadius(radius, f);
-        float[] sums = blockSums(rgb, constraint, AlphaMatting.BACKGROUND, w, h, f);
-        int[] open = java.util.Arrays.copyOf(pixels, count);
+        // Positions in the list of the pixels without a model yet.
+        int[] open = new int[count];
+        for (int u = 0; u < count; u++) {
+            open[u] = u;
+        }
         int left = count;
         for (int level = 0; level < levels; level++) {
-            int cw = (w + f - 1) / f;
-            int ch = (h + f - 1) / f;
-            float[] means = sums.clone();
-            WindowStats.boxMean(means, 10, cw, ch, rb);
-            evaluate(rgb, open, left, means, w, f, eps, support, Float.NaN, d);
+            evaluate(rgb, pixels, open, left, background.means(level), w, background.block << level, eps, support, Float.NaN,
+                    d);
             int still = 0;
             for (int u = 0; u < left; u++) {
                 if (Float.isNaN(d[open[u]])) {
@@ -246,13 +257,69 @@ public final class HazeRemoval {
                 }
             }
             left = still;
-            if (left == 0 || (rb + 1) * f >= Math.max(w, h)) {
+            if (left == 0 || !background.hasLevel(level + 1)) {
                 break;
             }
-            sums = coarser(sums, cw, ch);
-            f *= 2;
         }
         return d;
+    }
+
+    /**
+     * The sure background's window models ({@link #blockSums} box-meaned) at each level of {@link #nearestDistances},
+     * computed when first asked for and kept: {@link #markSubjectCores} runs twice on the same background.
+     */
+    static final class BackgroundModels {
+        private final int w;
+        private final int h;
+        private final int rb;
+        final int block;
+        private final java.util.List<float[]> means = new java.util.ArrayList<>();
+        private float[] rgb;
+        private byte[] constraint;
+        /** The block sums of the next level, not yet box-meaned. */
+        private float[] next;
+
+        /**
+         * The models of the {@link AlphaMatting#BACKGROUND} pixels of {@code constraint}, summed when first asked
+         * for: until the last use, other pixels may change but the background ones must not.
+         */
+        BackgroundModels(float[] rgb, byte[] constraint, int w, int h, int radius) {
+            this(rgb, constraint, w, h, radius, radius >= BLOCK_RADIUS ? BLOCK : 1);
+        }
+
+        BackgroundModels(float[] rgb, byte[] constraint, int w, int h, int radius, int block) {
+            this.rgb = rgb;
+            this.constraint = constraint;
+            this.w = w;
+            this.h = h;
+            this.block = block;
+            this.rb = blockRadius(radius, block);
+        }
+
+        /** Whether {@code level} is still narrower than the grid: the one past the last that is not. */
+        boolean hasLevel(int level) {
+            return level == 0 || (rb + 1) * (block << (level - 1)) < Math.max(w, h);
+        }
+
+        /** The box means of {@code level}'s blocks ({@code block << level} pixels square) over {@code rb} blocks. */
+        float[] means(int level) {
+            if (means.isEmpty()) {
+                next = blockSums(rgb, constraint, AlphaMatting.BACKGROUND, w, h, block);
+                rgb = null;
+                constraint = null;
+            }
+            while (means.size() <= level) {
+                int f = block << means.size();
+                int cw = (w + f - 1) / f;
+                int ch = (h + f - 1) / f;
+                float[] m = next;
+                // The next level's sums before this level's are box-meaned in place, when there is a next level.
+                next = hasLevel(means.size() + 1) ? coarser(m, cw, ch) : null;
+                WindowStats.boxMean(m, 10, cw, ch, rb);
+                means.add(m);
+            }
+            return means.get(level);
+        }
     }
 
     /** A window radius in blocks of {@code f} pixels (rounded). */
@@ -311,26 +378,35 @@ public final class HazeRemoval {
 
     /**
      * Writes into {@code d} the squared Mahalanobis distance of each listed pixel's colour to its block's window
-     * model ({@code means}: box means of {@link #blockSums}), or {@code none} where the model has too little support.
+     * model ({@code means}: box means of {@link #blockSums}), or {@code none} where the model has too little support:
+     * for {@code u < count}, of {@code pixels[s]} into {@code d[s]} with {@code s = slots[u]} ({@code u} when
+     * {@code slots} is null).
      */
-    private static void evaluate(float[] rgb, int[] pixels, int count, float[] means, int w, int f, float eps,
-            float support, float none, float[] d) {
+    private static void evaluate(float[] rgb, int[] pixels, int[] slots, int count, float[] means, int w, int f,
+            float eps, float support, float none, float[] d) {
         int cw = (w + f - 1) / f;
         float perPixel = 1f / (f * f);
         double[] model = new double[WindowStats.MODEL];
+        // The pixels are listed in raster order, so runs of them share a block and its model: the last one is kept.
+        int last = -1;
+        double det = 0;
         for (int u = 0; u < count; u++) {
-            int i = pixels[u];
+            int s = slots == null ? u : slots[u];
+            int i = pixels[s];
             int y = i / w;
             int t = 10 * ((y / f) * cw + (i - y * w) / f);
             float samples = means[t];
             if (!(samples * perPixel >= support) || samples <= 0f) {
-                d[i] = none;
+                d[s] = none;
                 continue;
             }
-            double det = WindowStats.colourModel(1.0 / samples, means[t + 1], means[t + 2], means[t + 3],
-                    means[t + 4], means[t + 5], means[t + 6], means[t + 7], means[t + 8], means[t + 9], eps, model);
+            if (t != last) {
+                det = WindowStats.colourModel(1.0 / samples, means[t + 1], means[t + 2], means[t + 3], means[t + 4],
+                        means[t + 5], means[t + 6], means[t + 7], means[t + 8], means[t + 9], eps, model);
+                last = t;
+            }
             if (!(det > 0)) {
-                d[i] = none;
+                d[s] = none;
                 continue;
             }
             double dr = rgb[3 * i] - model[0];
@@ -339,7 +415,7 @@ public final class HazeRemoval {
             double q = dr * (model[3] * dr + model[4] * dg + model[5] * db)
                     + dg * (model[4] * dr + model[6] * dg + model[7] * db)
                     + db * (model[5] * dr + model[7] * dg + model[8] * db);
-            d[i] = (float) (q / det);
+            d[s] = (float) (q / det);
         }
     }
 

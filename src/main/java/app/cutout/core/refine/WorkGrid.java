@@ -138,10 +138,20 @@ final class WorkGrid {
     }
 
     static void dilate(byte[] f, int w, int h, int src, int dst, int radius) {
-        // Horizontal pass into a scratch mask, then a vertical running count down the columns.
+        // Horizontal pass into a scratch mask, then a vertical running count down the columns. A row without a src
+        // bit adds nothing to either, so both skip it: the bits are mostly a band along the edge.
         byte[] horizontal = new byte[w * h];
+        boolean[] has = new boolean[h];
         for (int y = 0; y < h; y++) {
             int o = y * w;
+            int first = 0;
+            while (first < w && (f[o + first] & src) == 0) {
+                first++;
+            }
+            if (first == w) {
+                continue;
+            }
+            has[y] = true;
             int last = -radius - 2;
             // Distance to the nearest src bit at or left of x, then a right-to-left sweep for the other side.
             for (int x = 0; x < w; x++) {
@@ -163,26 +173,36 @@ final class WorkGrid {
             }
         }
         int[] count = new int[w];
+        // How many rows of the current window have a src bit: none, and every count is 0.
+        int rows = 0;
         for (int y = 0; y <= Math.min(radius, h - 1); y++) {
-            for (int x = 0, o = y * w; x < w; x++, o++) {
-                count[x] += horizontal[o];
+            if (has[y]) {
+                rows++;
+                for (int x = 0, o = y * w; x < w; x++, o++) {
+                    count[x] += horizontal[o];
+                }
             }
         }
         byte set = (byte) dst;
         for (int y = 0; y < h; y++) {
             if (y > 0) {
                 int ya = y + radius;
-                if (ya < h) {
+                if (ya < h && has[ya]) {
+                    rows++;
                     for (int x = 0, o = ya * w; x < w; x++, o++) {
                         count[x] += horizontal[o];
                     }
                 }
                 int ys = y - radius - 1;
-                if (ys >= 0) {
+                if (ys >= 0 && has[ys]) {
+                    rows--;
                     for (int x = 0, o = ys * w; x < w; x++, o++) {
                         count[x] -= horizontal[o];
                     }
                 }
+            }
+            if (rows == 0) {
+                continue;
             }
             for (int x = 0, o = y * w; x < w; x++, o++) {
                 if (count[x] != 0) {

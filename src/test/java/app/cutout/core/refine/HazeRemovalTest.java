@@ -1,5 +1,6 @@
 package app.cutout.core.refine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -320,6 +321,35 @@ class HazeRemovalTest {
             }
             assertTrue(marked > 0);
         }
+    }
+
+    /**
+     * The refinement's two looks for cores share the first one's background models (between them only subject marks
+     * are added): the second look marks exactly what it marks with fresh models, over several window levels (the
+     * background lies up to 40 pixels from the cores, the window's radius is 12).
+     */
+    @Test
+    void sharedBackgroundModelsMarkWhatFreshOnesMark() {
+        float[] rgb = new float[3 * 60 * 40];
+        float[] alpha = new float[60 * 40];
+        byte[] shared = coreGrid(rgb, alpha, new float[] {0.3f, 0.45f, 0.15f}, false);
+        for (int y = 20; y < 40; y++) {
+            for (int x = 10; x < 50; x++) {
+                alpha[y * 60 + x] = 0.4f;
+            }
+        }
+        byte[] fresh = shared.clone();
+        HazeRemoval.BackgroundModels models = new HazeRemoval.BackgroundModels(rgb, shared, 60, 40, 12);
+        int first = HazeRemoval.markSubjectCores(rgb, alpha, shared, 60, 40, 12, 6, 0, 0.5f, 1e-4f, 9f, 0.05f, 1e-3f,
+                models);
+        assertEquals(markCores(rgb, alpha, fresh), first);
+        assertTrue(first > 0);
+        int second = HazeRemoval.markSubjectCores(rgb, alpha, shared, 60, 40, 12, 6, 0, 0.3f, 1e-4f, 9f, 0.05f,
+                1e-3f, models);
+        assertEquals(HazeRemoval.markSubjectCores(rgb, alpha, fresh, 60, 40, 12, 6, 0, 0.3f, 1e-4f, 9f, 0.05f, 1e-3f),
+                second);
+        assertTrue(second > 0);
+        assertArrayEquals(fresh, shared);
     }
 
     /** Glass or a veil: the unsure region shows the background's colour through it, so it keeps its alpha. */
