@@ -248,8 +248,8 @@ public final class HazeRemoval {
         }
         int left = count;
         for (int level = 0; level < levels; level++) {
-            evaluate(rgb, pixels, open, left, background.means(level), w, background.block << level, eps, support, Float.NaN,
-                    d);
+            evaluate(rgb, pixels, open, left, background.means(level), w, background.block << level, eps, support,
+                    Float.NaN, d);
             int still = 0;
             for (int u = 0; u < left; u++) {
                 if (Float.isNaN(d[open[u]])) {
