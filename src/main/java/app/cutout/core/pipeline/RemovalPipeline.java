@@ -15,6 +15,7 @@ import app.cutout.core.ops.Preprocessor;
 import app.cutout.core.refine.EdgeRefiner;
 import app.cutout.core.refine.PassLog;
 import app.cutout.core.refine.RefineOptions;
+import app.cutout.core.refine.RefineWarmUp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -60,6 +61,8 @@ public final class RemovalPipeline<W> {
     private boolean warmedUp;
     /** Whether a warm-up was started ({@link EngineFactory#startWarmUp}) and not yet taken by a warm-up. */
     private boolean warmUpStarted;
+    /** Whether the edge refinement has been warmed up ({@link RefineWarmUp}), on any backend. */
+    private boolean refinementWarmedUp;
 
     public RemovalPipeline(ModelSource<W> models, EngineFactory<W> engines, Clock clock, PipelineEvents events) {
         this.models = models;
@@ -213,9 +216,16 @@ public final class RemovalPipeline<W> {
 
     /**
      * Warms the engine up for {@code plan} until {@code stop}: once per pipeline, unless it was stopped before its
-     * first run (a photo came while the runtime was starting), when the photo's model download may do it.
+     * first run (a photo came while the runtime was starting), when the photo's model download may do it. Before
+     * that, once per pipeline, the edge refinement ({@link RefineWarmUp}).
      */
     private void warmUp(Plan plan, BooleanSupplier stop) {
+        if (!refinementWarmedUp) {
+            // One short call (tens of milliseconds), made even when a photo is waiting: the photo's own refinement
+            // then saves several times that (also on a GPU). The engine's warm-up below stops between runs.
+            refinementWarmedUp = true;
+            RefineWarmUp.run();
+        }
         double t = clock.now();
         warmUpStarted = false;
         int runs = engines.warmUp(plan, stop);
