@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
@@ -39,11 +38,7 @@ public final class HazeMap {
             Files.createDirectories(out);
         }
         RefineOptions options = QualityProbe.optionsFromProperties();
-        List<Path> images = new ArrayList<>();
-        try (Stream<Path> files = Files.list(gt)) {
-            files.filter(p -> p.toString().matches(".*\\.(jpg|png)") && !p.toString().endsWith(".matte.png"))
-                    .sorted().forEach(images::add);
-        }
+        List<Path> images = MatteFiles.photos(gt);
         System.out.println(String.format(Locale.ROOT,
                 "%-10s %7s %6s | %6s %6s %6s %6s | %6s %6s %6s | %6s %5s | %7s %7s %6s", "image", "truth0", "tr<=5",
                 "d<=2", "<=8", "<=24", ">24", "raw<=5", "<128", ">=128", "float", "mean", "SAD", "grad", "op"));
@@ -55,8 +50,7 @@ public final class HazeMap {
             int w = photo.getWidth();
             int h = photo.getHeight();
             int[] rgba = MatteFiles.packedRgba(photo);
-            float[] mask = IsnetJava.mask(rgba, w, h, IsnetJava.defaultModel(),
-                    Path.of("target/gt-cache").resolve(name + ".f32"));
+            float[] mask = IsnetJava.cachedMask(rgba, w, h, name);
             int[] alpha = alpha(mask, rgba, w, h, 1f, options);
             int[] raw = alpha(mask, rgba, w, h, 0f, options);
             int[] dist = distanceToSubject(truth, w, h);

@@ -35,6 +35,11 @@ final class IsnetJava {
         return ProjectDirs.root().resolve("models/isnet-quint8.onnx");
     }
 
+    /** {@link #mask} with {@link #defaultModel}, cached in {@code target/gt-cache/NAME.f32}. */
+    static float[] cachedMask(int[] rgba, int w, int h, String name) throws IOException {
+        return mask(rgba, w, h, defaultModel(), Path.of("target/gt-cache").resolve(name + ".f32"));
+    }
+
     /** The mask of packed RGBA pixels, from {@code cache} when it holds this photo's, else computed and stored. */
     static float[] mask(int[] rgba, int w, int h, Path model, Path cache) throws IOException {
         int n = SIZE * SIZE;

@@ -16,6 +16,14 @@ final class MatteFiles {
     private MatteFiles() {
     }
 
+    /** The photos of a ground-truth folder ({@code NAME.jpg|png}, not the {@code NAME.matte.png} mattes), sorted. */
+    static java.util.List<Path> photos(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().matches(".*\\.(jpg|png)") && !p.toString().endsWith(".matte.png"))
+                    .sorted().toList();
+        }
+    }
+
     static BufferedImage read(Path file) throws IOException {
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {

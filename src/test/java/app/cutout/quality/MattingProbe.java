@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Three-way matte quality on a ground-truth set, for tuning the matting step of {@link EdgeRefiner} on the JVM: the
@@ -49,13 +48,7 @@ public final class MattingProbe {
         RefineOptions fresh = QualityProbe.optionsFromProperties();
         RefineOptions old = new RefineOptions();
         old.matting = false;
-        Path model = IsnetJava.defaultModel();
-        Path cache = Path.of("target/gt-cache");
-        List<Path> images = new ArrayList<>();
-        try (Stream<Path> files = Files.list(gt)) {
-            files.filter(p -> p.toString().matches(".*\\.(jpg|png)") && !p.toString().endsWith(".matte.png"))
-                    .sorted().forEach(images::add);
-        }
+        List<Path> images = MatteFiles.photos(gt);
         int n = images.size();
         // [image][variant][metric]: sad, mse, grad, iou, opaque share, transparent share, ms
         double[][][] m = new double[n][3][7];
@@ -69,7 +62,7 @@ public final class MattingProbe {
             int w = photo.getWidth();
             int h = photo.getHeight();
             int[] rgba = MatteFiles.packedRgba(photo);
-            float[] mask = IsnetJava.mask(rgba, w, h, model, cache.resolve(name + ".f32"));
+            float[] mask = IsnetJava.cachedMask(rgba, w, h, name);
             for (int v = 0; v < 3; v++) {
                 RgbaImage image = null;
                 double ms = Double.MAX_VALUE;
@@ -140,8 +133,7 @@ public final class MattingProbe {
     static void timeLarge(Path gt, String name, int w, int h) throws Exception {
         BufferedImage photo = MatteFiles.read(gt.resolve(name + ".png"));
         int[] small = MatteFiles.packedRgba(photo);
-        float[] mask = IsnetJava.mask(small, photo.getWidth(), photo.getHeight(), IsnetJava.defaultModel(),
-                Path.of("target/gt-cache").resolve(name + ".f32"));
+        float[] mask = IsnetJava.cachedMask(small, photo.getWidth(), photo.getHeight(), name);
         BufferedImage big = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D gfx = big.createGraphics();
         gfx.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,

@@ -32,8 +32,7 @@ public final class PassProfile {
         int h = photo.getHeight();
         int[] rgba = MatteFiles.packedRgba(photo);
         String name = file.getFileName().toString();
-        float[] mask = IsnetJava.mask(rgba, w, h, IsnetJava.defaultModel(),
-                Path.of("target/gt-cache").resolve(name + ".f32"));
+        float[] mask = IsnetJava.cachedMask(rgba, w, h, name);
         float smallest = 1f;
         int subnormal = 0;
         for (float v : mask) {

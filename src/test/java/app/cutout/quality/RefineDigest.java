@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One SHA-256 of the refined RGBA pixels per photo (default options, strength 1, ISNet's mask as in
@@ -30,10 +29,7 @@ public final class RefineDigest {
         for (String a : args) {
             Path p = Path.of(a);
             if (Files.isDirectory(p)) {
-                try (Stream<Path> files = Files.list(p)) {
-                    files.filter(f -> f.toString().matches(".*\\.(jpg|png)") && !f.toString().endsWith(".matte.png"))
-                            .sorted().forEach(photos::add);
-                }
+                photos.addAll(MatteFiles.photos(p));
             } else {
                 photos.add(p);
             }
@@ -44,8 +40,7 @@ public final class RefineDigest {
             int h = photo.getHeight();
             int[] rgba = MatteFiles.packedRgba(photo);
             String name = file.getFileName().toString();
-            float[] mask = IsnetJava.mask(rgba, w, h, IsnetJava.defaultModel(),
-                    Path.of("target/gt-cache").resolve(name + ".f32"));
+            float[] mask = IsnetJava.cachedMask(rgba, w, h, name);
             RgbaImage image = new RgbaImage(w, h, rgba);
             EdgeRefiner.refine(mask, ModelSpec.SIZE, ModelSpec.SIZE, image, 1f, new RefineOptions());
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
