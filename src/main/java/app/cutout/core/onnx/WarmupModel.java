@@ -16,6 +16,10 @@ package app.cutout.core.onnx;
 public final class WarmupModel {
     public static final String INPUT_NAME = "input";
     public static final String OUTPUT_NAME = "output";
+    /** The side of {@link #buildWide}'s input. */
+    public static final int WIDE_INPUT_SIZE = 16;
+    /** The side of {@link #buildWide}'s widest maps and of its output. */
+    public static final int WIDE_SIZE = 512;
 
     private static final int FLOAT = 1;
     private static final int UINT8 = 2;
@@ -64,6 +68,30 @@ public final class WarmupModel {
         m.graph.string(2, "cutout-warmup");
         m.graph.message(11, valueInfo(INPUT_NAME, 3, size));
         m.graph.message(12, valueInfo(OUTPUT_NAME, 1, size));
+        return new ProtoWriter().varint(1, 7).string(2, "cutout").message(8, new ProtoWriter().string(1, "")
+                .varint(2, 13)).message(7, m.graph).toByteArray();
+    }
+
+    /**
+     * A model that does little arithmetic but needs buffers as large as ISNet's widest layers: a {@code 16²} input
+     * taken to {@code channels} feature maps, stretched to {@code 512²} and fed to one quantised 3×3 convolution down
+     * to one channel, whose unfolded input ({@code ConvInteger}'s copy of each value for each of the 9 taps) is the
+     * largest buffer. Run once before ISNet, it is what first touches that much of the engine's memory, so that
+     * ISNet's first run does not. Input {@value #INPUT_NAME}: float {@code [1, 3, 16, 16]}; output
+     * {@value #OUTPUT_NAME}: float {@code [1, 1, 512, 512]}.
+     */
+    public static byte[] buildWide(int channels) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("channels " + channels);
+        }
+        WarmupModel m = new WarmupModel();
+        String in = m.conv(INPUT_NAME, 3, channels, 1, 1, true);
+        String wide = m.resize(in, channels, WIDE_SIZE);
+        String side = m.conv(wide, channels, 1, 1, 1, false);
+        m.graph.message(1, node("Sigmoid", "sigmoid", new String[] {side}, new String[] {OUTPUT_NAME}));
+        m.graph.string(2, "cutout-warmup-wide");
+        m.graph.message(11, valueInfo(INPUT_NAME, 3, WIDE_INPUT_SIZE));
+        m.graph.message(12, valueInfo(OUTPUT_NAME, 1, WIDE_SIZE));
         return new ProtoWriter().varint(1, 7).string(2, "cutout").message(8, new ProtoWriter().string(1, "")
                 .varint(2, 13)).message(7, m.graph).toByteArray();
     }

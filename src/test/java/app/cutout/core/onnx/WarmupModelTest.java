@@ -54,6 +54,36 @@ class WarmupModelTest {
     }
 
     @Test
+    void wideModelRunsInOnnxRuntimeWithAFullSizeOutputIn0To1() throws OrtException {
+        byte[] model = WarmupModel.buildWide(8);
+        int side = WarmupModel.WIDE_INPUT_SIZE;
+        float[] input = new float[3 * side * side];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) Math.sin(i * 0.37) * 2;
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());
+                OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, side, side});
+                OrtSession.Result result = session.run(Map.of(WarmupModel.INPUT_NAME, x))) {
+            OnnxTensor y = (OnnxTensor) result.get(WarmupModel.OUTPUT_NAME).get();
+            int wide = WarmupModel.WIDE_SIZE;
+            assertArrayEquals(new long[] {1, 1, wide, wide}, y.getInfo().getShape());
+            FloatBuffer out = y.getFloatBuffer();
+            float min = Float.MAX_VALUE;
+            float max = -Float.MAX_VALUE;
+            while (out.hasRemaining()) {
+                float v = out.get();
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            assertTrue(min >= 0 && max <= 1, "a sigmoid's output: " + min + ".." + max);
+            assertTrue(max - min > 1e-3, "the convolutions did work on the input: " + min + ".." + max);
+        }
+        assertArrayEquals(model, WarmupModel.buildWide(8));
+        assertThrows(IllegalArgumentException.class, () -> WarmupModel.buildWide(0));
+    }
+
+    @Test
     void isTheSameEveryTime() {
         assertArrayEquals(WarmupModel.build(128, 32), WarmupModel.build(128, 32));
     }
