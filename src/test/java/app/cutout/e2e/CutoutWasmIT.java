@@ -36,6 +36,9 @@ class CutoutWasmIT {
                         Duration.ofMinutes(2));
                 System.out.println("warm-up: " + runs + " runs in " + page.backendInfo("warmup-ms") + " ms");
                 assertTrue(Integer.parseInt(runs) >= 1, "runs " + runs);
+                // Nobody waits, so the stand-in uses its whole budget and the wide stand-in (ISNet's largest
+                // buffers) runs after it: its failure would otherwise pass unseen, as warm-up failures are harmless.
+                assertEquals("true", page.backendInfo("warmup-wide"), "#backend-info data-warmup-wide");
                 assertFalse(server.requests().stream().anyMatch(r -> r.contains("isnet")),
                         "warming up downloads no model: " + server.requests());
                 page.choose("wasm", "quint8");

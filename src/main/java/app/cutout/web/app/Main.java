@@ -109,7 +109,7 @@ public final class Main {
 
             @Override
             public void warmedUp(WarmedMessage m) {
-                view.warmedUp(m.getRuns(), m.getMs());
+                view.warmedUp(m.getRuns(), m.getMs(), m.isWide());
             }
 
             @Override

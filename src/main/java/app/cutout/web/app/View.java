@@ -83,8 +83,9 @@ final class View {
     }
 
     /** For measurements: the inference worker's warm-up before any photo ({@code #backend-info[data-warmup-*]}). */
-    void warmedUp(int runs, double ms) {
+    void warmedUp(int runs, double ms, boolean wide) {
         backendInfo.setAttribute("data-warmup-runs", Integer.toString(runs));
+        backendInfo.setAttribute("data-warmup-wide", Boolean.toString(wide));
         backendInfo.setAttribute("data-warmup-ms", Long.toString(Math.round(ms)));
     }
 

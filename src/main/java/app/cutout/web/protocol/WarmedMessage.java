@@ -4,7 +4,8 @@ import org.teavm.jso.JSProperty;
 
 /**
  * The inference worker warmed its engine up before any photo ({@code core.pipeline.EngineFactory#warmUp}): how many
- * runs of the stand-in model, and the milliseconds from asking to the last run's end.
+ * runs of the stand-in model, the milliseconds from asking to the last run's end, and whether the wide stand-in
+ * ({@code core.onnx.WarmupModel#buildWide}) ran after them.
  */
 public interface WarmedMessage extends Message {
     @JSProperty
@@ -18,4 +19,10 @@ public interface WarmedMessage extends Message {
 
     @JSProperty
     void setMs(double ms);
+
+    @JSProperty
+    boolean isWide();
+
+    @JSProperty
+    void setWide(boolean wide);
 }

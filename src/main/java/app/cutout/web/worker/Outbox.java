@@ -61,10 +61,11 @@ final class Outbox {
         send(message);
     }
 
-    void warmedUp(int runs, double ms) {
+    void warmedUp(int runs, double ms, boolean wide) {
         WarmedMessage message = Message.of(Message.WARMED);
         message.setRuns(runs);
         message.setMs(ms);
+        message.setWide(wide);
         send(message);
     }
 

@@ -66,6 +66,8 @@ final class Segmenter implements InferenceEngine {
     /** The warm-up's session while it starts or waits to be run ({@link #startWarmUp}), and its runtime build. */
     private static JSPromise<InferenceSession> warmupSession;
     private static OrtBundle warmupBundle;
+    /** Whether {@link #runWide} has run to its end in this worker. */
+    private static boolean wideRan;
 
     final Plan plan;
     /** The runtime build the session belongs to; its tensors must come from the same one. */
@@ -212,6 +214,11 @@ final class Segmenter implements InferenceEngine {
         return runs;
     }
 
+    /** Whether the wide stand-in has run in this worker (for {@code #backend-info[data-warmup-wide]}). */
+    static boolean wideRan() {
+        return wideRan;
+    }
+
     /** One run of {@link WarmupModel#buildWide} in a session of its own, freed after; whether it ran. */
     private static boolean runWide(OrtBundle bundle) {
         Int8Array bytes = ArrayTransfer.copyOf(WarmupModel.buildWide(WARMUP_WIDE_CHANNELS));
@@ -235,6 +242,7 @@ final class Segmenter implements InferenceEngine {
             JSMapLike<Tensor> out = Promises.await(session.run(feeds, fetches), "Warming up");
             out.get(WarmupModel.OUTPUT_NAME).dispose();
             input.dispose();
+            wideRan = true;
             return true;
         } finally {
             Promises.await(session.release(), "Warming up");

@@ -103,7 +103,7 @@ public final class WorkerMain {
 
             @Override
             public void warmedUp(int runs, double ms) {
-                outbox.warmedUp(runs, ms);
+                outbox.warmedUp(runs, ms, Segmenter.wideRan());
             }
 
             @Override
