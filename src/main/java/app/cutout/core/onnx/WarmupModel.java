@@ -64,12 +64,7 @@ public final class WarmupModel {
         String d2 = m.conv(m.concat(up, c1), 2 * c, c, 1, 1, true);
         String side = m.conv(d2, c, 1, 1, 1, false);
         String full = m.resize(side, 1, size);
-        m.graph.message(1, node("Sigmoid", "sigmoid", new String[] {full}, new String[] {OUTPUT_NAME}));
-        m.graph.string(2, "cutout-warmup");
-        m.graph.message(11, valueInfo(INPUT_NAME, 3, size));
-        m.graph.message(12, valueInfo(OUTPUT_NAME, 1, size));
-        return new ProtoWriter().varint(1, 7).string(2, "cutout").message(8, new ProtoWriter().string(1, "")
-                .varint(2, 13)).message(7, m.graph).toByteArray();
+        return m.finish(full, "cutout-warmup", size, size);
     }
 
     /**
@@ -88,12 +83,20 @@ public final class WarmupModel {
         String in = m.conv(INPUT_NAME, 3, channels, 1, 1, true);
         String wide = m.resize(in, channels, WIDE_SIZE);
         String side = m.conv(wide, channels, 1, 1, 1, false);
-        m.graph.message(1, node("Sigmoid", "sigmoid", new String[] {side}, new String[] {OUTPUT_NAME}));
-        m.graph.string(2, "cutout-warmup-wide");
-        m.graph.message(11, valueInfo(INPUT_NAME, 3, WIDE_INPUT_SIZE));
-        m.graph.message(12, valueInfo(OUTPUT_NAME, 1, WIDE_SIZE));
+        return m.finish(side, "cutout-warmup-wide", WIDE_INPUT_SIZE, WIDE_SIZE);
+    }
+
+    /**
+     * The model's bytes: a sigmoid of {@code last} as the output {@code [1, 1, outSize, outSize]}, the input
+     * {@code [1, 3, inSize, inSize]}, opset 13.
+     */
+    private byte[] finish(String last, String name, int inSize, int outSize) {
+        graph.message(1, node("Sigmoid", "sigmoid", new String[] {last}, new String[] {OUTPUT_NAME}));
+        graph.string(2, name);
+        graph.message(11, valueInfo(INPUT_NAME, 3, inSize));
+        graph.message(12, valueInfo(OUTPUT_NAME, 1, outSize));
         return new ProtoWriter().varint(1, 7).string(2, "cutout").message(8, new ProtoWriter().string(1, "")
-                .varint(2, 13)).message(7, m.graph).toByteArray();
+                .varint(2, 13)).message(7, graph).toByteArray();
     }
 
     /** ISNet's quantised convolution, 3×3 with padding equal to the dilation; {@code relu} except on side outputs. */

@@ -140,10 +140,8 @@ final class Segmenter implements InferenceEngine {
         try {
             OrtBundle bundle = bundleFor(plan);
             setUp(bundle, plan, ortBaseUrl);
-            Int8Array bytes = ArrayTransfer.copyOf(WarmupModel.build(WARMUP_SIZE, WARMUP_CHANNELS));
             warmupBundle = bundle;
-            warmupSession = settled(bundle.createSession(new Uint8Array(bytes.getBuffer(), bytes.getByteOffset(),
-                    bytes.getLength()), SessionOptions.create("wasm")));
+            warmupSession = standInSession(bundle, WarmupModel.build(WARMUP_SIZE, WARMUP_CHANNELS));
         } catch (RuntimeException e) {
             // Of no consequence: the photo's session starts the runtime itself and reports what fails there.
         }
@@ -166,46 +164,38 @@ final class Segmenter implements InferenceEngine {
         OrtBundle bundle = warmupBundle;
         warmupSession = null;
         int runs = 0;
+        boolean stopped = false;
         try {
             InferenceSession session = Promises.await(pending, "Warming up");
             if (Js.isMissing(session)) {
                 return 0;
             }
+            Tensor input = null;
             try {
-                JSArray<JSNumber> dims = new JSArray<>();
-                dims.push(JSNumber.valueOf(1));
-                dims.push(JSNumber.valueOf(3));
-                dims.push(JSNumber.valueOf(WARMUP_SIZE));
-                dims.push(JSNumber.valueOf(WARMUP_SIZE));
-                Tensor input = bundle.tensor(pattern(3 * WARMUP_SIZE * WARMUP_SIZE), dims);
-                JSMapLike<Tensor> feeds = JSObjects.create();
-                feeds.set(WarmupModel.INPUT_NAME, input);
-                JSArray<JSString> fetches = new JSArray<>();
-                fetches.push(JSString.valueOf(WarmupModel.OUTPUT_NAME));
+                input = standInInput(bundle, WARMUP_SIZE);
+                JSMapLike<Tensor> feeds = standInFeeds(input);
+                JSArray<JSString> fetches = standInFetches();
                 double start = Performance.now();
-                boolean stopped = false;
                 while (runs < WARMUP_MAX_RUNS && Performance.now() - start < WARMUP_BUDGET_MS) {
                     Promises.await(nextTask(), "Warming up");
                     if (stop.getAsBoolean()) {
                         stopped = true;
                         break;
                     }
-                    JSMapLike<Tensor> out = Promises.await(session.run(feeds, fetches), "Warming up");
-                    out.get(WarmupModel.OUTPUT_NAME).dispose();
+                    runOnce(session, feeds, fetches);
                     runs++;
                 }
-                input.dispose();
-                Promises.await(session.release(), "Warming up");
-                session = null;
-                if (!stopped && runs > 0) {
-                    Promises.await(nextTask(), "Warming up");
-                    if (!stop.getAsBoolean() && runWide(bundle)) {
-                        runs++;
-                    }
-                }
             } finally {
-                if (session != null) {
-                    Promises.await(session.release(), "Warming up");
+                if (input != null) {
+                    input.dispose();
+                }
+                Promises.await(session.release(), "Warming up");
+            }
+            // The stand-in's session is gone before the wide one starts: the two never hold memory at once.
+            if (!stopped && runs > 0) {
+                Promises.await(nextTask(), "Warming up");
+                if (!stop.getAsBoolean() && runWide(bundle)) {
+                    runs++;
                 }
             }
         } catch (RuntimeException e) {
@@ -221,32 +211,58 @@ final class Segmenter implements InferenceEngine {
 
     /** One run of {@link WarmupModel#buildWide} in a session of its own, freed after; whether it ran. */
     private static boolean runWide(OrtBundle bundle) {
-        Int8Array bytes = ArrayTransfer.copyOf(WarmupModel.buildWide(WARMUP_WIDE_CHANNELS));
-        InferenceSession session = Promises.await(settled(bundle.createSession(new Uint8Array(bytes.getBuffer(),
-                bytes.getByteOffset(), bytes.getLength()), SessionOptions.create("wasm"))), "Warming up");
+        InferenceSession session = Promises.await(standInSession(bundle,
+                WarmupModel.buildWide(WARMUP_WIDE_CHANNELS)), "Warming up");
         if (Js.isMissing(session)) {
             return false;
         }
+        Tensor input = null;
         try {
-            JSArray<JSNumber> dims = new JSArray<>();
-            dims.push(JSNumber.valueOf(1));
-            dims.push(JSNumber.valueOf(3));
-            dims.push(JSNumber.valueOf(WarmupModel.WIDE_INPUT_SIZE));
-            dims.push(JSNumber.valueOf(WarmupModel.WIDE_INPUT_SIZE));
-            Tensor input = bundle.tensor(pattern(3 * WarmupModel.WIDE_INPUT_SIZE * WarmupModel.WIDE_INPUT_SIZE),
-                    dims);
-            JSMapLike<Tensor> feeds = JSObjects.create();
-            feeds.set(WarmupModel.INPUT_NAME, input);
-            JSArray<JSString> fetches = new JSArray<>();
-            fetches.push(JSString.valueOf(WarmupModel.OUTPUT_NAME));
-            JSMapLike<Tensor> out = Promises.await(session.run(feeds, fetches), "Warming up");
-            out.get(WarmupModel.OUTPUT_NAME).dispose();
-            input.dispose();
+            input = standInInput(bundle, WarmupModel.WIDE_INPUT_SIZE);
+            runOnce(session, standInFeeds(input), standInFetches());
             wideRan = true;
             return true;
         } finally {
+            if (input != null) {
+                input.dispose();
+            }
             Promises.await(session.release(), "Warming up");
         }
+    }
+
+    /** A session of a {@link WarmupModel} on the CPU, or null once settled if it failed. */
+    private static JSPromise<InferenceSession> standInSession(OrtBundle bundle, byte[] model) {
+        Int8Array bytes = ArrayTransfer.copyOf(model);
+        return settled(bundle.createSession(new Uint8Array(bytes.getBuffer(), bytes.getByteOffset(),
+                bytes.getLength()), SessionOptions.create("wasm")));
+    }
+
+    /** A {@link WarmupModel}'s input, {@code [1, 3, side, side]}. */
+    private static Tensor standInInput(OrtBundle bundle, int side) {
+        JSArray<JSNumber> dims = new JSArray<>();
+        dims.push(JSNumber.valueOf(1));
+        dims.push(JSNumber.valueOf(3));
+        dims.push(JSNumber.valueOf(side));
+        dims.push(JSNumber.valueOf(side));
+        return bundle.tensor(pattern(3 * side * side), dims);
+    }
+
+    private static JSMapLike<Tensor> standInFeeds(Tensor input) {
+        JSMapLike<Tensor> feeds = JSObjects.create();
+        feeds.set(WarmupModel.INPUT_NAME, input);
+        return feeds;
+    }
+
+    private static JSArray<JSString> standInFetches() {
+        JSArray<JSString> fetches = new JSArray<>();
+        fetches.push(JSString.valueOf(WarmupModel.OUTPUT_NAME));
+        return fetches;
+    }
+
+    /** One run of a stand-in; its output is dropped at once. */
+    private static void runOnce(InferenceSession session, JSMapLike<Tensor> feeds, JSArray<JSString> fetches) {
+        JSMapLike<Tensor> out = Promises.await(session.run(feeds, fetches), "Warming up");
+        out.get(WarmupModel.OUTPUT_NAME).dispose();
     }
 
     /** The session, or null if it failed: a rejection nobody waits for must not reach the console as unhandled. */

@@ -29,45 +29,30 @@ class WarmupModelTest {
     @Test
     void runsInOnnxRuntimeWithAnOutputOfTheInputsSizeIn0To1() throws OrtException {
         int size = 64;
-        byte[] model = WarmupModel.build(size, 16);
-        float[] input = new float[3 * size * size];
-        for (int i = 0; i < input.length; i++) {
-            input[i] = (float) Math.sin(i * 0.37) * 2;
-        }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());
-                OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, size, size});
-                OrtSession.Result result = session.run(Map.of(WarmupModel.INPUT_NAME, x))) {
-            OnnxTensor y = (OnnxTensor) result.get(WarmupModel.OUTPUT_NAME).get();
-            assertArrayEquals(new long[] {1, 1, size, size}, y.getInfo().getShape());
-            FloatBuffer out = y.getFloatBuffer();
-            float min = Float.MAX_VALUE;
-            float max = -Float.MAX_VALUE;
-            while (out.hasRemaining()) {
-                float v = out.get();
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            assertTrue(min >= 0 && max <= 1, "a sigmoid's output: " + min + ".." + max);
-            assertTrue(max - min > 1e-3, "the convolutions did work on the input: " + min + ".." + max);
-        }
+        assertRunsToASigmoidOfTheInput(WarmupModel.build(size, 16), size, size);
     }
 
     @Test
     void wideModelRunsInOnnxRuntimeWithAFullSizeOutputIn0To1() throws OrtException {
         byte[] model = WarmupModel.buildWide(8);
-        int side = WarmupModel.WIDE_INPUT_SIZE;
-        float[] input = new float[3 * side * side];
+        assertRunsToASigmoidOfTheInput(model, WarmupModel.WIDE_INPUT_SIZE, WarmupModel.WIDE_SIZE);
+        assertArrayEquals(model, WarmupModel.buildWide(8));
+        assertThrows(IllegalArgumentException.class, () -> WarmupModel.buildWide(0));
+    }
+
+    /** Runs {@code model} in ONNX Runtime Java: output {@code [1, 1, outSide, outSide]}, in 0..1, not constant. */
+    private static void assertRunsToASigmoidOfTheInput(byte[] model, int inSide, int outSide) throws OrtException {
+        float[] input = new float[3 * inSide * inSide];
         for (int i = 0; i < input.length; i++) {
             input[i] = (float) Math.sin(i * 0.37) * 2;
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());
-                OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, side, side});
+                OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
+                        new long[] {1, 3, inSide, inSide});
                 OrtSession.Result result = session.run(Map.of(WarmupModel.INPUT_NAME, x))) {
             OnnxTensor y = (OnnxTensor) result.get(WarmupModel.OUTPUT_NAME).get();
-            int wide = WarmupModel.WIDE_SIZE;
-            assertArrayEquals(new long[] {1, 1, wide, wide}, y.getInfo().getShape());
+            assertArrayEquals(new long[] {1, 1, outSide, outSide}, y.getInfo().getShape());
             FloatBuffer out = y.getFloatBuffer();
             float min = Float.MAX_VALUE;
             float max = -Float.MAX_VALUE;
@@ -79,8 +64,6 @@ class WarmupModelTest {
             assertTrue(min >= 0 && max <= 1, "a sigmoid's output: " + min + ".." + max);
             assertTrue(max - min > 1e-3, "the convolutions did work on the input: " + min + ".." + max);
         }
-        assertArrayEquals(model, WarmupModel.buildWide(8));
-        assertThrows(IllegalArgumentException.class, () -> WarmupModel.buildWide(0));
     }
 
     @Test
