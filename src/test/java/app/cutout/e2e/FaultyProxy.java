@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback reverse proxy in front of the app's server that breaks chosen responses, for the failures a real
- * network causes: a download cut off partway, or bytes that arrive changed. Everything else passes through with its
- * headers (isolation, CSP, caching, ranges), so the app behaves as behind the real server.
+ * network causes: a download cut off partway, or bytes that arrive changed; and, on cue, a script that makes a
+ * nested worker stay silent, as ONNX Runtime's threads sometimes do in Firefox under load. Everything else passes
+ * through with its headers (isolation, CSP, caching, ranges), so the app behaves as behind the real server.
  */
 final class FaultyProxy implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "transfer-encoding", "content-length",
@@ -38,6 +39,14 @@ final class FaultyProxy implements AutoCloseable {
     private final AtomicInteger cuts = new AtomicInteger();
     /** While set, the byte in the middle of a matching file is flipped in every response that carries it. */
     private volatile boolean corrupt;
+    /** How many of the next matching scripts fetched to start a worker to serve as {@link #SILENT_WORKER}. */
+    private final AtomicInteger silences = new AtomicInteger();
+    /**
+     * Put before a worker's script: a listener that comes before the script's own {@code onmessage} and stops every
+     * message, so that the worker never answers; in an Emscripten thread, the runtime then waits forever for
+     * {@code loaded}.
+     */
+    static final String SILENT_WORKER = "self.addEventListener(\"message\", (e) => e.stopImmediatePropagation());\n";
 
     private FaultyProxy(HttpServer http, String upstream, String suffix) {
         this.http = http;
@@ -76,6 +85,15 @@ final class FaultyProxy implements AutoCloseable {
         corrupt = on;
     }
 
+    /**
+     * Serves the next matching file that a browser fetches as a worker's script ({@code Sec-Fetch-Dest: worker})
+     * with {@link #SILENT_WORKER} before it, fresh from the server and not to be stored, so that the one worker
+     * that gets it never answers a message.
+     */
+    void silenceNextWorker() {
+        silences.incrementAndGet();
+    }
+
     /** "PATH status[ range] [fault]", in order. */
     List<String> log() {
         return List.copyOf(log);
@@ -84,11 +102,14 @@ final class FaultyProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
+            boolean silence = uri.getPath().endsWith(suffix)
+                    && "worker".equals(exchange.getRequestHeaders().getFirst("Sec-Fetch-Dest"))
+                    && silences.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream).resolve(uri.getRawPath()
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
             for (String header : List.of("Range", "If-Range", "If-None-Match", "If-Modified-Since")) {
                 String value = exchange.getRequestHeaders().getFirst(header);
-                if (value != null) {
+                if (value != null && !silence) {
                     request.header(header, value);
                 }
             }
@@ -106,12 +127,22 @@ final class FaultyProxy implements AutoCloseable {
                 }
             }
             byte[] body = response.body();
+            if (silence) {
+                byte[] prefix = SILENT_WORKER.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] silent = new byte[prefix.length + body.length];
+                System.arraycopy(prefix, 0, silent, 0, prefix.length);
+                System.arraycopy(body, 0, silent, prefix.length, body.length);
+                body = silent;
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                exchange.getResponseHeaders().remove("ETag");
+                exchange.getResponseHeaders().remove("Last-Modified");
+            }
             boolean matching = uri.getPath().endsWith(suffix) && body.length > 0;
             boolean cut = matching && cuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             boolean changed = matching && !cut && corrupt && flipMiddle(body, response);
             String range = response.headers().firstValue("Content-Range").orElse("");
             log.add(uri.getPath() + " " + response.statusCode() + (range.isEmpty() ? "" : " " + range)
-                    + (cut ? " CUT" : "") + (changed ? " CORRUPT" : ""));
+                    + (cut ? " CUT" : "") + (changed ? " CORRUPT" : "") + (silence ? " SILENT" : ""));
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             exchange.sendResponseHeaders(response.statusCode(), head || body.length == 0 ? -1 : body.length);
             if (head || body.length == 0) {

@@ -29,6 +29,11 @@ public final class Problem extends RuntimeException {
     public static final String ZIP_FAILED = "zip-failed";
     /** Processing stopped unexpectedly (a WebAssembly trap, a worker crash). {0} the file's name, {1} the reason. */
     public static final String STOPPED = "stopped";
+    /**
+     * The engine's threads did not start however often a fresh worker tried (app {@code Processor}). {0} the file's
+     * name, {1} the tries.
+     */
+    public static final String ENGINE_STALLED = "engine-stalled";
     /** Re-solving the alpha after Keep/Remove strokes failed. {0} the reason. */
     public static final String STROKES_FAILED = "strokes-failed";
     /** Anything else. {0} the reason. */

@@ -116,6 +116,11 @@ public final class Main {
             public void workerFailed(String text) {
                 view.failed(text);
             }
+
+            @Override
+            public void restarted(int stalls, double waitedMs) {
+                view.engineRestarted(stalls, waitedMs);
+            }
         }, new Processor.Settings() {
             @Override
             public String backend() {

@@ -5,6 +5,7 @@ import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
 import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.jso.browser.ObjectUrls;
+import app.cutout.core.pipeline.EngineStalls;
 import app.cutout.core.pipeline.Problem;
 import app.cutout.core.pipeline.QueueLanes;
 import app.cutout.web.platform.Js;
@@ -21,6 +22,7 @@ import app.cutout.web.protocol.ResultMessage;
 import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.RunRequest;
 import app.cutout.web.protocol.SessionMessage;
+import app.cutout.web.protocol.StalledMessage;
 import app.cutout.web.protocol.WarmedMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,9 @@ import org.teavm.jso.core.JSString;
  *
  * <p>Cancelling a photo being processed terminates its worker: ONNX Runtime cannot interrupt a running inference,
  * and the user must not wait for it. A fresh worker takes its place and finds the model in the cache.
+ *
+ * <p>A worker whose engine threads never started says so ({@link StalledMessage}; worker {@code ThreadStartWatch}) and
+ * would wait forever: it is replaced the same way, as {@link EngineStalls} decides.
  */
 final class Processor {
     interface Listener {
@@ -55,6 +60,9 @@ final class Processor {
         void warmedUp(WarmedMessage message);
 
         void workerFailed(String text);
+
+        /** A worker's engine did not start and a fresh worker took its place; {@code stalls} so far on this page. */
+        void restarted(int stalls, double waitedMs);
     }
 
     /** One inference worker and the photo it is working on. */
@@ -106,6 +114,7 @@ final class Processor {
     private String sessionBackend;
     private int sessionThreads;
     private Settings settings;
+    private final EngineStalls stalls = new EngineStalls();
 
     /** What every run of the queue is sent with; read when a photo starts, so a change applies to the next one. */
     interface Settings {
@@ -285,6 +294,31 @@ final class Processor {
         request.setBackendChoice(settings.backend());
         request.setModelChoice(settings.model());
         request.setThreads(lane.threads);
+        request.setThreadDeadlineMs(stalls.deadlineMs());
+    }
+
+    /**
+     * A lane's worker will wait forever for its engine: a fresh one takes its place, and the photo it had goes back to
+     * the head of the queue, or fails ({@link EngineStalls#stalled}).
+     */
+    private void stalled(Lane lane, StalledMessage message) {
+        Item item = lane.running;
+        replace(lane);
+        int tries = stalls.inARow() + 1;
+        boolean again = stalls.stalled();
+        if (item != null) {
+            if (again) {
+                item.state = ItemState.QUEUED;
+                queue.add(0, item);
+            } else {
+                item.state = ItemState.ERROR;
+                item.errorCode = Problem.ENGINE_STALLED;
+                item.errorArgs = new Object[] {item.name, tries};
+            }
+            listener.changed(item);
+        }
+        listener.restarted(stalls.total(), message.getWaitedMs());
+        pump();
     }
 
     private void receive(Lane lane, Message message) {
@@ -299,9 +333,14 @@ final class Processor {
                 pump();
                 return;
             case Message.WARMED:
+                stalls.started();
                 listener.warmedUp((WarmedMessage) message);
                 return;
+            case Message.STALLED:
+                stalled(lane, (StalledMessage) message);
+                return;
             case Message.SESSION:
+                stalls.started();
                 if (!batch) {
                     SessionMessage session = (SessionMessage) message;
                     sessionBackend = session.getBackend();

@@ -82,6 +82,15 @@ final class View {
         }
     }
 
+    /**
+     * For tests and measurements: how many inference workers were replaced because their engine's threads did not
+     * start ({@code #backend-info[data-engine-restarts]}), and how long the last one had waited.
+     */
+    void engineRestarted(int stalls, double waitedMs) {
+        backendInfo.setAttribute("data-engine-restarts", Integer.toString(stalls));
+        backendInfo.setAttribute("data-engine-stall-ms", Long.toString(Math.round(waitedMs)));
+    }
+
     /** For measurements: the inference worker's warm-up before any photo ({@code #backend-info[data-warmup-*]}). */
     void warmedUp(int runs, double ms, boolean wide) {
         backendInfo.setAttribute("data-warmup-runs", Integer.toString(runs));

@@ -28,4 +28,14 @@ public interface Choices extends JSObject {
 
     @JSProperty
     void setThreads(int threads);
+
+    /**
+     * How long one of the engine's threads may take to answer when it starts before the worker reports itself
+     * stalled ({@link StalledMessage}); the page lengthens it after each stall it has seen.
+     */
+    @JSProperty
+    double getThreadDeadlineMs();
+
+    @JSProperty
+    void setThreadDeadlineMs(double ms);
 }

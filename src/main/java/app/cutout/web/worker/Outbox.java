@@ -21,6 +21,7 @@ import app.cutout.web.protocol.ProgressMessage;
 import app.cutout.web.protocol.ResultMessage;
 import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.SessionMessage;
+import app.cutout.web.protocol.StalledMessage;
 import app.cutout.web.protocol.WarmedMessage;
 import app.cutout.web.protocol.StrokesOpened;
 import app.cutout.web.protocol.StrokesSolved;
@@ -66,6 +67,12 @@ final class Outbox {
         message.setRuns(runs);
         message.setMs(ms);
         message.setWide(wide);
+        send(message);
+    }
+
+    void stalled(double waitedMs) {
+        StalledMessage message = Message.of(Message.STALLED);
+        message.setWaitedMs(waitedMs);
         send(message);
     }
 

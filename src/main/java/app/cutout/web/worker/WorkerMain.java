@@ -39,6 +39,8 @@ public final class WorkerMain {
     public static void main(String[] args) {
         WorkerScope scope = Global.getSelf();
         Outbox outbox = new Outbox(scope);
+        // Before ONNX Runtime loads: it creates its threads with the Worker constructor this wraps.
+        ThreadStartWatch.install(outbox::stalled);
         String baseUrl = Global.baseUrl();
         RemovalPipeline<Uint8Array> pipeline = new RemovalPipeline<>(new ModelStore(baseUrl),
                 new WebEngines(baseUrl + "ort/"), Performance::now, events(outbox));
@@ -49,6 +51,7 @@ public final class WorkerMain {
             switch (message.getType()) {
                 case Message.RUN: {
                     RunRequest run = (RunRequest) message;
+                    ThreadStartWatch.deadline(run.getThreadDeadlineMs());
                     enqueue(() -> pipeline.run(request(run), new BlobPhoto(run.getFile(), run.getName()),
                             ImageCodec.DECODER, new CanvasOutput(run.getId(), run.getName(), outbox)), run.getId(),
                             run.getName(), outbox);
@@ -56,6 +59,7 @@ public final class WorkerMain {
                 }
                 case Message.PRELOAD: {
                     PreloadRequest preload = (PreloadRequest) message;
+                    ThreadStartWatch.deadline(preload.getThreadDeadlineMs());
                     enqueue(() -> pipeline.preload(preload.getBackendChoice(), preload.getModelChoice(),
                             preload.getThreads(), () -> pending > 1), 0, "", outbox);
                     break;

@@ -61,6 +61,23 @@ class TextsTest {
     }
 
     @Test
+    void everyProblemCodeHasASentenceInEachLanguage() throws IllegalAccessException {
+        List<String> codes = new ArrayList<>();
+        for (java.lang.reflect.Field field : app.cutout.core.pipeline.Problem.class.getFields()) {
+            if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                codes.add((String) field.get(null));
+            }
+        }
+        assertTrue(codes.contains(app.cutout.core.pipeline.Problem.ENGINE_STALLED), codes.toString());
+        for (String lang : Texts.LANGUAGES) {
+            Texts.use(lang);
+            for (String code : codes) {
+                assertTrue(Texts.has("error." + code), lang + ": no sentence for problem " + code);
+            }
+        }
+    }
+
+    @Test
     void everyKeyHasBothLanguagesWithTheSamePlaceholders() {
         assertEquals(Texts.keys("en"), Texts.keys("es"));
         Pattern placeholder = Pattern.compile("\\{[0-9]+}");
