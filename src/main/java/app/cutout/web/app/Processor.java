@@ -303,9 +303,10 @@ final class Processor {
      */
     private void stalled(Lane lane, StalledMessage message) {
         Item item = lane.running;
-        replace(lane);
         int tries = stalls.inARow() + 1;
+        // Counted before the fresh worker exists, so that its requests carry the doubled deadline.
         boolean again = stalls.stalled();
+        replace(lane);
         if (item != null) {
             if (again) {
                 item.state = ItemState.QUEUED;
