@@ -1,0 +1,44 @@
+package app.cutout.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.cutout.server.StaticServer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RobustEngineStallIT}'s fault in Firefox ESR, the browser where ONNX Runtime's thread really stays silent
+ * under load: the first engine thread gets a script that answers nothing, and the photo must still come out through
+ * a fresh worker, with one restart reported at the 10 s deadline.
+ */
+class FirefoxEngineStallIT {
+    @Test
+    void aSilentEngineThreadCostsOneFreshWorkerInFirefox() throws Exception {
+        try (StaticServer server = StaticServer.start(ProjectDirs.requireSite(), "127.0.0.1", 0, true);
+                FaultyProxy proxy = FaultyProxy.start(server.url(), "ort-wasm-simd-threaded.mjs");
+                FlowPage page = FirefoxBrowser.start()) {
+            try {
+                proxy.silenceNextWorker();
+                page.open(proxy.url() + "?backend=wasm&model=quint8&lang=en");
+                page.waitForAttribute("body", "data-app", "ready"::equals, Duration.ofSeconds(90));
+                long t = System.nanoTime();
+                page.upload("#file-input", List.of(TestImages.chelsea()));
+                assertEquals("done", page.waitForAttribute(QueueRows.row(1), "data-state",
+                        v -> "done".equals(v) || "error".equals(v), Duration.ofMinutes(5)), page.text(QueueRows.row(1)));
+                System.out.printf("[firefox] chelsea.png done %.1f s after the upload%n", (System.nanoTime() - t) / 1e9);
+                assertEquals(1, proxy.log().stream().filter(l -> l.endsWith(" SILENT")).count(),
+                        "one thread got the silent script: " + proxy.log());
+                assertEquals("1", page.attribute("#backend-info", "data-engine-restarts"));
+                double waited = Double.parseDouble(page.attribute("#backend-info", "data-engine-stall-ms"));
+                assertTrue(waited >= 9_900 && waited < 20_000, "the stall is reported at the 10 s deadline: " + waited);
+                assertTrue(page.trap().requests().isEmpty(), "requests left the machine: " + page.trap().requests());
+            } catch (AssertionError | RuntimeException e) {
+                page.diagnostics().forEach(System.out::println);
+                System.out.println("proxy: " + proxy.log());
+                throw e;
+            }
+        }
+    }
+}
