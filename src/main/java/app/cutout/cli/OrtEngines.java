@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import app.cutout.core.model.Capabilities;
 import app.cutout.core.model.ModelSpec;
+import app.cutout.core.onnx.AnySize;
 import app.cutout.core.model.Plan;
 import app.cutout.core.pipeline.EngineFactory;
 import app.cutout.core.pipeline.EngineFailure;
@@ -41,7 +42,8 @@ final class OrtEngines implements EngineFactory<byte[]> {
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(plan.threads);
                 options.setInterOpNumThreads(1);
-                OrtSession session = env.createSession(weights, options);
+                // Any input size (core.onnx.AnySize): the pipeline feeds each photo at its own aspect ratio.
+                OrtSession session = env.createSession(AnySize.apply(weights), options);
                 threads = plan.threads;
                 return new Engine(env, session);
             }
@@ -59,14 +61,13 @@ final class OrtEngines implements EngineFactory<byte[]> {
     /** One session; the input buffer and the mask are reused from run to run. */
     private static final class Engine implements InferenceEngine {
         private static final int PLANE = ModelSpec.SIZE * ModelSpec.SIZE;
-        private static final long[] SHAPE = {1, 3, ModelSpec.SIZE, ModelSpec.SIZE};
 
         private final OrtEnvironment env;
         private final OrtSession session;
         /** Direct and in native order, so the runtime reads it without a copy of its own. */
         private final FloatBuffer input = ByteBuffer.allocateDirect(3 * PLANE * Float.BYTES)
                 .order(ByteOrder.nativeOrder()).asFloatBuffer();
-        private final float[] mask = new float[PLANE];
+        private float[] mask = new float[0];
 
         Engine(OrtEnvironment env, OrtSession session) {
             this.env = env;
@@ -74,11 +75,12 @@ final class OrtEngines implements EngineFactory<byte[]> {
         }
 
         @Override
-        public float[] run(float[] modelInput) {
+        public float[] run(float[] modelInput, int width, int height) {
+            int plane = width * height;
             input.clear();
-            input.put(modelInput, 0, 3 * PLANE);
+            input.put(modelInput, 0, 3 * plane);
             input.flip();
-            try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, SHAPE);
+            try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, new long[] {1, 3, height, width});
                     OrtSession.Result result = session.run(Map.of(ModelSpec.INPUT_NAME, tensor),
                             Set.of(ModelSpec.OUTPUT_NAME))) {
                 Optional<ai.onnxruntime.OnnxValue> value = result.get(ModelSpec.OUTPUT_NAME);
@@ -86,9 +88,12 @@ final class OrtEngines implements EngineFactory<byte[]> {
                     throw new EngineFailure("the model has no output named " + ModelSpec.OUTPUT_NAME);
                 }
                 FloatBuffer output = ((OnnxTensor) value.get()).getFloatBuffer();
-                if (output.remaining() != PLANE) {
-                    throw new EngineFailure("expected a " + ModelSpec.SIZE + "x" + ModelSpec.SIZE
-                            + " mask from the model, got " + output.remaining() + " values");
+                if (output.remaining() != plane) {
+                    throw new EngineFailure("expected a " + width + "x" + height + " mask from the model, got "
+                            + output.remaining() + " values");
+                }
+                if (mask.length != plane) {
+                    mask = new float[plane];
                 }
                 output.get(mask);
                 return mask;

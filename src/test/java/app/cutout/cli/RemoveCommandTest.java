@@ -163,18 +163,20 @@ class RemoveCommandTest {
         // The same photo through the same steps by hand: decode, model input, the model, the stretched mask.
         RgbaImage photo = ImageIoDecoder.decodeFile(file);
         float[] input = new float[3 * ModelSpec.SIZE * ModelSpec.SIZE];
+        int maskWidth = ModelSpec.inputWidth(photo.width, photo.height);
+        int maskHeight = ModelSpec.inputHeight(photo.width, photo.height);
         Preprocessor.toModelInput(photo, input);
         byte[] weights = new ModelFiles(SamplePhotos.model().getParent()).load(ModelSpec.QUINT8, (s, d, t) -> { });
         float[] mask = RemoveCommand.onLargeStack(() -> {
             InferenceEngine engine = new OrtEngines().start(new Plan(Backend.WASM, ModelSpec.QUINT8, 2), weights);
             try {
-                return engine.run(input).clone();
+                return engine.run(input, maskWidth, maskHeight).clone();
             } finally {
                 engine.release();
             }
         });
         int[] expected = photo.pixels.clone();
-        MaskUpsampler.applyAlpha(mask, ModelSpec.SIZE, ModelSpec.SIZE, expected, photo.width, photo.height);
+        MaskUpsampler.applyAlpha(mask, maskWidth, maskHeight, expected, photo.width, photo.height);
         int[] argb = cutout.getRGB(0, 0, w, h, null, 0, w);
         int[] actual = new int[argb.length];
         for (int i = 0; i < argb.length; i++) {

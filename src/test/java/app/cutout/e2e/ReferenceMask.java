@@ -28,13 +28,15 @@ import javax.imageio.ImageIO;
  * The mask ISNet gives for a photo, computed on the JVM with ONNX Runtime and java.awt only, so it shares no code with
  * the app's own preprocessing and can judge it.
  *
- * <p>Steps, as the model expects them: bilinear resize to 1024×1024, planar RGB as {@code (v - 128) / 256}, run,
- * take output {@code "output"} ([1,1,1024,1024], already through a sigmoid), bilinear resize back to the photo's size.
+ * <p>Steps, as the app runs the model: bilinear resize to the photo's aspect ratio with the long side 1024 and the
+ * short side rounded to a multiple of 64 ({@link #inputSize}, written here again, not taken from the app), planar RGB
+ * as {@code (v - 128) / 256}, run ({@link FixedSizeModel} at that size, not the app's own rewrite), take output
+ * {@code "output"} (already through a sigmoid), bilinear resize back to the photo's size.
  * Results are cached in {@code .testdata/ref/NAME.MODEL.png} (8-bit gray) with a {@code .key} file naming the photo's
  * and the model's sizes, so a changed photo or model is recomputed.
  */
 public final class ReferenceMask {
-    /** The model's fixed input side. */
+    /** The model input's long side. */
     public static final int SIZE = 1024;
     /** Overrides the model file (for trying a model that is not in models/ yet). */
     public static final String MODEL_PROPERTY = "cutout.referenceModel";
@@ -69,7 +71,7 @@ public final class ReferenceMask {
             String name = stem(image) + "." + stem(model);
             Path cached = ProjectDirs.testData().resolve("ref").resolve(name + ".png");
             Path keyFile = cached.resolveSibling(name + ".key");
-            String key = "image=" + Files.size(image) + " model=" + Files.size(model) + "\n";
+            String key = "image=" + Files.size(image) + " model=" + Files.size(model) + " input=aspect64\n";
             if (Files.isRegularFile(cached) && Files.isRegularFile(keyFile)
                     && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)) {
                 return readGray(cached);
@@ -90,9 +92,17 @@ public final class ReferenceMask {
         if (photo == null) {
             throw new IOException("javax.imageio cannot decode " + image);
         }
-        float[] input = planarInput(resize(toRgb(photo), SIZE, SIZE));
-        float[] output = infer(input, model);
-        return new Mask(photo.getWidth(), photo.getHeight(), upsample(output, photo.getWidth(), photo.getHeight()));
+        int[] size = inputSize(photo.getWidth(), photo.getHeight());
+        float[] input = planarInput(resize(toRgb(photo), size[0], size[1]));
+        float[] output = infer(input, model, size[0], size[1]);
+        return new Mask(photo.getWidth(), photo.getHeight(),
+                upsample(output, size[0], size[1], photo.getWidth(), photo.getHeight()));
+    }
+
+    /** Width and height of the model input for a photo: its aspect ratio, long side 1024, short side 64k. */
+    public static int[] inputSize(int width, int height) {
+        int shortSide = (int) Math.max(64, Math.round(Math.min(width, height) * 1024.0 / Math.max(width, height) / 64) * 64);
+        return width >= height ? new int[] {SIZE, shortSide} : new int[] {shortSide, SIZE};
     }
 
     private static BufferedImage toRgb(BufferedImage image) {
@@ -119,9 +129,9 @@ public final class ReferenceMask {
         return out;
     }
 
-    private static float[] planarInput(BufferedImage square) {
-        int plane = SIZE * SIZE;
-        int[] pixels = square.getRGB(0, 0, SIZE, SIZE, null, 0, SIZE);
+    private static float[] planarInput(BufferedImage resized) {
+        int plane = resized.getWidth() * resized.getHeight();
+        int[] pixels = resized.getRGB(0, 0, resized.getWidth(), resized.getHeight(), null, 0, resized.getWidth());
         float[] data = new float[3 * plane];
         for (int i = 0; i < plane; i++) {
             int p = pixels[i];
@@ -137,12 +147,12 @@ public final class ReferenceMask {
      * environment recurses about 12,000 native frames deep and overflows a default 1 MiB Java thread stack, which
      * kills the JVM with a bare SIGSEGV (no hs_err file); 4 MiB was measured to be enough.
      */
-    private static float[] infer(float[] input, Path model) throws IOException {
+    private static float[] infer(float[] input, Path model, int width, int height) throws IOException {
         float[][] result = new float[1][];
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
             try {
-                result[0] = inferHere(input, model);
+                result[0] = inferHere(input, model, width, height);
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -163,26 +173,30 @@ public final class ReferenceMask {
         return result[0];
     }
 
-    private static float[] inferHere(float[] input, Path model) throws IOException {
+    private static float[] inferHere(float[] input, Path model, int width, int height) throws IOException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             // The machine has 2 cores; more threads only contend.
             options.setIntraOpNumThreads(2);
             options.setInterOpNumThreads(1);
-            try (OrtSession session = env.createSession(model.toString(), options)) {
+            byte[] bytes = Files.readAllBytes(model);
+            if (width != SIZE || height != SIZE) {
+                bytes = FixedSizeModel.of(bytes, height, width);
+            }
+            try (OrtSession session = env.createSession(bytes, options)) {
                 Map.Entry<String, NodeInfo> in = session.getInputInfo().entrySet().iterator().next();
-                long[] shape = {1, 3, SIZE, SIZE};
+                long[] shape = {1, 3, height, width};
                 try (OnnxTensor tensor = inputTensor(env, (TensorInfo) in.getValue().getInfo(), input, shape);
                         OrtSession.Result result = session.run(Map.of(in.getKey(), tensor), Set.of("output"))) {
                     OnnxTensor out = (OnnxTensor) result.get("output")
                             .orElseThrow(() -> new IOException(model + " has no output named \"output\""));
                     long[] outShape = out.getInfo().getShape();
-                    if (!Arrays.equals(outShape, new long[] {1, 1, SIZE, SIZE})) {
+                    if (!Arrays.equals(outShape, new long[] {1, 1, height, width})) {
                         throw new IOException("Unexpected output shape " + Arrays.toString(outShape));
                     }
                     // For a float16 output ONNX Runtime widens to float here.
                     FloatBuffer buffer = out.getFloatBuffer();
-                    float[] mask = new float[SIZE * SIZE];
+                    float[] mask = new float[width * height];
                     buffer.get(mask);
                     return mask;
                 }
@@ -206,15 +220,15 @@ public final class ReferenceMask {
         return OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
     }
 
-    /** 1024² probabilities → 8 bit → java.awt bilinear to the photo's size (gray kept in all three channels). */
-    private static byte[] upsample(float[] mask, int width, int height) {
-        BufferedImage square = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+    /** Probabilities → 8 bit → java.awt bilinear to the photo's size (gray kept in all three channels). */
+    private static byte[] upsample(float[] mask, int maskWidth, int maskHeight, int width, int height) {
+        BufferedImage square = new BufferedImage(maskWidth, maskHeight, BufferedImage.TYPE_INT_RGB);
         int[] gray = new int[mask.length];
         for (int i = 0; i < mask.length; i++) {
             int v = Math.round(Math.min(1f, Math.max(0f, mask[i])) * 255f);
             gray[i] = v << 16 | v << 8 | v;
         }
-        square.setRGB(0, 0, SIZE, SIZE, gray, 0, SIZE);
+        square.setRGB(0, 0, maskWidth, maskHeight, gray, 0, maskWidth);
         int[] scaled = resize(square, width, height).getRGB(0, 0, width, height, null, 0, width);
         byte[] alpha = new byte[scaled.length];
         for (int i = 0; i < scaled.length; i++) {

@@ -56,7 +56,7 @@ final class IsnetJava {
             }
         }
         float[] input = new float[3 * n];
-        Preprocessor.toModelInput(new RgbaImage(w, h, rgba), input);
+        Preprocessor.toModelInput(new RgbaImage(w, h, rgba), ModelSpec.SIZE, ModelSpec.SIZE, input);
         float[] mask = infer(input, model);
         if (cache != null) {
             Files.createDirectories(cache.getParent());

@@ -15,41 +15,50 @@ public final class Preprocessor {
     }
 
     /**
-     * Resizes {@code img} to {@link ModelSpec#SIZE} squared and normalises with {@link ModelSpec#MEAN} and
-     * {@link ModelSpec#STD}. Only {@code out} is modified.
+     * Resizes {@code img} to the model's input for it ({@link ModelSpec#inputWidth} x {@link ModelSpec#inputHeight})
+     * and normalises with {@link ModelSpec#MEAN} and {@link ModelSpec#STD}. Only {@code out} is modified.
      *
-     * @param out {@code 3 * SIZE * SIZE} floats, overwritten with the R, G and B planes
+     * @param out at least {@code 3 * inputWidth * inputHeight} floats; that many are overwritten with the R, G and B
+     *     planes, the rest is left as it was
      */
     public static void toModelInput(RgbaImage img, float[] out) {
-        toModelInput(img.pixels, img.width, img.height, ModelSpec.SIZE, ModelSpec.MEAN, ModelSpec.STD, out);
+        toModelInput(img, ModelSpec.inputWidth(img.width, img.height), ModelSpec.inputHeight(img.width, img.height),
+                out);
+    }
+
+    /** {@link #toModelInput(RgbaImage, float[])} at a given input size (the square {@code SIZE²} the model was made for). */
+    public static void toModelInput(RgbaImage img, int outWidth, int outHeight, float[] out) {
+        toModelInput(img.pixels, img.width, img.height, outWidth, outHeight, ModelSpec.MEAN, ModelSpec.STD, out);
     }
 
     /**
-     * Bilinearly resizes a packed RGBA image (alpha ignored) to {@code size} x {@code size} and writes it planar,
-     * each value {@code (v - mean) / std}. Only {@code out} is modified; {@code rgba} is read.
+     * Bilinearly resizes a packed RGBA image (alpha ignored) to {@code outWidth} x {@code outHeight} and writes it
+     * planar, each value {@code (v - mean) / std}. Only {@code out} is modified; {@code rgba} is read.
      *
      * @param rgba {@code width * height} pixels packed as {@code (a << 24) | (b << 16) | (g << 8) | r}
-     * @param out {@code 3 * size * size} floats: {@code [0, size²)} red, then green, then blue
-     * @throws IllegalArgumentException if a size is not positive or an array has the wrong length
+     * @param out at least {@code 3 * outWidth * outHeight} floats: {@code [0, plane)} red, then green, then blue,
+     *     where {@code plane = outWidth * outHeight}; floats past {@code 3 * plane} are left as they were
+     * @throws IllegalArgumentException if a size is not positive or an array is too short or has the wrong length
      */
-    public static void toModelInput(int[] rgba, int width, int height, int size, float mean, float std,
-            float[] out) {
-        if (width <= 0 || height <= 0 || size <= 0) {
+    public static void toModelInput(int[] rgba, int width, int height, int outWidth, int outHeight, float mean,
+            float std, float[] out) {
+        if (width <= 0 || height <= 0 || outWidth <= 0 || outHeight <= 0) {
             throw new IllegalArgumentException("Sizes must be positive, got " + width + "x" + height
-                    + " to " + size);
+                    + " to " + outWidth + "x" + outHeight);
         }
         if (rgba.length != (long) width * height) {
             throw new IllegalArgumentException("Expected " + (long) width * height + " pixels, got " + rgba.length);
         }
-        long expected = 3L * size * size;
-        if (out.length != expected) {
-            throw new IllegalArgumentException("Expected " + expected + " floats, got " + out.length);
+        long expected = 3L * outWidth * outHeight;
+        if (out.length < expected) {
+            throw new IllegalArgumentException("Expected at least " + expected + " floats, got " + out.length);
         }
-        Bilinear.Axis xs = new Bilinear.Axis(width, size);
-        Bilinear.Axis ys = new Bilinear.Axis(height, size);
-        int plane = size * size;
-        for (int y = 0; y < size; y++) {
-            Bilinear.rgbRow(rgba, ys.lo[y] * width, ys.hi[y] * width, ys.frac[y], xs, mean, std, out, y * size, plane);
+        Bilinear.Axis xs = new Bilinear.Axis(width, outWidth);
+        Bilinear.Axis ys = new Bilinear.Axis(height, outHeight);
+        int plane = outWidth * outHeight;
+        for (int y = 0; y < outHeight; y++) {
+            Bilinear.rgbRow(rgba, ys.lo[y] * width, ys.hi[y] * width, ys.frac[y], xs, mean, std, out, y * outWidth,
+                    plane);
         }
     }
 }

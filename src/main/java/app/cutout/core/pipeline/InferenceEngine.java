@@ -5,11 +5,15 @@ import app.cutout.core.model.ModelSpec;
 /** One started inference session: turns ISNet's prepared input into its mask. */
 public interface InferenceEngine {
     /**
-     * @param input planar RGB of {@link ModelSpec#SIZE}², normalised ({@code core.ops.Preprocessor}). Not modified.
-     * @return the mask, {@link ModelSpec#SIZE}², 0..1; may be the same array on every run, overwritten
+     * @param input planar RGB of {@code width * height} per plane, normalised ({@code core.ops.Preprocessor}), in its
+     *     first {@code 3 * width * height} floats. Not modified.
+     * @param width the input's width: {@link ModelSpec#inputWidth} of the photo, a multiple of {@link ModelSpec#STEP}
+     * @param height the input's height, likewise
+     * @return the mask, exactly {@code width * height} floats, 0..1; may be the same array on every run of that
+     *     size, overwritten
      * @throws EngineFailure when the run fails (on a GPU: an unsupported operation, a lost device)
      */
-    float[] run(float[] input);
+    float[] run(float[] input, int width, int height);
 
     /** Why the GPU device was lost, once it has been; null while it works and on the CPU. */
     String deviceLost();

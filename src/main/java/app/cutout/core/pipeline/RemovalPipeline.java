@@ -112,13 +112,15 @@ public final class RemovalPipeline<W> {
 
             stage = Stage.PREPARING;
             t = clock.now();
-            Preprocessor.toModelInput(image, modelInput);
+            int maskWidth = ModelSpec.inputWidth(image.width, image.height);
+            int maskHeight = ModelSpec.inputHeight(image.width, image.height);
+            Preprocessor.toModelInput(image, maskWidth, maskHeight, modelInput);
             timings.put(StageTimings.PRE, clock.now() - t);
 
             stage = Stage.REMOVING;
             events.progress(id, stage, 0, 0);
             t = clock.now();
-            float[] mask = infer(id, timings);
+            float[] mask = infer(id, maskWidth, maskHeight, timings);
             timings.put(StageTimings.INFERENCE, clock.now() - t);
             checkCancelled(request);
 
@@ -127,18 +129,18 @@ public final class RemovalPipeline<W> {
             float strength = request.strength;
             boolean refine = strength > 0 && strength <= 1;
             if (refine) {
-                output.rough(mask, ModelSpec.SIZE, ModelSpec.SIZE);
+                output.rough(mask, maskWidth, maskHeight);
                 timings.put(StageTimings.FIRST, clock.now() - start);
             }
             t = clock.now();
             if (refine) {
                 PassLog passes = new PassLog(clock::now, null);
-                EdgeRefiner.refine(mask, ModelSpec.SIZE, ModelSpec.SIZE, image, strength, new RefineOptions(),
+                EdgeRefiner.refine(mask, maskWidth, maskHeight, image, strength, new RefineOptions(),
                         passes);
                 timings.putGroup(StageTimings.POST_PASSES, passes.millis());
             } else {
                 // Strength 0 is the raw mask, stretched: the peer's behaviour, bit for bit.
-                MaskUpsampler.applyAlpha(mask, ModelSpec.SIZE, ModelSpec.SIZE, image.pixels, image.width,
+                MaskUpsampler.applyAlpha(mask, maskWidth, maskHeight, image.pixels, image.width,
                         image.height);
             }
             timings.put(StageTimings.POST, clock.now() - t);
@@ -255,9 +257,9 @@ public final class RemovalPipeline<W> {
         }
     }
 
-    private float[] infer(int id, StageTimings timings) {
+    private float[] infer(int id, int width, int height, StageTimings timings) {
         try {
-            return engine.run(modelInput);
+            return engine.run(modelInput, width, height);
         } catch (EngineFailure e) {
             if (enginePlan.backend != Backend.WEBGPU) {
                 throw new Problem(Problem.INFERENCE_FAILED, reason(e));
@@ -270,7 +272,7 @@ public final class RemovalPipeline<W> {
             ensureEngine(id, fallback, timings);
             events.progress(id, Stage.REMOVING, 0, 0);
             try {
-                return engine.run(modelInput);
+                return engine.run(modelInput, width, height);
             } catch (EngineFailure again) {
                 throw new Problem(Problem.INFERENCE_FAILED, reason(again));
             }

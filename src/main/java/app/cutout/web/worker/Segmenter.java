@@ -40,7 +40,6 @@ import org.teavm.jso.typedarrays.Uint8Array;
  * pending forever, so each run races the device's {@code lost} promise and fails at once when it settles.
  */
 final class Segmenter implements InferenceEngine {
-    private static final int INPUT_FLOATS = 3 * ModelSpec.SIZE * ModelSpec.SIZE;
     /**
      * The warm-up's stand-in model: 128² input, 32 channels, a few tens of ms a run on one 2-core laptop thread, so
      * that a photo arriving waits at most that long. The budget is what moved most of the first ISNet run's extra
@@ -74,7 +73,8 @@ final class Segmenter implements InferenceEngine {
     private final OrtBundle bundle;
     private final InferenceSession session;
     /** Reused across runs: the caller is done with one mask before it asks for the next. */
-    private final float[] mask = new float[ModelSpec.SIZE * ModelSpec.SIZE];
+    /** The last run's mask, reused by the next run of the same size. */
+    private float[] mask = new float[0];
     /** On WebGPU, {@code {lost, reason}}: the device's lost promise and, once it settled, why; null on WASM. */
     private final JSObject device;
 
@@ -371,18 +371,19 @@ final class Segmenter implements InferenceEngine {
     }
 
     /**
-     * @param modelInput planar RGB of {@link ModelSpec#SIZE}², normalised. Not modified.
-     * @return the mask, {@link ModelSpec#SIZE}², 0..1; the same array on every run, overwritten
+     * @param modelInput planar RGB of {@code width * height}, normalised. Not modified.
+     * @return the mask, {@code width * height}, 0..1; the same array on every run of that size, overwritten
      */
     @Override
-    public float[] run(float[] modelInput) {
+    public float[] run(float[] modelInput, int width, int height) {
+        int plane = width * height;
         // A view of Wasm linear memory, valid while this run lasts: the worker runs one request at a time.
-        Float32Array input = ArrayTransfer.floats(modelInput, 0, INPUT_FLOATS);
+        Float32Array input = ArrayTransfer.floats(modelInput, 0, 3 * plane);
         JSArray<JSNumber> dims = new JSArray<>();
         dims.push(JSNumber.valueOf(1));
         dims.push(JSNumber.valueOf(3));
-        dims.push(JSNumber.valueOf(ModelSpec.SIZE));
-        dims.push(JSNumber.valueOf(ModelSpec.SIZE));
+        dims.push(JSNumber.valueOf(height));
+        dims.push(JSNumber.valueOf(width));
         Tensor tensor = bundle.tensor(input, dims);
         JSMapLike<Tensor> feeds = JSObjects.create();
         feeds.set(ModelSpec.INPUT_NAME, tensor);
@@ -401,9 +402,12 @@ final class Segmenter implements InferenceEngine {
         Tensor output = outputs.get(ModelSpec.OUTPUT_NAME);
         try {
             Float32Array data = output.getFloatData();
-            if (data.getLength() != ModelSpec.SIZE * ModelSpec.SIZE) {
-                throw new IllegalStateException("Expected a " + ModelSpec.SIZE + "x" + ModelSpec.SIZE
-                        + " mask from the model, got " + data.getLength() + " values");
+            if (data.getLength() != plane) {
+                throw new IllegalStateException("Expected a " + width + "x" + height + " mask from the model, got "
+                        + data.getLength() + " values");
+            }
+            if (mask.length != plane) {
+                mask = new float[plane];
             }
             ArrayTransfer.copy(data, mask, 0);
             return mask;

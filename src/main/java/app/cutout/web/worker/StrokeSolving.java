@@ -49,8 +49,13 @@ final class StrokeSolving {
     private byte[] rgba;
     /** The model's alpha at the solving size: the solve's prior. */
     private byte[] prior;
-    /** The model's mask before refinement, {@code ModelSpec.SIZE}², stretched over the photo at any size; or null. */
+    /**
+     * The model's mask before refinement, {@link #modelWidth} x {@link #modelHeight} (the photo's model input size,
+     * {@link ModelSpec#inputWidth}), stretched over the photo at any size; or null.
+     */
     private float[] model;
+    private int modelWidth;
+    private int modelHeight;
     /** Preview only: the cutout's colours at the copy's size (the photo's own where the model saw background). */
     private int[] shown;
     /** The newest solve request seen for the open photo, noted as messages arrive. */
@@ -91,7 +96,9 @@ final class StrokeSolving {
                         + ", got " + cutout.length + " pixels");
             }
             byte[] modelAlpha = MaskStats.alphaOf(cutout);
-            model = modelMask(request.getModelMask());
+            modelWidth = ModelSpec.inputWidth(photo.width, photo.height);
+            modelHeight = ModelSpec.inputHeight(photo.width, photo.height);
+            model = modelMask(request.getModelMask(), modelWidth * modelHeight);
             if (request.getPreviewPixels() > 0) {
                 grid = PreviewGrid.of(photo.width, photo.height, request.getPreviewPixels());
                 width = grid.previewWidth;
@@ -149,7 +156,7 @@ final class StrokeSolving {
                 strokes = scaled;
             }
             StrokeSolver.Solution solution = StrokeSolver.solve(rgba, width, height, prior, current, strokes, model,
-                    ModelSpec.SIZE, ModelSpec.SIZE);
+                    modelWidth, modelHeight);
             double solveMs = Performance.now() - start;
             Rect changed = solution.changed;
             if (grid != null) {
@@ -167,12 +174,12 @@ final class StrokeSolving {
     }
 
     /** The model's 8-bit mask as the solver takes it, 0..1; null when there is none or it has another size. */
-    private static float[] modelMask(Blob blob) {
+    private static float[] modelMask(Blob blob, int length) {
         if (blob == null) {
             return null;
         }
         byte[] bytes = ArrayTransfer.copyOf(new Int8Array(Promises.await(blob.arrayBuffer(), "Reading the mask")));
-        if (bytes.length != ModelSpec.SIZE * ModelSpec.SIZE) {
+        if (bytes.length != length) {
             return null;
         }
         float[] mask = new float[bytes.length];
@@ -190,7 +197,7 @@ final class StrokeSolving {
      * is still choosing where to draw ({@link #solveUnseen}).
      */
     private void warmUp() {
-        StrokeSolver.Solution solution = solveUnseen(rgba, width, height, prior, model);
+        StrokeSolver.Solution solution = solveUnseen(rgba, width, height, prior, model, modelWidth, modelHeight);
         if (solution.changed != null) {
             bitmap(solution.alpha, solution.changed).close();
         }
@@ -212,7 +219,7 @@ final class StrokeSolving {
             System.arraycopy(rgba, ((y0 + y) * width + x0) * 4, cropRgba, y * w * 4, w * 4);
             System.arraycopy(prior, (y0 + y) * width + x0, cropPrior, y * w, w);
         }
-        solveUnseen(cropRgba, w, h, cropPrior, model);
+        solveUnseen(cropRgba, w, h, cropPrior, model, modelWidth, modelHeight);
     }
 
     /**
@@ -220,14 +227,14 @@ final class StrokeSolving {
      * benchmark's stroke rule), against the model's alpha there, so that every step of the solve runs.
      */
     private static StrokeSolver.Solution solveUnseen(byte[] rgba, int width, int height, byte[] prior,
-            float[] model) {
+            float[] model, int modelWidth, int modelHeight) {
         float cx = width / 2f;
         float cy = height / 2f;
         boolean subject = (prior[(height / 2) * width + width / 2] & 0xFF) >= 128;
         Stroke stroke = new Stroke(subject ? Stroke.Kind.REMOVE : Stroke.Kind.KEEP,
                 Math.max(1f, 0.01f * Math.min(width, height)), new float[] {cx - width / 5f, cy, cx + width / 5f, cy});
-        return StrokeSolver.solve(rgba, width, height, prior, prior, List.of(stroke), model, ModelSpec.SIZE,
-                ModelSpec.SIZE);
+        return StrokeSolver.solve(rgba, width, height, prior, prior, List.of(stroke), model, modelWidth,
+                modelHeight);
     }
 
     /**

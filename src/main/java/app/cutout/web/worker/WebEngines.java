@@ -3,7 +3,9 @@ package app.cutout.web.worker;
 import app.cutout.core.model.Capabilities;
 import app.cutout.core.model.Plan;
 import app.cutout.core.pipeline.EngineFactory;
+import app.cutout.core.onnx.AnySize;
 import app.cutout.core.onnx.Fp16ToFp32;
+import app.cutout.core.pipeline.EngineFailure;
 import app.cutout.core.pipeline.InferenceEngine;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.Gpu;
@@ -13,6 +15,7 @@ import app.cutout.web.platform.Js;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.Promises;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
@@ -57,7 +60,13 @@ final class WebEngines implements EngineFactory<Uint8Array> {
 
     @Override
     public InferenceEngine start(Plan plan, Uint8Array weights) {
-        return Segmenter.create(plan, plan.model.widenedFromFp16 ? widen(weights) : weights, ortBaseUrl);
+        Uint8Array model;
+        try {
+            model = plan.model.widenedFromFp16 ? widen(weights) : anySize(weights, copy(weights));
+        } catch (IllegalArgumentException e) {
+            throw new EngineFailure("the model's input size cannot be freed: " + e.getMessage());
+        }
+        return Segmenter.create(plan, model, ortBaseUrl);
     }
 
     @Override
@@ -75,11 +84,36 @@ final class WebEngines implements EngineFactory<Uint8Array> {
      * Java and back through linear memory: 88 MB in, 176 MB out.
      */
     private static Uint8Array widen(Uint8Array fp16) {
-        byte[] model = ArrayTransfer.copyOf(new Int8Array(fp16.getBuffer(), fp16.getByteOffset(), fp16.getLength()));
+        byte[] model = copy(fp16);
         byte[] wide = Fp16ToFp32.convert(model);
         model = null;
         Int8Array out = ArrayTransfer.copyOf(wide);
-        return new Uint8Array(out.getBuffer(), out.getByteOffset(), out.getLength());
+        return anySize(new Uint8Array(out.getBuffer(), out.getByteOffset(), out.getLength()), wide);
+    }
+
+    private static byte[] copy(Uint8Array bytes) {
+        return ArrayTransfer.copyOf(new Int8Array(bytes.getBuffer(), bytes.getByteOffset(), bytes.getLength()));
+    }
+
+    /**
+     * The model with its input size freed ({@link AnySize}), so that each photo is read at its own aspect ratio. The
+     * rewrite is worked out on {@code copy} (the same bytes, in Java); the new model is put together in JavaScript
+     * from ranges of {@code model} (nearly all of it) and the few hundred new bytes.
+     */
+    private static Uint8Array anySize(Uint8Array model, byte[] copy) {
+        List<AnySize.Piece> pieces = AnySize.pieces(copy);
+        Uint8Array out = new Uint8Array(AnySize.length(pieces));
+        int at = 0;
+        for (AnySize.Piece p : pieces) {
+            if (p.bytes != null) {
+                Int8Array added = ArrayTransfer.copyOf(p.bytes);
+                out.set(new Uint8Array(added.getBuffer(), added.getByteOffset(), p.length), at);
+            } else {
+                out.set(new Uint8Array(model.getBuffer(), model.getByteOffset() + p.offset, p.length), at);
+            }
+            at += p.length;
+        }
+        return out;
     }
 
     private static boolean isSoftware(GpuAdapter adapter) {

@@ -283,7 +283,7 @@ class IsnetFp32Test {
             rgba[i] = RgbaImage.pack((p >>> 16) & 0xFF, (p >>> 8) & 0xFF, p & 0xFF, 255);
         }
         float[] input = new float[3 * SIZE * SIZE];
-        Preprocessor.toModelInput(new RgbaImage(w, h, rgba), input);
+        Preprocessor.toModelInput(new RgbaImage(w, h, rgba), ModelSpec.SIZE, ModelSpec.SIZE, input);
         return input;
     }
 
@@ -333,7 +333,7 @@ class IsnetFp32Test {
      * On a thread with a 64 MiB stack: creating the ONNX Runtime environment recurses deeply enough to overflow a
      * default Java thread stack on this machine (see e2e.ReferenceMask).
      */
-    private static void onBigStack(Work work) throws Exception {
+    static void onBigStack(Work work) throws Exception {
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
             try {

@@ -164,7 +164,7 @@ final class StaticQuantProbe {
             rgba[i] = RgbaImage.pack((p >>> 16) & 0xFF, (p >>> 8) & 0xFF, p & 0xFF, 255);
         }
         float[] input = new float[3 * SIZE * SIZE];
-        Preprocessor.toModelInput(new RgbaImage(w, h, rgba), input);
+        Preprocessor.toModelInput(new RgbaImage(w, h, rgba), ModelSpec.SIZE, ModelSpec.SIZE, input);
         return OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, SIZE, SIZE});
     }
 

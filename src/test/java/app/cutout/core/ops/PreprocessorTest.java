@@ -15,7 +15,7 @@ class PreprocessorTest {
     void onePixelFillsEveryOutputWithItsNormalisedValue() {
         // (10 - 128) / 256 = -0.4609375, (20 - 128) / 256 = -0.421875, (30 - 128) / 256 = -0.3828125: all exact.
         float[] out = new float[3 * 3 * 3];
-        Preprocessor.toModelInput(new int[] {RgbaImage.pack(10, 20, 30, 99)}, 1, 1, 3, 128f, 256f, out);
+        Preprocessor.toModelInput(new int[] {RgbaImage.pack(10, 20, 30, 99)}, 1, 1, 3, 3, 128f, 256f, out);
         for (int i = 0; i < 9; i++) {
             assertEquals(-0.4609375f, out[i]);
             assertEquals(-0.421875f, out[9 + i]);
@@ -35,7 +35,7 @@ class PreprocessorTest {
             RgbaImage.pack(200, 55, 7, 1), RgbaImage.pack(40, 215, 7, 128),
         };
         float[] out = new float[3 * 16];
-        Preprocessor.toModelInput(rgba, 2, 2, 4, 0f, 1f, out);
+        Preprocessor.toModelInput(rgba, 2, 2, 4, 4, 0f, 1f, out);
         float[] red = {
             0f, 25f, 75f, 100f,
             50f, 58.75f, 76.25f, 85f,
@@ -59,7 +59,7 @@ class PreprocessorTest {
             rgba[i] = RgbaImage.pack(10 * i, 0, 255, 255);
         }
         float[] out = new float[3 * 4];
-        Preprocessor.toModelInput(rgba, 4, 4, 2, 25f, 4f, out);
+        Preprocessor.toModelInput(rgba, 4, 4, 2, 2, 25f, 4f, out);
         assertArrayEquals(new float[] {0f, 5f, 20f, 25f}, slice(out, 0, 4));
         assertArrayEquals(new float[] {-6.25f, -6.25f, -6.25f, -6.25f}, slice(out, 4, 4));
         assertArrayEquals(new float[] {57.5f, 57.5f, 57.5f, 57.5f}, slice(out, 8, 4));
@@ -75,7 +75,7 @@ class PreprocessorTest {
             rgba[i] = RgbaImage.pack(red[i], 1, 2, 3);
         }
         float[] out = new float[3 * 4];
-        Preprocessor.toModelInput(rgba, 4, 2, 2, 0f, 1f, out);
+        Preprocessor.toModelInput(rgba, 4, 2, 2, 2, 0f, 1f, out);
         assertArrayEquals(new float[] {4f, 20f, 101f, 105f}, slice(out, 0, 4));
         assertArrayEquals(new float[] {1f, 1f, 1f, 1f}, slice(out, 4, 4));
         assertArrayEquals(new float[] {2f, 2f, 2f, 2f}, slice(out, 8, 4));
@@ -99,21 +99,21 @@ class PreprocessorTest {
     @Test
     void rejectsWrongOutputLength() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Preprocessor.toModelInput(new int[4], 2, 2, 2, 0f, 1f, new float[11]));
-        assertEquals("Expected 12 floats, got 11", e.getMessage());
+                () -> Preprocessor.toModelInput(new int[4], 2, 2, 2, 2, 0f, 1f, new float[11]));
+        assertEquals("Expected at least 12 floats, got 11", e.getMessage());
         IllegalArgumentException spec = assertThrows(IllegalArgumentException.class,
                 () -> Preprocessor.toModelInput(new RgbaImage(1, 1, new int[1]), new float[3]));
-        assertEquals("Expected 3145728 floats, got 3", spec.getMessage());
+        assertEquals("Expected at least 3145728 floats, got 3", spec.getMessage());
     }
 
     @Test
     void rejectsWrongPixelCountAndSizes() {
         assertThrows(IllegalArgumentException.class,
-                () -> Preprocessor.toModelInput(new int[3], 2, 2, 2, 0f, 1f, new float[12]));
+                () -> Preprocessor.toModelInput(new int[3], 2, 2, 2, 2, 0f, 1f, new float[12]));
         assertThrows(IllegalArgumentException.class,
-                () -> Preprocessor.toModelInput(new int[0], 0, 2, 2, 0f, 1f, new float[12]));
+                () -> Preprocessor.toModelInput(new int[0], 0, 2, 2, 2, 0f, 1f, new float[12]));
         assertThrows(IllegalArgumentException.class,
-                () -> Preprocessor.toModelInput(new int[4], 2, 2, 0, 0f, 1f, new float[0]));
+                () -> Preprocessor.toModelInput(new int[4], 2, 2, 0, 0, 0f, 1f, new float[0]));
     }
 
     @Test
@@ -129,9 +129,27 @@ class PreprocessorTest {
                 rgba[i] = random.nextInt();
             }
             float[] out = new float[3 * size * size];
-            Preprocessor.toModelInput(rgba, width, height, size, 128f, 256f, out);
+            Preprocessor.toModelInput(rgba, width, height, size, size, 128f, 256f, out);
             assertMatchesReference(rgba, width, height, size, out, width + "x" + height + " to " + size, 1);
         }
+    }
+
+    @Test
+    void theModelInputKeepsThePhotosAspectRatioWithTheLongSide1024() {
+        assertEquals(1024, ModelSpec.inputWidth(4000, 3000));
+        assertEquals(768, ModelSpec.inputHeight(4000, 3000));
+        assertEquals(768, ModelSpec.inputWidth(3000, 4000));
+        assertEquals(1024, ModelSpec.inputHeight(3000, 4000));
+        // 3:2 is 682.7, rounded to the nearest multiple of 64; 16:9 is 576 exactly; a square stays square.
+        assertEquals(704, ModelSpec.inputHeight(6000, 4000));
+        assertEquals(576, ModelSpec.inputHeight(1920, 1080));
+        assertEquals(1024, ModelSpec.inputWidth(500, 500));
+        assertEquals(1024, ModelSpec.inputHeight(500, 500));
+        // Nearly square rounds back to square; a strip keeps at least one step.
+        assertEquals(1024, ModelSpec.inputHeight(1000, 990));
+        assertEquals(64, ModelSpec.inputHeight(10000, 10));
+        assertEquals(64, ModelSpec.inputWidth(1, 1000));
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.inputWidth(0, 10));
     }
 
     @Test
@@ -145,20 +163,30 @@ class PreprocessorTest {
         for (int i = 0; i < rgba.length; i++) {
             rgba[i] = random.nextInt();
         }
+        // Read at the photo's aspect ratio: 1024 x 768, in the first 3 x 1024 x 768 floats; the rest is untouched.
         float[] out = new float[3 * ModelSpec.SIZE * ModelSpec.SIZE];
+        java.util.Arrays.fill(out, 9f);
         Preprocessor.toModelInput(new RgbaImage(width, height, rgba), out);
-        assertMatchesReference(rgba, width, height, ModelSpec.SIZE, out, "8000x6000", 7);
+        assertMatchesReference(rgba, width, height, 1024, 768, out, "8000x6000", 7);
+        assertEquals(9f, out[3 * 1024 * 768]);
+        assertEquals(9f, out[out.length - 1]);
     }
 
     /** Checks every {@code rowStep}-th output row against {@link #reference}; float vs double differ by ~1e-6. */
     private static void assertMatchesReference(int[] rgba, int width, int height, int size, float[] out,
             String label, int rowStep) {
-        int plane = size * size;
-        for (int y = 0; y < size; y += rowStep) {
-            for (int x = 0; x < size; x++) {
+        assertMatchesReference(rgba, width, height, size, size, out, label, rowStep);
+    }
+
+    private static void assertMatchesReference(int[] rgba, int width, int height, int outWidth, int outHeight,
+            float[] out, String label, int rowStep) {
+        int plane = outWidth * outHeight;
+        for (int y = 0; y < outHeight; y += rowStep) {
+            for (int x = 0; x < outWidth; x++) {
                 for (int channel = 0; channel < 3; channel++) {
-                    double expected = (reference(rgba, width, height, size, channel, x, y) - 128.0) / 256.0;
-                    float actual = out[channel * plane + y * size + x];
+                    double expected = (reference(rgba, width, height, outWidth, outHeight, channel, x, y) - 128.0)
+                            / 256.0;
+                    float actual = out[channel * plane + y * outWidth + x];
                     if (Math.abs(expected - actual) > 1e-5) {
                         assertEquals(expected, actual, 1e-5, label + " channel " + channel + " at " + x + "," + y);
                     }
@@ -168,9 +196,10 @@ class PreprocessorTest {
     }
 
     /** The spec's formula, per pixel and in double, with nothing precomputed. */
-    private static double reference(int[] rgba, int width, int height, int size, int channel, int x, int y) {
-        double sx = clamp((x + 0.5) * width / size - 0.5, width - 1);
-        double sy = clamp((y + 0.5) * height / size - 0.5, height - 1);
+    private static double reference(int[] rgba, int width, int height, int outWidth, int outHeight, int channel,
+            int x, int y) {
+        double sx = clamp((x + 0.5) * width / outWidth - 0.5, width - 1);
+        double sy = clamp((y + 0.5) * height / outHeight - 0.5, height - 1);
         int x0 = (int) Math.floor(sx);
         int y0 = (int) Math.floor(sy);
         int x1 = Math.min(x0 + 1, width - 1);

@@ -46,6 +46,8 @@ class RemovalPipelineTest {
         final Script script;
         final List<String> started = new ArrayList<>();
         final List<String> runs = new ArrayList<>();
+        /** Width x height of each run's input. */
+        final List<String> inputSizes = new ArrayList<>();
         /** The plans warmed up, and how many runs a warm-up makes when nothing stops it. */
         final List<String> warmups = new ArrayList<>();
         final List<String> warmUpStarts = new ArrayList<>();
@@ -77,8 +79,9 @@ class RemovalPipelineTest {
                 String lost;
 
                 @Override
-                public float[] run(float[] input) {
+                public float[] run(float[] input, int width, int height) {
                     runs.add(plan.backend.id);
+                    inputSizes.add(width + "x" + height);
                     if (plan.backend == Backend.WEBGPU) {
                         webGpuRuns++;
                         if (webGpuRuns == script.webGpuFailsOnRun) {
@@ -90,7 +93,7 @@ class RemovalPipelineTest {
                     } else if (script.cpuFails) {
                         throw new EngineFailure("out of memory in the CPU runtime");
                     }
-                    return mask();
+                    return mask(width, height);
                 }
 
                 @Override
@@ -262,11 +265,12 @@ class RemovalPipelineTest {
         return new RgbaImage(plan.width, plan.height, pixels);
     };
 
-    private static float[] mask() {
-        float[] mask = new float[ModelSpec.SIZE * ModelSpec.SIZE];
-        for (int y = 0; y < ModelSpec.SIZE; y++) {
-            for (int x = ModelSpec.SIZE / 4; x < ModelSpec.SIZE * 3 / 4; x++) {
-                mask[y * ModelSpec.SIZE + x] = 1f;
+    /** Subject in the middle half of the columns. */
+    private static float[] mask(int width, int height) {
+        float[] mask = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = width / 4; x < width * 3 / 4; x++) {
+                mask[y * width + x] = 1f;
             }
         }
         return mask;
@@ -316,7 +320,9 @@ class RemovalPipelineTest {
     void runsTheStagesInOrderAndReportsEveryTiming() {
         Rig rig = new Rig(CPU_ONLY);
         Output output = rig.run(1);
-        assertEquals(List.of("rough 1024x1024", "render", "show 40x30", "save", "done"), output.calls);
+        // A 4:3 photo is read at 1024x768, and its mask comes back at that size.
+        assertEquals(List.of("rough 1024x768", "render", "show 40x30", "save", "done"), output.calls);
+        assertEquals(List.of("1024x768"), rig.engines.inputSizes);
         assertEquals(List.of("1:preparing", "1:decoded 40x30", "1:loading-model", "1:session wasm/quint8/2",
                 "1:removing", "1:finishing"), rig.events.log);
         assertEquals(List.of("decode_ms", "model_fetch_ms", "session_ms", "pre_ms", "inference_ms", "first_ms",
@@ -457,7 +463,7 @@ class RemovalPipelineTest {
         assertEquals("render", output.calls.get(0), "no rough cutout first: the raw mask is the result");
         int[] expected = new int[40 * 30];
         java.util.Arrays.fill(expected, RgbaImage.pack(128, 128, 128, 255));
-        MaskUpsampler.applyAlpha(mask(), ModelSpec.SIZE, ModelSpec.SIZE, expected, 40, 30);
+        MaskUpsampler.applyAlpha(mask(1024, 768), 1024, 768, expected, 40, 30);
         assertArrayEquals(expected, output.pixels);
     }
 
