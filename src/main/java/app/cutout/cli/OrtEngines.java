@@ -6,7 +6,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import app.cutout.core.model.Capabilities;
 import app.cutout.core.model.ModelSpec;
-import app.cutout.core.onnx.AnySize;
 import app.cutout.core.model.Plan;
 import app.cutout.core.pipeline.EngineFactory;
 import app.cutout.core.pipeline.EngineFailure;
@@ -42,8 +41,7 @@ final class OrtEngines implements EngineFactory<byte[]> {
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(plan.threads);
                 options.setInterOpNumThreads(1);
-                // Any input size (core.onnx.AnySize): the pipeline feeds each photo at its own aspect ratio.
-                OrtSession session = env.createSession(AnySize.apply(weights), options);
+                OrtSession session = env.createSession(weights, options);
                 threads = plan.threads;
                 return new Engine(env, session);
             }

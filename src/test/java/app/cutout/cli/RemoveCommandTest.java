@@ -163,8 +163,8 @@ class RemoveCommandTest {
         // The same photo through the same steps by hand: decode, model input, the model, the stretched mask.
         RgbaImage photo = ImageIoDecoder.decodeFile(file);
         float[] input = new float[3 * ModelSpec.SIZE * ModelSpec.SIZE];
-        int maskWidth = ModelSpec.inputWidth(photo.width, photo.height);
-        int maskHeight = ModelSpec.inputHeight(photo.width, photo.height);
+        int maskWidth = ModelSpec.SIZE;
+        int maskHeight = ModelSpec.SIZE;
         Preprocessor.toModelInput(photo, input);
         byte[] weights = new ModelFiles(SamplePhotos.model().getParent()).load(ModelSpec.QUINT8, (s, d, t) -> { });
         float[] mask = RemoveCommand.onLargeStack(() -> {

@@ -28,15 +28,13 @@ import javax.imageio.ImageIO;
  * The mask ISNet gives for a photo, computed on the JVM with ONNX Runtime and java.awt only, so it shares no code with
  * the app's own preprocessing and can judge it.
  *
- * <p>Steps, as the app runs the model: bilinear resize to the photo's aspect ratio with the long side 1024 and the
- * short side rounded to a multiple of 64 ({@link #inputSize}, written here again, not taken from the app), planar RGB
- * as {@code (v - 128) / 256}, run ({@link FixedSizeModel} at that size, not the app's own rewrite), take output
- * {@code "output"} (already through a sigmoid), bilinear resize back to the photo's size.
+ * <p>Steps, as the model expects them: bilinear resize to 1024×1024, planar RGB as {@code (v - 128) / 256}, run,
+ * take output {@code "output"} ([1,1,1024,1024], already through a sigmoid), bilinear resize back to the photo's size.
  * Results are cached in {@code .testdata/ref/NAME.MODEL.png} (8-bit gray) with a {@code .key} file naming the photo's
  * and the model's sizes, so a changed photo or model is recomputed.
  */
 public final class ReferenceMask {
-    /** The model input's long side. */
+    /** The model's fixed input side. */
     public static final int SIZE = 1024;
     /** Overrides the model file (for trying a model that is not in models/ yet). */
     public static final String MODEL_PROPERTY = "cutout.referenceModel";
@@ -71,7 +69,7 @@ public final class ReferenceMask {
             String name = stem(image) + "." + stem(model);
             Path cached = ProjectDirs.testData().resolve("ref").resolve(name + ".png");
             Path keyFile = cached.resolveSibling(name + ".key");
-            String key = "image=" + Files.size(image) + " model=" + Files.size(model) + " input=aspect64\n";
+            String key = "image=" + Files.size(image) + " model=" + Files.size(model) + "\n";
             if (Files.isRegularFile(cached) && Files.isRegularFile(keyFile)
                     && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)) {
                 return readGray(cached);
@@ -92,17 +90,30 @@ public final class ReferenceMask {
         if (photo == null) {
             throw new IOException("javax.imageio cannot decode " + image);
         }
-        int[] size = inputSize(photo.getWidth(), photo.getHeight());
-        float[] input = planarInput(resize(toRgb(photo), size[0], size[1]));
-        float[] output = infer(input, model, size[0], size[1]);
-        return new Mask(photo.getWidth(), photo.getHeight(),
-                upsample(output, size[0], size[1], photo.getWidth(), photo.getHeight()));
+        return compute(photo, model, SIZE, SIZE);
     }
 
-    /** Width and height of the model input for a photo: its aspect ratio, long side 1024, short side 64k. */
-    public static int[] inputSize(int width, int height) {
-        int shortSide = (int) Math.max(64, Math.round(Math.min(width, height) * 1024.0 / Math.max(width, height) / 64) * 64);
-        return width >= height ? new int[] {SIZE, shortSide} : new int[] {shortSide, SIZE};
+    /**
+     * The mask with the photo read at its own aspect ratio, as the app does under {@code ?ort=input:aspect}: long side
+     * 1024, short side rounded to a multiple of 64 (the rule written here again, not taken from the app), the model
+     * fixed at that size by {@link FixedSizeModel} (not the app's {@code AnySize}). Not cached.
+     */
+    public static Mask computeAtAspect(Path image, Path model) throws IOException {
+        BufferedImage photo = ImageIO.read(image.toFile());
+        if (photo == null) {
+            throw new IOException("javax.imageio cannot decode " + image);
+        }
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        int shortSide = (int) Math.max(64, Math.round(Math.min(w, h) * 1024.0 / Math.max(w, h) / 64) * 64);
+        return compute(photo, model, w >= h ? SIZE : shortSide, h >= w ? SIZE : shortSide);
+    }
+
+    private static Mask compute(BufferedImage photo, Path model, int width, int height) throws IOException {
+        float[] input = planarInput(resize(toRgb(photo), width, height));
+        float[] output = infer(input, model, width, height);
+        return new Mask(photo.getWidth(), photo.getHeight(),
+                upsample(output, width, height, photo.getWidth(), photo.getHeight()));
     }
 
     private static BufferedImage toRgb(BufferedImage image) {
@@ -220,7 +231,7 @@ public final class ReferenceMask {
         return OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
     }
 
-    /** Probabilities → 8 bit → java.awt bilinear to the photo's size (gray kept in all three channels). */
+    /** The model's probabilities → 8 bit → java.awt bilinear to the photo's size (gray kept in all three channels). */
     private static byte[] upsample(float[] mask, int maskWidth, int maskHeight, int width, int height) {
         BufferedImage square = new BufferedImage(maskWidth, maskHeight, BufferedImage.TYPE_INT_RGB);
         int[] gray = new int[mask.length];

@@ -25,7 +25,7 @@ public enum ModelSpec {
     /** The model input's long side (and both sides of a square photo's input); the output has the input's size. */
     public static final int SIZE = 1024;
     /**
-     * What the input's short side is a multiple of. ISNet halves its input six times (to 16² at 1024², pooling with
+     * What the short side of an input at the photo's aspect ratio ({@link #inputWidth}) is a multiple of. ISNet halves its input six times (to 16² at 1024², pooling with
      * rounding up) and scales back up by factors of two, so any multiple of 64 goes through every stage exactly once
      * the model's fixed sizes are made free ({@code core.onnx.AnySize}); at 672 (a multiple of 32 only) a map of 21
      * rows pools to 11 and comes back as 22.
@@ -68,8 +68,9 @@ public enum ModelSpec {
     /**
      * The model input's width for a photo of {@code width} x {@code height}: the photo's aspect ratio, long side
      * {@link #SIZE}, short side rounded to a multiple of {@link #STEP} (at least one step). A 4:3 photo is read at
-     * 1024 x 768, which costs 0.7 of a square input's inference, and the model sees its subject undistorted instead
-     * of stretched (bench/README.md, "Input at the photo's aspect ratio").
+     * 1024 x 768, which costs 0.7 of a square input's inference. Measured, not adopted: the model, trained on
+     * squares, is better on some photos and fails on others (bench/README.md, "Input at the photo's aspect ratio");
+     * only {@code ?ort=input:aspect} asks for it.
      */
     public static int inputWidth(int width, int height) {
         return width >= height ? SIZE : shortSide(width, height);

@@ -15,13 +15,17 @@ import java.util.Map;
  * <li>{@code arena:on|off}: {@code enableCpuMemArena} (likewise off by default);
  * <li>{@code free:NAME=N}: a free dimension override (repeatable);
  * <li>{@code config:KEY=VALUE}: a session configuration entry such as
- * {@code session.intra_op.allow_spinning=0} (repeatable).
+ * {@code session.intra_op.allow_spinning=0} (repeatable);
+ * <li>{@code input:square|aspect}: the model's input for a photo, {@code square} (1024², what the model was trained
+ * on, and the app's) or {@code aspect} (the photo's aspect ratio with the long side 1024, {@code ModelSpec.inputWidth},
+ * through the model rewritten by {@link AnySize}): measured, not adopted (bench/README.md, "Input at the photo's
+ * aspect ratio").
  * </ul>
  * Anything else makes the whole text invalid, so that a typo in a measurement cannot pass for the default.
  */
 public final class SessionTuning {
     /** No setting changed: what the app uses. */
-    public static final SessionTuning NONE = new SessionTuning(null, null, null, Map.of(), Map.of());
+    public static final SessionTuning NONE = new SessionTuning(null, null, null, Map.of(), Map.of(), null);
 
     private static final String[] GRAPH_LEVELS = {"disabled", "basic", "extended", "layout", "all"};
     /** Generous bound: a query string, not a file. */
@@ -37,9 +41,12 @@ public final class SessionTuning {
     public final Map<String, Integer> freeDimensions;
     /** Session configuration entries, in the order given. */
     public final Map<String, String> config;
+    /** True to read each photo at its own aspect ratio, false for the square input; null for the app's (square). */
+    public final Boolean aspectInput;
 
     private SessionTuning(String graph, Boolean memPattern, Boolean cpuArena, Map<String, Integer> freeDimensions,
-            Map<String, String> config) {
+            Map<String, String> config, Boolean aspectInput) {
+        this.aspectInput = aspectInput;
         this.graph = graph;
         this.memPattern = memPattern;
         this.cpuArena = cpuArena;
@@ -60,6 +67,7 @@ public final class SessionTuning {
         Boolean arena = null;
         Map<String, Integer> free = new LinkedHashMap<>();
         Map<String, String> config = new LinkedHashMap<>();
+        Boolean aspect = null;
         for (String item : text.split(",", -1)) {
             int colon = item.indexOf(':');
             if (colon <= 0) {
@@ -102,17 +110,23 @@ public final class SessionTuning {
                     config.put(kv[0], kv[1]);
                     break;
                 }
+                case "input":
+                    if (!value.equals("square") && !value.equals("aspect")) {
+                        return null;
+                    }
+                    aspect = value.equals("aspect");
+                    break;
                 default:
                     return null;
             }
         }
-        return new SessionTuning(graph, pattern, arena, free, config);
+        return new SessionTuning(graph, pattern, arena, free, config, aspect);
     }
 
     /** True if nothing is changed. */
     public boolean isDefault() {
         return graph == null && memPattern == null && cpuArena == null && freeDimensions.isEmpty()
-                && config.isEmpty();
+                && config.isEmpty() && aspectInput == null;
     }
 
     /** The settings as {@link #parse} reads them, in a fixed order: equal settings give equal text. */
@@ -133,6 +147,9 @@ public final class SessionTuning {
         }
         for (Map.Entry<String, String> e : config.entrySet()) {
             item(sb, "config:" + e.getKey() + "=" + e.getValue());
+        }
+        if (aspectInput != null) {
+            item(sb, "input:" + (aspectInput ? "aspect" : "square"));
         }
         return sb.toString();
     }

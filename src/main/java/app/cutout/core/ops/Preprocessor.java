@@ -15,18 +15,19 @@ public final class Preprocessor {
     }
 
     /**
-     * Resizes {@code img} to the model's input for it ({@link ModelSpec#inputWidth} x {@link ModelSpec#inputHeight})
-     * and normalises with {@link ModelSpec#MEAN} and {@link ModelSpec#STD}. Only {@code out} is modified.
+     * Resizes {@code img} to {@link ModelSpec#SIZE} squared and normalises with {@link ModelSpec#MEAN} and
+     * {@link ModelSpec#STD}. Only {@code out} is modified.
      *
-     * @param out at least {@code 3 * inputWidth * inputHeight} floats; that many are overwritten with the R, G and B
-     *     planes, the rest is left as it was
+     * @param out at least {@code 3 * SIZE * SIZE} floats, overwritten with the R, G and B planes
      */
     public static void toModelInput(RgbaImage img, float[] out) {
-        toModelInput(img, ModelSpec.inputWidth(img.width, img.height), ModelSpec.inputHeight(img.width, img.height),
-                out);
+        toModelInput(img, ModelSpec.SIZE, ModelSpec.SIZE, out);
     }
 
-    /** {@link #toModelInput(RgbaImage, float[])} at a given input size (the square {@code SIZE²} the model was made for). */
+    /**
+     * {@link #toModelInput(RgbaImage, float[])} at another input size (the photo's aspect ratio,
+     * {@link ModelSpec#inputWidth}); only the first {@code 3 * outWidth * outHeight} floats of {@code out} change.
+     */
     public static void toModelInput(RgbaImage img, int outWidth, int outHeight, float[] out) {
         toModelInput(img.pixels, img.width, img.height, outWidth, outHeight, ModelSpec.MEAN, ModelSpec.STD, out);
     }

@@ -112,8 +112,9 @@ public final class RemovalPipeline<W> {
 
             stage = Stage.PREPARING;
             t = clock.now();
-            int maskWidth = ModelSpec.inputWidth(image.width, image.height);
-            int maskHeight = ModelSpec.inputHeight(image.width, image.height);
+            boolean aspect = engine.aspectInput();
+            int maskWidth = aspect ? ModelSpec.inputWidth(image.width, image.height) : ModelSpec.SIZE;
+            int maskHeight = aspect ? ModelSpec.inputHeight(image.width, image.height) : ModelSpec.SIZE;
             Preprocessor.toModelInput(image, maskWidth, maskHeight, modelInput);
             timings.put(StageTimings.PRE, clock.now() - t);
 

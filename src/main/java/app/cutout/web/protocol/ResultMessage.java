@@ -14,7 +14,7 @@ public interface ResultMessage extends Addressed {
     void setPng(Blob png);
 
     /**
-     * The model's mask before refinement, {@code ModelSpec.inputWidth x inputHeight} bytes (0..255) stretched over the photo, for the
+     * The model's mask before refinement, {@code ModelSpec.SIZE}² bytes (or the photo's aspect-ratio input size, {@code ?ort=input:aspect}) (0..255) stretched over the photo, for the
      * Keep/Remove solver; null when the cutout is the raw mask (strength 0).
      */
     @JSProperty

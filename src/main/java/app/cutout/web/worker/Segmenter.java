@@ -73,16 +73,24 @@ final class Segmenter implements InferenceEngine {
     private final OrtBundle bundle;
     private final InferenceSession session;
     /** Reused across runs: the caller is done with one mask before it asks for the next. */
+    /** The session's model has a free input size, and photos come at their own aspect ratio (a measurement only). */
+    private final boolean aspectInput;
     /** The last run's mask, reused by the next run of the same size. */
     private float[] mask = new float[0];
     /** On WebGPU, {@code {lost, reason}}: the device's lost promise and, once it settled, why; null on WASM. */
     private final JSObject device;
 
-    private Segmenter(Plan plan, OrtBundle bundle, InferenceSession session, JSObject device) {
+    private Segmenter(Plan plan, OrtBundle bundle, InferenceSession session, JSObject device, boolean aspectInput) {
         this.plan = plan;
         this.bundle = bundle;
         this.session = session;
         this.device = device;
+        this.aspectInput = aspectInput;
+    }
+
+    @Override
+    public boolean aspectInput() {
+        return aspectInput;
     }
 
     /**
@@ -101,7 +109,7 @@ final class Segmenter implements InferenceEngine {
      * The runtime reads {@code env.wasm} once, when a bundle's first session starts its WebAssembly module; later
      * changes are ignored, so the thread count set here holds for the worker's lifetime.
      */
-    static Segmenter create(Plan plan, Uint8Array weights, String ortBaseUrl) {
+    static Segmenter create(Plan plan, Uint8Array weights, String ortBaseUrl, boolean aspectInput) {
         OrtBundle bundle = bundleFor(plan);
         OrtEnv env = setUp(bundle, plan, ortBaseUrl);
         SessionOptions options = SessionOptions.create(plan.backend == Backend.WEBGPU ? "webgpu" : "wasm");
@@ -112,7 +120,7 @@ final class Segmenter implements InferenceEngine {
         } catch (JsException e) {
             throw new EngineFailure(e.jsMessage());
         }
-        return new Segmenter(plan, bundle, session, plan.backend == Backend.WEBGPU ? watch(env) : null);
+        return new Segmenter(plan, bundle, session, plan.backend == Backend.WEBGPU ? watch(env) : null, aspectInput);
     }
 
     private static OrtEnv setUp(OrtBundle bundle, Plan plan, String ortBaseUrl) {
@@ -315,7 +323,7 @@ final class Segmenter implements InferenceEngine {
 
     /** A parameter of this worker's own URL, or null. */
     @JSBody(params = "name", script = "return new URLSearchParams(self.location.search).get(name);")
-    private static native String workerParam(String name);
+    static native String workerParam(String name);
 
     /**
      * The runtime's device, known once a WebGPU session exists. Watching is a safeguard only: when this build of the

@@ -50,8 +50,8 @@ final class StrokeSolving {
     /** The model's alpha at the solving size: the solve's prior. */
     private byte[] prior;
     /**
-     * The model's mask before refinement, {@link #modelWidth} x {@link #modelHeight} (the photo's model input size,
-     * {@link ModelSpec#inputWidth}), stretched over the photo at any size; or null.
+     * The model's mask before refinement, {@link #modelWidth} x {@link #modelHeight} ({@link ModelSpec#SIZE}², or the
+     * photo's aspect-ratio input size where a measurement asked for it), stretched over the photo at any size; or null.
      */
     private float[] model;
     private int modelWidth;
@@ -96,9 +96,13 @@ final class StrokeSolving {
                         + ", got " + cutout.length + " pixels");
             }
             byte[] modelAlpha = MaskStats.alphaOf(cutout);
-            modelWidth = ModelSpec.inputWidth(photo.width, photo.height);
-            modelHeight = ModelSpec.inputHeight(photo.width, photo.height);
-            model = modelMask(request.getModelMask(), modelWidth * modelHeight);
+            model = modelMask(request.getModelMask());
+            boolean square = model == null || model.length == ModelSpec.SIZE * ModelSpec.SIZE;
+            modelWidth = square ? ModelSpec.SIZE : ModelSpec.inputWidth(photo.width, photo.height);
+            modelHeight = square ? ModelSpec.SIZE : ModelSpec.inputHeight(photo.width, photo.height);
+            if (model != null && model.length != modelWidth * modelHeight) {
+                model = null;
+            }
             if (request.getPreviewPixels() > 0) {
                 grid = PreviewGrid.of(photo.width, photo.height, request.getPreviewPixels());
                 width = grid.previewWidth;
@@ -173,15 +177,12 @@ final class StrokeSolving {
         }
     }
 
-    /** The model's 8-bit mask as the solver takes it, 0..1; null when there is none or it has another size. */
-    private static float[] modelMask(Blob blob, int length) {
+    /** The model's 8-bit mask as the solver takes it, 0..1; null when there is none. */
+    private static float[] modelMask(Blob blob) {
         if (blob == null) {
             return null;
         }
         byte[] bytes = ArrayTransfer.copyOf(new Int8Array(Promises.await(blob.arrayBuffer(), "Reading the mask")));
-        if (bytes.length != length) {
-            return null;
-        }
         float[] mask = new float[bytes.length];
         for (int i = 0; i < bytes.length; i++) {
             mask[i] = (bytes[i] & 0xFF) / 255f;

@@ -5,6 +5,7 @@ import app.cutout.core.model.Plan;
 import app.cutout.core.pipeline.EngineFactory;
 import app.cutout.core.onnx.AnySize;
 import app.cutout.core.onnx.Fp16ToFp32;
+import app.cutout.core.onnx.SessionTuning;
 import app.cutout.core.pipeline.EngineFailure;
 import app.cutout.core.pipeline.InferenceEngine;
 import app.cutout.web.jso.browser.Global;
@@ -60,13 +61,16 @@ final class WebEngines implements EngineFactory<Uint8Array> {
 
     @Override
     public InferenceEngine start(Plan plan, Uint8Array weights) {
+        SessionTuning tuning = SessionTuning.parse(Segmenter.workerParam("ort"));
+        boolean aspect = tuning != null && Boolean.TRUE.equals(tuning.aspectInput);
         Uint8Array model;
         try {
-            model = plan.model.widenedFromFp16 ? widen(weights) : anySize(weights, copy(weights));
+            model = plan.model.widenedFromFp16 ? widen(weights, aspect)
+                    : aspect ? anySize(weights, copy(weights)) : weights;
         } catch (IllegalArgumentException e) {
             throw new EngineFailure("the model's input size cannot be freed: " + e.getMessage());
         }
-        return Segmenter.create(plan, model, ortBaseUrl);
+        return Segmenter.create(plan, model, ortBaseUrl, aspect);
     }
 
     @Override
@@ -83,12 +87,13 @@ final class WebEngines implements EngineFactory<Uint8Array> {
      * The fp16 model as fp32, for GPUs without 16-bit shaders ({@link Fp16ToFp32}, pure Java). The bytes cross into
      * Java and back through linear memory: 88 MB in, 176 MB out.
      */
-    private static Uint8Array widen(Uint8Array fp16) {
+    private static Uint8Array widen(Uint8Array fp16, boolean aspect) {
         byte[] model = copy(fp16);
         byte[] wide = Fp16ToFp32.convert(model);
         model = null;
         Int8Array out = ArrayTransfer.copyOf(wide);
-        return anySize(new Uint8Array(out.getBuffer(), out.getByteOffset(), out.getLength()), wide);
+        Uint8Array widened = new Uint8Array(out.getBuffer(), out.getByteOffset(), out.getLength());
+        return aspect ? anySize(widened, wide) : widened;
     }
 
     private static byte[] copy(Uint8Array bytes) {
@@ -96,7 +101,8 @@ final class WebEngines implements EngineFactory<Uint8Array> {
     }
 
     /**
-     * The model with its input size freed ({@link AnySize}), so that each photo is read at its own aspect ratio. The
+     * The model with its input size freed ({@link AnySize}), so that each photo can be read at its own aspect ratio
+     * (only a measurement asks for it: {@code ?ort=input:aspect}). The
      * rewrite is worked out on {@code copy} (the same bytes, in Java); the new model is put together in JavaScript
      * from ranges of {@code model} (nearly all of it) and the few hundred new bytes.
      */

@@ -96,7 +96,8 @@ class AnySizeTest {
                     int mw = ModelSpec.inputWidth(w, h);
                     int mh = ModelSpec.inputHeight(w, h);
                     float[] in = new float[3 * mw * mh];
-                    app.cutout.core.ops.Preprocessor.toModelInput(new app.cutout.core.image.RgbaImage(w, h, rgba), in);
+                    app.cutout.core.ops.Preprocessor.toModelInput(new app.cutout.core.image.RgbaImage(w, h, rgba), mw, mh,
+                            in);
                     float[] fp32Mask = run(env, freed, in, mh, mw);
                     float[] q8Mask;
                     byte[] q8 = AnySize.apply(Files.readAllBytes(ProjectDirs.root().resolve("models/isnet-quint8.onnx")));

@@ -16,22 +16,27 @@ import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 
-/** Experiment: ISNet at the photo's aspect (long side 1024) against the square 1024² input, scored on gt-dev. */
+/**
+ * ISNet at the photo's aspect ratio (long side 1024, short side a multiple of 64, {@link AnySize}) against the square
+ * 1024² input, raw masks scored against true mattes (bench/README.md, "Input at the photo's aspect ratio").
+ * <pre>
+ * java -Xss64m -cp target/classes:target/test-classes:DEPS app.cutout.core.onnx.AspectProbe MODEL PHOTO...
+ *     (MODEL: isnet-quint8.onnx, or isnet-fp16.onnx, widened to fp32 first; NAME.matte.png beside a photo is its truth)
+ * ... AspectProbe --time MODEL      native inference at 1024², 1024x768, 1024x640, 1024x512
+ * ... AspectProbe --resize MODEL    the first Resize nodes and where their sizes come from
+ * </pre>
+ */
 final class AspectProbe {
-    static byte[] reshape(byte[] model, int h, int w) {
-        return app.cutout.e2e.FixedSizeModel.of(model, h, w);
-    }
-
     static final Map<String, OrtSession> SESSIONS = new HashMap<>();
 
     static float[] run(byte[] model, float[] input, int h, int w) throws Exception {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        String key = h + "x" + w;
+        String key = h == 1024 && w == 1024 ? "square" : "free";
         OrtSession s = SESSIONS.get(key);
         if (s == null) {
             OrtSession.SessionOptions so = new OrtSession.SessionOptions();
             so.setIntraOpNumThreads(2);
-            s = env.createSession(h == 1024 && w == 1024 ? model : reshape(model, h, w), so);
+            s = env.createSession(h == 1024 && w == 1024 ? model : AnySize.apply(model), so);
             SESSIONS.put(key, s);
         }
         try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, h, w});
@@ -84,7 +89,7 @@ final class AspectProbe {
         return out;
     }
 
-    static int round32(double v) {
+    static int round64(double v) {
         return Math.max(64, (int) Math.round(v / 64) * 64);
     }
 
@@ -122,6 +127,9 @@ final class AspectProbe {
             return;
         }
         byte[] model = Files.readAllBytes(Path.of(a[0]));
+        if (a[0].contains("fp16")) {
+            model = Fp16ToFp32.convert(model);
+        }
         double[] tot = new double[8];
         int n = 0;
         for (int i = 1; i < a.length; i++) {
@@ -132,7 +140,7 @@ final class AspectProbe {
             BufferedImage gt = Files.exists(mp) ? ImageIO.read(mp.toFile()) : null;
             int iw = img.getWidth(), ih = img.getHeight();
             int mh, mw;
-            if (iw >= ih) { mw = 1024; mh = round32(1024.0 * ih / iw); } else { mh = 1024; mw = round32(1024.0 * iw / ih); }
+            if (iw >= ih) { mw = 1024; mh = round64(1024.0 * ih / iw); } else { mh = 1024; mw = round64(1024.0 * iw / ih); }
             long t0 = System.nanoTime();
             float[] sq = up(run(model, input(img, 1024, 1024), 1024, 1024), 1024, 1024, ih, iw);
             long t1 = System.nanoTime();

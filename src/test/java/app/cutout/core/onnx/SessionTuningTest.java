@@ -38,6 +38,18 @@ class SessionTuningTest {
     }
 
     @Test
+    void theInputIsSquareOrAtThePhotosAspectRatio() {
+        assertNull(SessionTuning.NONE.aspectInput, "the app's own: square");
+        SessionTuning aspect = SessionTuning.parse("input:aspect");
+        assertEquals(Boolean.TRUE, aspect.aspectInput);
+        assertFalse(aspect.isDefault());
+        assertEquals("input:aspect", aspect.toString());
+        assertEquals(Boolean.FALSE, SessionTuning.parse("graph:all,input:square").aspectInput);
+        assertEquals("graph:all,input:square", SessionTuning.parse("input:square,graph:all").toString());
+        assertNull(SessionTuning.parse("input:wide"));
+    }
+
+    @Test
     void everyGraphLevelOfTheRuntime() {
         for (String level : List.of("disabled", "basic", "extended", "layout", "all")) {
             assertEquals(level, SessionTuning.parse("graph:" + level).graph);

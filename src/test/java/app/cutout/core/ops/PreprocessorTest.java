@@ -163,11 +163,13 @@ class PreprocessorTest {
         for (int i = 0; i < rgba.length; i++) {
             rgba[i] = random.nextInt();
         }
-        // Read at the photo's aspect ratio: 1024 x 768, in the first 3 x 1024 x 768 floats; the rest is untouched.
         float[] out = new float[3 * ModelSpec.SIZE * ModelSpec.SIZE];
-        java.util.Arrays.fill(out, 9f);
         Preprocessor.toModelInput(new RgbaImage(width, height, rgba), out);
-        assertMatchesReference(rgba, width, height, 1024, 768, out, "8000x6000", 7);
+        assertMatchesReference(rgba, width, height, ModelSpec.SIZE, out, "8000x6000", 7);
+        // At the photo's aspect ratio (?ort=input:aspect): 1024 x 768, in the first 3 x 1024 x 768 floats only.
+        java.util.Arrays.fill(out, 9f);
+        Preprocessor.toModelInput(new RgbaImage(width, height, rgba), 1024, 768, out);
+        assertMatchesReference(rgba, width, height, 1024, 768, out, "8000x6000 at 4:3", 7);
         assertEquals(9f, out[3 * 1024 * 768]);
         assertEquals(9f, out[out.length - 1]);
     }

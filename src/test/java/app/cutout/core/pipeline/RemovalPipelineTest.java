@@ -39,6 +39,8 @@ class RemovalPipelineTest {
         boolean deviceLostOnFailure;
         boolean cpuFails;
         boolean cpuFailsToStart;
+        /** The engine takes photos at their own aspect ratio ({@code ?ort=input:aspect}). */
+        boolean aspectInput;
     }
 
     private static final class Engines implements EngineFactory<String> {
@@ -104,6 +106,11 @@ class RemovalPipelineTest {
                 @Override
                 public String runtime() {
                     return plan.backend.id;
+                }
+
+                @Override
+                public boolean aspectInput() {
+                    return script.aspectInput;
                 }
 
                 @Override
@@ -320,9 +327,8 @@ class RemovalPipelineTest {
     void runsTheStagesInOrderAndReportsEveryTiming() {
         Rig rig = new Rig(CPU_ONLY);
         Output output = rig.run(1);
-        // A 4:3 photo is read at 1024x768, and its mask comes back at that size.
-        assertEquals(List.of("rough 1024x768", "render", "show 40x30", "save", "done"), output.calls);
-        assertEquals(List.of("1024x768"), rig.engines.inputSizes);
+        assertEquals(List.of("rough 1024x1024", "render", "show 40x30", "save", "done"), output.calls);
+        assertEquals(List.of("1024x1024"), rig.engines.inputSizes, "square, as the model was trained");
         assertEquals(List.of("1:preparing", "1:decoded 40x30", "1:loading-model", "1:session wasm/quint8/2",
                 "1:removing", "1:finishing"), rig.events.log);
         assertEquals(List.of("decode_ms", "model_fetch_ms", "session_ms", "pre_ms", "inference_ms", "first_ms",
@@ -457,13 +463,28 @@ class RemovalPipelineTest {
     }
 
     @Test
+    void anEngineThatTakesThePhotosAspectRatioGetsItAndItsMaskIsUsedAtThatSize() {
+        Rig rig = new Rig(CPU_ONLY);
+        rig.script.aspectInput = true;
+        Output output = rig.run(1);
+        // 40x30 is 4:3: 1024x768 in, the rough cutout from a 1024x768 mask.
+        assertEquals(List.of("1024x768"), rig.engines.inputSizes);
+        assertEquals("rough 1024x768", output.calls.get(0));
+        Output raw = rig.run(2, 0f);
+        int[] expected = new int[40 * 30];
+        java.util.Arrays.fill(expected, RgbaImage.pack(128, 128, 128, 255));
+        MaskUpsampler.applyAlpha(mask(1024, 768), 1024, 768, expected, 40, 30);
+        assertArrayEquals(expected, raw.pixels);
+    }
+
+    @Test
     void strengthZeroIsTheRawMaskStretchedBitForBit() {
         Rig rig = new Rig(CPU_ONLY);
         Output output = rig.run(1, 0f);
         assertEquals("render", output.calls.get(0), "no rough cutout first: the raw mask is the result");
         int[] expected = new int[40 * 30];
         java.util.Arrays.fill(expected, RgbaImage.pack(128, 128, 128, 255));
-        MaskUpsampler.applyAlpha(mask(1024, 768), 1024, 768, expected, 40, 30);
+        MaskUpsampler.applyAlpha(mask(1024, 1024), 1024, 1024, expected, 40, 30);
         assertArrayEquals(expected, output.pixels);
     }
 
