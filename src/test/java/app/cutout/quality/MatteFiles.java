@@ -12,7 +12,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Reading and writing the photos and 8-bit gray mattes of a ground-truth set with javax.imageio. */
-final class MatteFiles {
+public final class MatteFiles {
     private MatteFiles() {
     }
 
@@ -24,7 +24,7 @@ final class MatteFiles {
         }
     }
 
-    static BufferedImage read(Path file) throws IOException {
+    public static BufferedImage read(Path file) throws IOException {
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {
             throw new IOException("javax.imageio cannot decode " + file);
@@ -33,7 +33,7 @@ final class MatteFiles {
     }
 
     /** The app's packed pixels ({@link RgbaImage#pack}), opaque. */
-    static int[] packedRgba(BufferedImage image) {
+    public static int[] packedRgba(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);

@@ -87,12 +87,7 @@ class AnySizeTest {
                             ProjectDirs.testData().resolve("chelsea.png").toFile());
                     int w = photo.getWidth();
                     int h = photo.getHeight();
-                    int[] argb = photo.getRGB(0, 0, w, h, null, 0, w);
-                    int[] rgba = new int[argb.length];
-                    for (int i = 0; i < argb.length; i++) {
-                        int p = argb[i];
-                        rgba[i] = app.cutout.core.image.RgbaImage.pack(p >>> 16 & 255, p >>> 8 & 255, p & 255, 255);
-                    }
+                    int[] rgba = app.cutout.quality.MatteFiles.packedRgba(photo);
                     int mw = ModelSpec.inputWidth(w, h);
                     int mh = ModelSpec.inputHeight(w, h);
                     float[] in = new float[3 * mw * mh];
