@@ -231,7 +231,7 @@ public final class ReferenceMask {
         return OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
     }
 
-    /** The model's probabilities → 8 bit → java.awt bilinear to the photo's size (gray kept in all three channels). */
+    /** The model's probabilities → 8 bit → java.awt bilinear to the photo's size (gray kept in all 3 channels). */
     private static byte[] upsample(float[] mask, int maskWidth, int maskHeight, int width, int height) {
         BufferedImage square = new BufferedImage(maskWidth, maskHeight, BufferedImage.TYPE_INT_RGB);
         int[] gray = new int[mask.length];

@@ -25,10 +25,10 @@ public enum ModelSpec {
     /** The model input's long side (and both sides of a square photo's input); the output has the input's size. */
     public static final int SIZE = 1024;
     /**
-     * What the short side of an input at the photo's aspect ratio ({@link #inputWidth}) is a multiple of. ISNet halves its input six times (to 16² at 1024², pooling with
-     * rounding up) and scales back up by factors of two, so any multiple of 64 goes through every stage exactly once
-     * the model's fixed sizes are made free ({@code core.onnx.AnySize}); at 672 (a multiple of 32 only) a map of 21
-     * rows pools to 11 and comes back as 22.
+     * What the short side of an input at the photo's aspect ratio ({@link #inputWidth}) is a multiple of. ISNet
+     * halves its input six times (to 16² at 1024², pooling with rounding up) and scales back up by factors of two, so
+     * any multiple of 64 goes through every stage exactly once the model's fixed sizes are made free
+     * ({@code core.onnx.AnySize}); at 672 (a multiple of 32 only) a map of 21 rows pools to 11 and comes back as 22.
      */
     public static final int STEP = 64;
     /** Input normalisation: {@code (v - MEAN) / STD} for each 0..255 channel value. */

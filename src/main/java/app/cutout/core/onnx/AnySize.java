@@ -38,7 +38,7 @@ public final class AnySize {
     private static final int INT64 = 7;
     private static final int FLOAT = 1;
 
-    /** One run of the rewritten model's bytes: {@code length} bytes of the original from {@code offset}, or new ones. */
+    /** A run of the rewritten model: {@code length} bytes of the original from {@code offset}, or new bytes. */
     public static final class Piece {
         /** Where the run starts in the original model, when {@link #bytes} is null. */
         public final int offset;
@@ -223,7 +223,7 @@ public final class AnySize {
         return null;
     }
 
-    /** The values of a one-dimensional int64 TensorProto of 2 or 4 values ({@code raw_data} or {@code int64_data}), or null. */
+    /** The values of a 1-d int64 TensorProto of 2 or 4 values ({@code raw_data} or {@code int64_data}), or null. */
     private long[] int64s(ProtoReader t) {
         List<Long> dims = new ArrayList<>();
         List<Long> data = new ArrayList<>();

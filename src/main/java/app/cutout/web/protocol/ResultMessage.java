@@ -14,8 +14,9 @@ public interface ResultMessage extends Addressed {
     void setPng(Blob png);
 
     /**
-     * The model's mask before refinement, {@code ModelSpec.SIZE}² bytes (or the photo's aspect-ratio input size, {@code ?ort=input:aspect}) (0..255) stretched over the photo, for the
-     * Keep/Remove solver; null when the cutout is the raw mask (strength 0).
+     * The model's mask before refinement, {@code ModelSpec.SIZE}² bytes (0..255; at the photo's aspect-ratio input
+     * size under {@code ?ort=input:aspect}) stretched over the photo, for the Keep/Remove solver; null when the cutout
+     * is the raw mask (strength 0).
      */
     @JSProperty
     Blob getModelMask();

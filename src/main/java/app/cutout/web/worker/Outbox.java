@@ -115,7 +115,8 @@ final class Outbox {
     }
 
     /**
-     * @param model the model's mask before refinement, 8-bit, {@code ModelSpec.SIZE}² (or the photo's aspect-ratio input size, {@code ?ort=input:aspect}), or null (strength 0)
+     * @param model the model's mask before refinement, 8-bit, {@code ModelSpec.SIZE}² (at the photo's aspect-ratio
+     *     input size under {@code ?ort=input:aspect}), or null (strength 0)
      * @param sourceWidth the photo's own size when the cutout was made from a smaller copy, else 0
      * @param animated the file is an animation and its first frame was used
      * @param confidence the result's score and, when it needs a look, why (codes)

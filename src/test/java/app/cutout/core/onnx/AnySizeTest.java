@@ -11,7 +11,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import app.cutout.core.image.RgbaImage;
 import app.cutout.core.model.ModelSpec;
+import app.cutout.core.ops.Preprocessor;
 import app.cutout.e2e.ProjectDirs;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link AnySize} on the shipped 8-bit model, in ONNX Runtime Java. The reference for a size other than 1024² is
- * built another way: {@link app.cutout.e2e.FixedSizeModel} keeps every {@code Resize} reading constant sizes and fixes the
+ * built another way: {@link app.cutout.e2e.FixedSizeModel} keeps every {@code Resize} reading constant sizes and fixes
+ * the
  * input at that one size (the model as it would have been exported at that size). The freed model must give that
  * model's output bit for bit at each size, and the original's at 1024².
  */
@@ -91,11 +94,11 @@ class AnySizeTest {
                     int mw = ModelSpec.inputWidth(w, h);
                     int mh = ModelSpec.inputHeight(w, h);
                     float[] in = new float[3 * mw * mh];
-                    app.cutout.core.ops.Preprocessor.toModelInput(new app.cutout.core.image.RgbaImage(w, h, rgba), mw, mh,
-                            in);
+                    Preprocessor.toModelInput(new RgbaImage(w, h, rgba), mw, mh, in);
                     float[] fp32Mask = run(env, freed, in, mh, mw);
                     float[] q8Mask;
-                    byte[] q8 = AnySize.apply(Files.readAllBytes(ProjectDirs.root().resolve("models/isnet-quint8.onnx")));
+                    byte[] q8 = AnySize.apply(
+                            Files.readAllBytes(ProjectDirs.root().resolve("models/isnet-quint8.onnx")));
                     try (OrtSession quint8 = env.createSession(q8, so)) {
                         q8Mask = run(env, quint8, in, mh, mw);
                     }
@@ -104,7 +107,8 @@ class AnySizeTest {
                     for (float v : fp32Mask) {
                         cover += v >= 0.5f ? 1 : 0;
                     }
-                    System.out.printf(Locale.ROOT, "[anysize] chelsea %dx%d at %dx%d: fp32 vs 8-bit IoU %.4f, subject %.3f%n",
+                    System.out.printf(Locale.ROOT,
+                            "[anysize] chelsea %dx%d at %dx%d: fp32 vs 8-bit IoU %.4f, subject %.3f%n",
                             w, h, mw, mh, iou, cover / fp32Mask.length);
                     assertTrue(cover / fp32Mask.length > 0.05, "the cat is found");
                     assertTrue(iou >= 0.97, "fp32 vs 8-bit IoU " + iou);

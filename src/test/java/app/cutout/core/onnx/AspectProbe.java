@@ -81,7 +81,8 @@ final class AspectProbe {
                 }
                 long t = System.nanoTime();
                 run(input, hw[0], hw[1]);
-                line.append(String.format(Locale.ROOT, " %dx%d %d ms", hw[1], hw[0], (System.nanoTime() - t) / 1_000_000));
+                long ms = (System.nanoTime() - t) / 1_000_000;
+                line.append(String.format(Locale.ROOT, " %dx%d %d ms", hw[1], hw[0], ms));
             }
             System.out.println(line);
         }
@@ -108,7 +109,8 @@ final class AspectProbe {
         }
         double[] s = {IsnetFp32Test.meanAbs(square, truth), IsnetFp32Test.meanAbs(aspect, truth),
             IsnetFp32Test.iou(square, truth), IsnetFp32Test.iou(aspect, truth)};
-        System.out.printf(Locale.ROOT, "%s | truth: error %.4f / %.4f, IoU %.4f / %.4f%n", line, s[0], s[1], s[2], s[3]);
+        System.out.printf(Locale.ROOT, "%s | truth: error %.4f / %.4f, IoU %.4f / %.4f%n", line, s[0], s[1], s[2],
+                s[3]);
         return s;
     }
 
@@ -128,7 +130,8 @@ final class AspectProbe {
     private float[] run(float[] input, int h, int w) throws OrtException {
         OrtSession session = h == ModelSpec.SIZE && w == ModelSpec.SIZE ? square : free;
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, h, w});
-                OrtSession.Result r = session.run(Map.of(ModelSpec.INPUT_NAME, tensor), Set.of(ModelSpec.OUTPUT_NAME))) {
+                OrtSession.Result r = session.run(Map.of(ModelSpec.INPUT_NAME, tensor),
+                        Set.of(ModelSpec.OUTPUT_NAME))) {
             FloatBuffer fb = ((OnnxTensor) r.get(ModelSpec.OUTPUT_NAME).orElseThrow()).getFloatBuffer();
             float[] mask = new float[h * w];
             fb.get(mask);
