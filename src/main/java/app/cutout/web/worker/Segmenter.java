@@ -108,19 +108,23 @@ final class Segmenter implements InferenceEngine {
     /**
      * The runtime reads {@code env.wasm} once, when a bundle's first session starts its WebAssembly module; later
      * changes are ignored, so the thread count set here holds for the worker's lifetime.
+     *
+     * @param tuning the page's {@code ?ort=} settings, as {@link SessionTuning#parse} read them (null: not understood,
+     *     and the session is refused)
      */
-    static Segmenter create(Plan plan, Uint8Array weights, String ortBaseUrl, boolean aspectInput) {
+    static Segmenter create(Plan plan, Uint8Array weights, String ortBaseUrl, SessionTuning tuning) {
         OrtBundle bundle = bundleFor(plan);
         OrtEnv env = setUp(bundle, plan, ortBaseUrl);
         SessionOptions options = SessionOptions.create(plan.backend == Backend.WEBGPU ? "webgpu" : "wasm");
-        tune(options, SessionTuning.parse(workerParam("ort")));
+        tune(options, tuning);
         InferenceSession session;
         try {
             session = Promises.await(bundle.createSession(weights, options), "Starting the session");
         } catch (JsException e) {
             throw new EngineFailure(e.jsMessage());
         }
-        return new Segmenter(plan, bundle, session, plan.backend == Backend.WEBGPU ? watch(env) : null, aspectInput);
+        return new Segmenter(plan, bundle, session, plan.backend == Backend.WEBGPU ? watch(env) : null,
+                Boolean.TRUE.equals(tuning.aspectInput));
     }
 
     private static OrtEnv setUp(OrtBundle bundle, Plan plan, String ortBaseUrl) {

@@ -70,7 +70,7 @@ final class WebEngines implements EngineFactory<Uint8Array> {
         } catch (IllegalArgumentException e) {
             throw new EngineFailure("the model's input size cannot be freed: " + e.getMessage());
         }
-        return Segmenter.create(plan, model, ortBaseUrl, aspect);
+        return Segmenter.create(plan, model, ortBaseUrl, tuning);
     }
 
     @Override

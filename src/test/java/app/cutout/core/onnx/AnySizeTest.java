@@ -135,7 +135,7 @@ class AnySizeTest {
         return v;
     }
 
-    private static float[] run(OrtEnvironment env, OrtSession session, float[] input, int h, int w)
+    static float[] run(OrtEnvironment env, OrtSession session, float[] input, int h, int w)
             throws OrtException {
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, h, w});
                 OrtSession.Result r = session.run(Map.of(ModelSpec.INPUT_NAME, tensor),

@@ -1,6 +1,5 @@
 package app.cutout.core.onnx;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -10,13 +9,10 @@ import app.cutout.core.ops.MaskUpsampler;
 import app.cutout.core.ops.Preprocessor;
 import app.cutout.quality.MatteFiles;
 import java.awt.image.BufferedImage;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * ISNet at the photo's aspect ratio ({@link ModelSpec#inputWidth}, through {@link AnySize}) against the square 1024²
@@ -128,15 +124,7 @@ final class AspectProbe {
     }
 
     private float[] run(float[] input, int h, int w) throws OrtException {
-        OrtSession session = h == ModelSpec.SIZE && w == ModelSpec.SIZE ? square : free;
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, h, w});
-                OrtSession.Result r = session.run(Map.of(ModelSpec.INPUT_NAME, tensor),
-                        Set.of(ModelSpec.OUTPUT_NAME))) {
-            FloatBuffer fb = ((OnnxTensor) r.get(ModelSpec.OUTPUT_NAME).orElseThrow()).getFloatBuffer();
-            float[] mask = new float[h * w];
-            fb.get(mask);
-            return mask;
-        }
+        return AnySizeTest.run(env, h == ModelSpec.SIZE && w == ModelSpec.SIZE ? square : free, input, h, w);
     }
 
     private static float[] gray(BufferedImage matte) {
