@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback reverse proxy in front of the app's server that breaks chosen responses, for the failures a real
- * network causes: a download cut off partway, or bytes that arrive changed; and, on cue, a script that makes a
- * nested worker stay silent, as ONNX Runtime's threads sometimes do in Firefox under load. Everything else passes
+ * network causes: a download cut off partway, or bytes that arrive changed; and, on cue, a worker script with a fault
+ * put before it: one that makes a nested worker stay silent, as ONNX Runtime's threads sometimes do in Firefox under
+ * load, or one that holds back a download inside the worker. Everything else passes
  * through with its headers (isolation, CSP, caching, ranges), so the app behaves as behind the real server.
  */
 final class FaultyProxy implements AutoCloseable {
@@ -39,8 +40,11 @@ final class FaultyProxy implements AutoCloseable {
     private final AtomicInteger cuts = new AtomicInteger();
     /** While set, the byte in the middle of a matching file is flipped in every response that carries it. */
     private volatile boolean corrupt;
-    /** How many of the next matching scripts fetched to start a worker to serve as {@link #SILENT_WORKER}. */
-    private final AtomicInteger silences = new AtomicInteger();
+    /** How many of the next matching scripts fetched to start a worker to serve with {@link #prefix} before them. */
+    private final AtomicInteger prefixes = new AtomicInteger();
+    private volatile String prefix = SILENT_WORKER;
+    /** What the log says of a script served with the prefix. */
+    private volatile String prefixLabel = "SILENT";
     /**
      * Put before a worker's script: a listener that comes before the script's own {@code onmessage} and stops every
      * message, so that the worker never answers; in an Emscripten thread, the runtime then waits forever for
@@ -91,7 +95,17 @@ final class FaultyProxy implements AutoCloseable {
      * that gets it never answers a message.
      */
     void silenceNextWorker() {
-        silences.incrementAndGet();
+        prefixWorkers(SILENT_WORKER, "SILENT", 1);
+    }
+
+    /**
+     * Serves the next {@code count} matching files that a browser fetches as a worker's script with {@code script}
+     * before them, fresh and not to be stored; the log marks them with {@code label}.
+     */
+    void prefixWorkers(String script, String label, int count) {
+        prefix = script;
+        prefixLabel = label;
+        prefixes.set(count);
     }
 
     /** "PATH status[ range] [fault]", in order. */
@@ -102,14 +116,14 @@ final class FaultyProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
-            boolean silence = uri.getPath().endsWith(suffix)
+            boolean prefixed = uri.getPath().endsWith(suffix)
                     && "worker".equals(exchange.getRequestHeaders().getFirst("Sec-Fetch-Dest"))
-                    && silences.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                    && prefixes.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream).resolve(uri.getRawPath()
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
             for (String header : List.of("Range", "If-Range", "If-None-Match", "If-Modified-Since")) {
                 String value = exchange.getRequestHeaders().getFirst(header);
-                if (value != null && !silence) {
+                if (value != null && !prefixed) {
                     request.header(header, value);
                 }
             }
@@ -127,12 +141,12 @@ final class FaultyProxy implements AutoCloseable {
                 }
             }
             byte[] body = response.body();
-            if (silence) {
-                byte[] prefix = SILENT_WORKER.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                byte[] silent = new byte[prefix.length + body.length];
-                System.arraycopy(prefix, 0, silent, 0, prefix.length);
-                System.arraycopy(body, 0, silent, prefix.length, body.length);
-                body = silent;
+            if (prefixed) {
+                byte[] prefix = this.prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] withPrefix = new byte[prefix.length + body.length];
+                System.arraycopy(prefix, 0, withPrefix, 0, prefix.length);
+                System.arraycopy(body, 0, withPrefix, prefix.length, body.length);
+                body = withPrefix;
                 exchange.getResponseHeaders().set("Cache-Control", "no-store");
                 exchange.getResponseHeaders().remove("ETag");
                 exchange.getResponseHeaders().remove("Last-Modified");
@@ -142,7 +156,7 @@ final class FaultyProxy implements AutoCloseable {
             boolean changed = matching && !cut && corrupt && flipMiddle(body, response);
             String range = response.headers().firstValue("Content-Range").orElse("");
             log.add(uri.getPath() + " " + response.statusCode() + (range.isEmpty() ? "" : " " + range)
-                    + (cut ? " CUT" : "") + (changed ? " CORRUPT" : "") + (silence ? " SILENT" : ""));
+                    + (cut ? " CUT" : "") + (changed ? " CORRUPT" : "") + (prefixed ? " " + prefixLabel : ""));
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             exchange.sendResponseHeaders(response.statusCode(), head || body.length == 0 ? -1 : body.length);
             if (head || body.length == 0) {

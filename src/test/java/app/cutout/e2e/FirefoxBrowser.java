@@ -76,6 +76,9 @@ final class FirefoxBrowser implements FlowPage {
                     "--profile", profile.toString(), "--remote-debugging-port=0", "--width=1280", "--height=900",
                     "about:blank").redirectErrorStream(true);
             builder.environment().put("MOZ_REMOTE_SETTINGS_DEVTOOLS", "1");
+            // Firefox writes large stored responses (the 44 MB model) through temporary files it leaves behind: in
+            // the profile, they go with it.
+            builder.environment().put("TMPDIR", profile.toString());
             Process process = builder.start();
             browser = new FirefoxBrowser(process, profile, trap);
             browser.connect(browser.awaitEndpoint(Duration.ofSeconds(60)));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link RobustEngineStallIT}'s fault in Firefox ESR, the browser where ONNX Runtime's thread really stays silent
  * under load: the first engine thread gets a script that answers nothing, and the photo must still come out through
- * a fresh worker, with one restart reported at the 10 s deadline.
+ * a fresh worker, whose first restart is reported at the 10 s deadline.
  */
 class FirefoxEngineStallIT {
     @Test
@@ -28,14 +28,21 @@ class FirefoxEngineStallIT {
                 assertEquals("done", page.waitForAttribute(QueueRows.row(1), "data-state",
                         v -> "done".equals(v) || "error".equals(v), Duration.ofMinutes(5)), page.text(QueueRows.row(1)));
                 System.out.printf("[firefox] chelsea.png done %.1f s after the upload%n", (System.nanoTime() - t) / 1e9);
-                RobustEngineStallIT.assertOneStallAtTheDeadline(proxy,
-                        page.attribute("#backend-info", "data-engine-restarts"),
-                        page.attribute("#backend-info", "data-engine-stall-ms"));
+                String stalls = page.attribute("#backend-info", "data-engine-stalls");
+                RobustEngineStallIT.assertScriptedThreadStallFirst(proxy, stalls);
+                // Firefox may really hang again, in the replacement: the photo being done says the page got over
+                // it too, and the run says how.
+                String[] all = stalls.split(" ");
+                for (int i = 1; i < all.length; i++) {
+                    System.out.println("[firefox] a real hang, after the scripted one, replaced: " + all[i]);
+                }
                 assertTrue(page.trap().requests().isEmpty(), "requests left the machine: " + page.trap().requests());
             } catch (AssertionError | RuntimeException e) {
                 page.diagnostics().forEach(System.out::println);
                 System.out.println("proxy: " + proxy.log());
-                throw e;
+                // What CI's summary shows is this message: it carries what the page knew.
+                throw new AssertionError(e.getMessage() + "; #backend-info stalls "
+                        + page.attribute("#backend-info", "data-engine-stalls") + "; proxy " + proxy.log(), e);
             }
         }
     }

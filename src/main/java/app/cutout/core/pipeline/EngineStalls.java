@@ -1,13 +1,19 @@
 package app.cutout.core.pipeline;
 
 /**
- * What the page does when an inference worker's engine never starts. ONNX Runtime's WebAssembly threads are nested
- * workers, and the runtime waits without a deadline for each to answer once it has loaded; when one stays silent
- * (seen in Firefox under load), the worker would wait forever, and every photo queued behind it with it. The worker
- * reports a thread that missed {@link #deadlineMs}; the page then ends that worker, starts a fresh one and puts the
- * photo it had back at the head of the queue ({@link #stalled}), giving the next worker's threads twice as long,
- * so that a device merely slow to start its threads gets there too. After {@link #MAX_IN_A_ROW} stalls in a row the
- * photo fails with a message instead of waiting on. An engine that starts ({@link #started}) ends the row.
+ * What the page does when an inference worker's engine never starts, which would leave the worker, and every photo
+ * queued behind it, waiting forever. Two watches report it:
+ * <ul>
+ * <li>a thread's: ONNX Runtime's WebAssembly threads are nested workers, and the runtime waits without a deadline for
+ * each to answer once it has loaded; when one stays silent (seen in Firefox under load), the worker reports it after
+ * {@link #deadlineMs};
+ * <li>the page's, over everything else ({@link StartWatch}): a worker that has not become ready, or is starting its
+ * engine, and has given no sign of progress for {@link #quietDeadlineMs}.
+ * </ul>
+ * Either way the page ends that worker, starts a fresh one and puts the photo it had back at the head of the queue
+ * ({@link #stalled}), giving the next worker twice as long, so that a device merely slow gets there too. After
+ * {@link #MAX_IN_A_ROW} stalls in a row the photo fails with a message instead of waiting on. An engine that starts
+ * ({@link #started}) ends the row.
  */
 public final class EngineStalls {
     /**
@@ -16,6 +22,13 @@ public final class EngineStalls {
      * start, against forever.
      */
     public static final double FIRST_DEADLINE_MS = 10_000;
+    /**
+     * The first deadline for a worker's silence while it loads or starts its engine ({@link StartWatch}). Every step
+     * in that window is local work of at most a few seconds (compiling the runtime, starting a session, a short
+     * warm-up) or a download that says how far it got; the longest silence measured was under 2 s, in Firefox on 2
+     * busy cores.
+     */
+    public static final double QUIET_FIRST_MS = 30_000;
     /** Stalls in a row after which the photo fails (10 + 20 + 40 + 80 s of waiting by then). */
     public static final int MAX_IN_A_ROW = 4;
 
@@ -25,6 +38,11 @@ public final class EngineStalls {
     /** The deadline for the threads of the next worker's engine: {@link #FIRST_DEADLINE_MS}, doubled per stall. */
     public double deadlineMs() {
         return FIRST_DEADLINE_MS * (1 << Math.min(inARow, MAX_IN_A_ROW));
+    }
+
+    /** The page's deadline for the next worker's silence: {@link #QUIET_FIRST_MS}, doubled per stall in the row. */
+    public double quietDeadlineMs() {
+        return QUIET_FIRST_MS * (1 << Math.min(inARow, MAX_IN_A_ROW));
     }
 
     /**

@@ -21,6 +21,15 @@ public interface PipelineEvents {
     default void warmedUp(int runs, double ms) {
     }
 
+    /**
+     * The pipeline began ({@code true}) or ended ({@code false}) starting its engine: probing the device, getting the
+     * model, starting the runtime and the session, or a preload's warm-up. Calls come in pairs and may nest. A host
+     * that runs the engine out of its own sight (the browser's page, over a worker) watches this window for a start
+     * that never ends ({@link StartWatch}); inference and the photo's own work are outside it.
+     */
+    default void starting(boolean on) {
+    }
+
     /** A session started (the first, or a new one after a change of plan or a fallback). */
     void session(int id, Session session);
 

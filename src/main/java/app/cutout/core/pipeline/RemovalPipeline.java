@@ -80,7 +80,12 @@ public final class RemovalPipeline<W> {
         try {
             if (capabilities == null) {
                 // Threads are fixed once the runtime starts, so only the first request's wish can count.
-                capabilities = engines.probe(request.threads);
+                events.starting(true);
+                try {
+                    capabilities = engines.probe(request.threads);
+                } finally {
+                    events.starting(false);
+                }
             }
             // The header first: a file that is not an image is refused at once, before any model download. Then,
             // while the photo decodes, the model's bytes come (on a host that can do both at once).
@@ -193,6 +198,16 @@ public final class RemovalPipeline<W> {
      * @return whether a session for these choices is ready
      */
     public boolean preload(String backendChoice, String modelChoice, int threads, BooleanSupplier photoWaiting) {
+        events.starting(true);
+        try {
+            return preloadStarting(backendChoice, modelChoice, threads, photoWaiting);
+        } finally {
+            events.starting(false);
+        }
+    }
+
+    private boolean preloadStarting(String backendChoice, String modelChoice, int threads,
+            BooleanSupplier photoWaiting) {
         boolean ready;
         Plan wanted;
         try {
@@ -284,6 +299,15 @@ public final class RemovalPipeline<W> {
         if (engine != null && plan.sameSession(enginePlan)) {
             return;
         }
+        events.starting(true);
+        try {
+            startEngine(id, plan, timings);
+        } finally {
+            events.starting(false);
+        }
+    }
+
+    private void startEngine(int id, Plan plan, StageTimings timings) {
         if (engine != null) {
             engine.release();
             engine = null;

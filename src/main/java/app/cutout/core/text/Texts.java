@@ -191,10 +191,10 @@ public final class Texts {
         put("error.stopped", "Processing stopped while working on “{0}” ({1}). Your other photos are kept; choose "
                 + "Try again to process this one.", "El procesamiento se detuvo con «{0}» ({1}). Tus otras fotos se "
                 + "conservan; elige Reintentar para procesar esta.");
-        put("error." + Problem.ENGINE_STALLED, "The engine did not start for “{0}”: its threads did not answer in {1} "
-                + "tries. Your other photos are kept; close other tabs or apps, then choose Try again.",
-                "El motor no arrancó para «{0}»: sus hilos no respondieron en {1} intentos. Tus otras fotos se "
-                + "conservan; cierra otras pestañas o aplicaciones y elige Reintentar.");
+        put("error." + Problem.ENGINE_STALLED, "The engine did not start for “{0}” in {1} tries. Your other photos are "
+                + "kept; check your connection, close other tabs or apps, then choose Try again.",
+                "El motor no arrancó para «{0}» en {1} intentos. Tus otras fotos se conservan; comprueba tu conexión, "
+                + "cierra otras pestañas o aplicaciones y elige Reintentar.");
         // Failures that are not the file's (core.pipeline.Problem codes); {0} of the model-* ones is the model.
         put("error." + Problem.MODEL_UNREACHABLE, "The {0} could not be downloaded ({1}). Check the connection and "
                 + "try again.", "No se pudo descargar el {0} ({1}). Comprueba la conexión e inténtalo de nuevo.");

@@ -118,8 +118,8 @@ public final class Main {
             }
 
             @Override
-            public void restarted(int stalls, double waitedMs) {
-                view.engineRestarted(stalls, waitedMs);
+            public void restarted(int stalls, String cause, double waitedMs) {
+                view.engineRestarted(stalls, cause, waitedMs);
             }
         }, new Processor.Settings() {
             @Override

@@ -8,6 +8,7 @@ import app.cutout.web.jso.browser.ObjectUrls;
 import app.cutout.core.pipeline.EngineStalls;
 import app.cutout.core.pipeline.Problem;
 import app.cutout.core.pipeline.QueueLanes;
+import app.cutout.core.pipeline.StartWatch;
 import app.cutout.web.platform.Js;
 import app.cutout.web.protocol.Addressed;
 import app.cutout.web.protocol.Choices;
@@ -23,10 +24,13 @@ import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.RunRequest;
 import app.cutout.web.protocol.SessionMessage;
 import app.cutout.web.protocol.StalledMessage;
+import app.cutout.web.protocol.StartingMessage;
 import app.cutout.web.protocol.WarmedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.browser.Performance;
+import org.teavm.jso.browser.Window;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSString;
 
@@ -42,7 +46,10 @@ import org.teavm.jso.core.JSString;
  * and the user must not wait for it. A fresh worker takes its place and finds the model in the cache.
  *
  * <p>A worker whose engine threads never started says so ({@link StalledMessage}; worker {@code ThreadStartWatch}) and
- * would wait forever: it is replaced the same way, as {@link EngineStalls} decides.
+ * would wait forever: it is replaced the same way, as {@link EngineStalls} decides. So is a worker stuck anywhere
+ * else before its engine runs, which cannot say so: while a worker loads, and while it says it is starting its
+ * engine ({@link StartingMessage}), the page takes its silence past {@link EngineStalls#quietDeadlineMs} for a hang
+ * ({@link StartWatch}).
  */
 final class Processor {
     interface Listener {
@@ -61,9 +68,20 @@ final class Processor {
 
         void workerFailed(String text);
 
-        /** A worker's engine did not start and a fresh worker took its place; {@code stalls} so far on this page. */
-        void restarted(int stalls, double waitedMs);
+        /**
+         * A worker's engine did not start and a fresh worker took its place; {@code stalls} so far on this page.
+         *
+         * @param cause {@link #THREAD} (a thread that never answered) or {@link #SILENT} (a worker silent while it
+         *     loaded or started its engine)
+         */
+        void restarted(int stalls, String cause, double waitedMs);
     }
+
+    /** {@link Listener#restarted}'s causes. */
+    static final String THREAD = "thread";
+    static final String SILENT = "silent";
+    /** How often the start watch looks at the lanes while one is watched. */
+    private static final int WATCH_EVERY_MS = 1_000;
 
     /** One inference worker and the photo it is working on. */
     private final class Lane {
@@ -73,10 +91,12 @@ final class Processor {
         final boolean preload;
         boolean ready;
         Item running;
+        final StartWatch watch = new StartWatch(Performance.now());
 
         Lane(int threads, boolean preload) {
             this.threads = threads;
             this.preload = preload;
+            watchStarts();
             worker = new ModuleWorker(workerUrl, ModuleWorker.Options.module("cutout-inference"));
             worker.addEventListener("message", event -> {
                 if (lanes.contains(this)) {
@@ -115,6 +135,8 @@ final class Processor {
     private int sessionThreads;
     private Settings settings;
     private final EngineStalls stalls = new EngineStalls();
+    /** The start watch's pending look at the lanes, or 0. */
+    private int watchTimer;
 
     /** What every run of the queue is sent with; read when a photo starts, so a change applies to the next one. */
     interface Settings {
@@ -297,11 +319,36 @@ final class Processor {
         request.setThreadDeadlineMs(stalls.deadlineMs());
     }
 
+    /** Looks at the lanes in a second, unless a look is due already or no lane is watched. */
+    private void watchStarts() {
+        if (watchTimer == 0) {
+            watchTimer = Window.setTimeout(this::lookAtStarts, WATCH_EVERY_MS);
+        }
+    }
+
+    /** Replaces a lane silent past the deadline while it loads or starts its engine; looks again while any is watched. */
+    private void lookAtStarts() {
+        watchTimer = 0;
+        double now = Performance.now();
+        double deadline = stalls.quietDeadlineMs();
+        for (Lane lane : new ArrayList<>(lanes)) {
+            if (lanes.contains(lane) && lane.watch.overdue(now, deadline)) {
+                restart(lane, SILENT, lane.watch.silentMs(now));
+            }
+        }
+        for (Lane lane : lanes) {
+            if (lane.watch.watching()) {
+                watchStarts();
+                return;
+            }
+        }
+    }
+
     /**
      * A lane's worker will wait forever for its engine: a fresh one takes its place, and the photo it had goes back to
      * the head of the queue, or fails ({@link EngineStalls#stalled}).
      */
-    private void stalled(Lane lane, StalledMessage message) {
+    private void restart(Lane lane, String cause, double waitedMs) {
         Item item = lane.running;
         int tries = stalls.inARow() + 1;
         // Counted before the fresh worker exists, so that its requests carry the doubled deadline.
@@ -318,14 +365,16 @@ final class Processor {
             }
             listener.changed(item);
         }
-        listener.restarted(stalls.total(), message.getWaitedMs());
+        listener.restarted(stalls.total(), cause, waitedMs);
         pump();
     }
 
     private void receive(Lane lane, Message message) {
+        lane.watch.heard(Performance.now());
         switch (message.getType()) {
             case Message.READY:
                 lane.ready = true;
+                lane.watch.ready(Performance.now());
                 if (lane.preload) {
                     // Before any photo sent now: the worker takes requests in order, so a photo waiting already
                     // loses nothing (its run would start the same session), and one chosen later finds it ready.
@@ -337,8 +386,14 @@ final class Processor {
                 stalls.started();
                 listener.warmedUp((WarmedMessage) message);
                 return;
+            case Message.STARTING:
+                lane.watch.starting(((StartingMessage) message).isOn(), Performance.now());
+                if (lane.watch.watching()) {
+                    watchStarts();
+                }
+                return;
             case Message.STALLED:
-                stalled(lane, (StalledMessage) message);
+                restart(lane, THREAD, ((StalledMessage) message).getWaitedMs());
                 return;
             case Message.SESSION:
                 stalls.started();

@@ -22,6 +22,7 @@ import app.cutout.web.protocol.ResultMessage;
 import app.cutout.web.protocol.RoughMessage;
 import app.cutout.web.protocol.SessionMessage;
 import app.cutout.web.protocol.StalledMessage;
+import app.cutout.web.protocol.StartingMessage;
 import app.cutout.web.protocol.WarmedMessage;
 import app.cutout.web.protocol.StrokesOpened;
 import app.cutout.web.protocol.StrokesSolved;
@@ -67,6 +68,12 @@ final class Outbox {
         message.setRuns(runs);
         message.setMs(ms);
         message.setWide(wide);
+        send(message);
+    }
+
+    void starting(boolean on) {
+        StartingMessage message = Message.of(Message.STARTING);
+        message.setOn(on);
         send(message);
     }
 

@@ -119,7 +119,8 @@ final class Segmenter implements InferenceEngine {
         tune(options, tuning);
         InferenceSession session;
         try {
-            session = Promises.await(bundle.createSession(weights, options), "Starting the session");
+            session = Promises.await(EngineStart.track(bundle.createSession(weights, options)),
+                    "Starting the session");
         } catch (JsException e) {
             throw new EngineFailure(e.jsMessage());
         }
@@ -245,8 +246,8 @@ final class Segmenter implements InferenceEngine {
     /** A session of a {@link WarmupModel} on the CPU, or null once settled if it failed. */
     private static JSPromise<InferenceSession> standInSession(OrtBundle bundle, byte[] model) {
         Int8Array bytes = ArrayTransfer.copyOf(model);
-        return settled(bundle.createSession(new Uint8Array(bytes.getBuffer(), bytes.getByteOffset(),
-                bytes.getLength()), SessionOptions.create("wasm")));
+        return EngineStart.track(settled(bundle.createSession(new Uint8Array(bytes.getBuffer(),
+                bytes.getByteOffset(), bytes.getLength()), SessionOptions.create("wasm"))));
     }
 
     /** A {@link WarmupModel}'s input, {@code [1, 3, side, side]}. */

@@ -39,9 +39,11 @@ public final class WorkerMain {
     public static void main(String[] args) {
         WorkerScope scope = Global.getSelf();
         Outbox outbox = new Outbox(scope);
-        // Before ONNX Runtime loads: it creates its threads with the Worker constructor this wraps.
-        ThreadStartWatch.install(outbox::stalled);
         String baseUrl = Global.baseUrl();
+        // Before ONNX Runtime loads: it creates its threads with the Worker constructor this wraps, and fetches its
+        // WebAssembly with the fetch that EngineStart wraps.
+        ThreadStartWatch.install(outbox::stalled);
+        EngineStart.install(outbox, baseUrl + "ort/");
         RemovalPipeline<Uint8Array> pipeline = new RemovalPipeline<>(new ModelStore(baseUrl),
                 new WebEngines(baseUrl + "ort/"), Performance::now, events(outbox));
         Exports exports = new Exports(outbox);
@@ -108,6 +110,11 @@ public final class WorkerMain {
             @Override
             public void warmedUp(int runs, double ms) {
                 outbox.warmedUp(runs, ms, Segmenter.wideRan());
+            }
+
+            @Override
+            public void starting(boolean on) {
+                EngineStart.mark(on);
             }
 
             @Override

@@ -182,46 +182,65 @@ class RemovalPipelineTest {
     private static final class Events implements PipelineEvents {
         final List<String> log = new ArrayList<>();
         final List<Session> sessions = new ArrayList<>();
+        /** The entries of {@link #log} made while the pipeline said it was starting its engine. */
+        final List<String> whileStarting = new ArrayList<>();
+        /** How deep the start windows are now, and how many opened. */
+        int starting;
+        int windows;
         Refusal refusal;
         Problem problem;
 
         @Override
+        public void starting(boolean on) {
+            starting += on ? 1 : -1;
+            windows += on ? 1 : 0;
+            assertTrue(starting >= 0, "a window closed that was not open");
+        }
+
+        private void log(String entry) {
+            log.add(entry);
+            if (starting > 0) {
+                whileStarting.add(entry);
+            }
+        }
+
+        @Override
         public void progress(int id, Stage stage, double done, double total) {
-            log.add(id + ":" + stage.id);
+            log(id + ":" + stage.id);
         }
 
         @Override
         public void decoded(int id, int width, int height, int sourceWidth, int sourceHeight) {
-            log.add(id + ":decoded " + width + "x" + height + (sourceWidth > 0 ? " of " + sourceWidth + "x"
+            log(id + ":decoded " + width + "x" + height + (sourceWidth > 0 ? " of " + sourceWidth + "x"
                     + sourceHeight : ""));
         }
 
         @Override
         public void warmedUp(int runs, double ms) {
-            log.add("warmed " + runs);
+            log("warmed " + runs);
         }
 
         @Override
         public void session(int id, Session session) {
             sessions.add(session);
-            log.add(id + ":session " + session.plan);
+            log(id + ":session " + session.plan);
         }
 
         @Override
         public void refused(int id, Stage stage, Refusal e) {
             refusal = e;
-            log.add(id + ":refused " + e.code);
+            log(id + ":refused " + e.code);
         }
 
         @Override
         public void failed(int id, Stage stage, Problem e) {
             problem = e;
-            log.add(id + ":failed " + stage.id + " " + e.code);
+            log(id + ":failed " + stage.id + " " + e.code);
         }
 
         @Override
         public void cancelled(int id) {
-            log.add(id + ":cancelled");
+            log(id + ":cancelled");
         }
     }
 
@@ -338,6 +357,36 @@ class RemovalPipelineTest {
         rig.run(2);
         assertEquals(List.of("quint8"), rig.models.loads);
         assertEquals(List.of("wasm/quint8"), rig.engines.started);
+    }
+
+    @Test
+    void theStartWindowCoversTheProbeTheModelAndTheSessionButNotThePhotosOwnWork() {
+        Rig rig = new Rig(CPU_ONLY);
+        Output output = rig.run(1);
+        assertTrue(output.calls.contains("done"));
+        assertEquals(0, rig.events.starting, "every window closed");
+        assertEquals(2, rig.events.windows, "the device's probe, then the engine's start");
+        assertEquals(List.of("1:loading-model", "1:session wasm/quint8/2"), rig.events.whileStarting,
+                "decoding, inference and finishing are outside: they may be long and have nothing to say");
+        rig.run(2);
+        assertEquals(2, rig.events.windows, "the next photo starts nothing");
+    }
+
+    @Test
+    void aPreloadIsOneStartWindowWarmUpIncludedAndAFailedStartClosesItsWindow() {
+        Rig rig = new Rig(CPU_ONLY);
+        rig.models.stored.add("quint8");
+        rig.engines.warmupRuns = 2;
+        assertTrue(rig.pipeline.preload("auto", "auto", 0, () -> false));
+        assertEquals(0, rig.events.starting);
+        assertEquals(List.of("0:loading-model", "0:session wasm/quint8/2", "warmed 2"), rig.events.whileStarting);
+
+        Rig failing = new Rig(CPU_ONLY);
+        failing.script.cpuFailsToStart = true;
+        failing.run(1);
+        assertEquals(Problem.INFERENCE_FAILED, failing.events.problem.code);
+        assertEquals(0, failing.events.starting, "a start that failed is over too");
+        assertEquals(List.of("1:loading-model"), failing.events.whileStarting);
     }
 
     @Test

@@ -1,0 +1,54 @@
+package app.cutout.core.pipeline;
+
+/**
+ * The page's watch over one inference worker while it cannot be trusted to finish by itself: from its creation until
+ * it says it is ready, and while it says it is starting its engine (probing the device, reading or downloading the
+ * model, starting the runtime and its session). Every message from the worker is a sign of life; a worker silent in
+ * that window for longer than the deadline ({@link EngineStalls#quietDeadlineMs}) is taken as stuck, whatever it is
+ * stuck on, and the page replaces it as it does for a silent thread ({@link EngineStalls}).
+ *
+ * <p>Outside that window nothing is watched: decoding a photo, its inference and its finishing are long stretches
+ * with nothing to say, and a worker that is idle waits for work.
+ */
+public final class StartWatch {
+    private boolean loading = true;
+    private boolean starting;
+    private double heard;
+
+    /** A worker created at {@code now}: watched until it is ready. */
+    public StartWatch(double now) {
+        heard = now;
+    }
+
+    /** A message came from the worker. */
+    public void heard(double now) {
+        heard = Math.max(heard, now);
+    }
+
+    /** The worker said it is ready for work. */
+    public void ready(double now) {
+        loading = false;
+        heard(now);
+    }
+
+    /** The worker said it began ({@code true}, also repeated while a download moves on) or ended starting its engine. */
+    public void starting(boolean on, double now) {
+        starting = on;
+        heard(now);
+    }
+
+    /** Whether the worker is in the watched window. */
+    public boolean watching() {
+        return loading || starting;
+    }
+
+    /** How long the worker has been silent in the watched window at {@code now}; 0 outside it. */
+    public double silentMs(double now) {
+        return watching() ? Math.max(0, now - heard) : 0;
+    }
+
+    /** Whether the worker has been silent in the watched window for longer than {@code deadlineMs}. */
+    public boolean overdue(double now, double deadlineMs) {
+        return silentMs(now) > deadlineMs;
+    }
+}
