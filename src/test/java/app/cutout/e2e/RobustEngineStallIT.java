@@ -9,12 +9,14 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chromium.ChromiumDriver;
 
 /**
- * An engine that never starts, three ways, in Chromium with the real model:
+ * An engine that never starts, in Chromium with the real model:
  * <ul>
  * <li>Its threads never start: the first of ONNX Runtime's WebAssembly threads that the page's first inference
  * worker starts is served a script that answers no message (the scripted fault {@link FaultyProxy#silenceNextWorker}),
@@ -26,10 +28,14 @@ import org.junit.jupiter.api.Test;
  * and replace it.
  * <li>It is merely slow: the same download takes 40 s, past that deadline, but moves on all along
  * ({@link #RUNTIME_COMES_SLOWLY}). The page must wait for it.
+ * <li>The page was frozen (as a browser freezes a hidden tab) while the stuck worker was silent, for longer than the
+ * deadline: the page must not count the pause, and replaces the worker a deadline after waking.
  * </ul>
  */
 class RobustEngineStallIT {
     private static final Duration RUN = Duration.ofMinutes(5);
+    /** How long {@link #aPageFrozenWhileItsWorkerIsSilentStartsTheClockAgainOnWaking} keeps the page frozen. */
+    private static final Duration FROZEN = Duration.ofSeconds(36);
     /** The runtime's WebAssembly, as the worker fetches it; only the page's inference worker is touched. */
     private static final String RUNTIME_FETCH = "if (self.name === \"cutout-inference\") {\n"
             + "  const fetchBefore = self.fetch;\n"
@@ -109,6 +115,31 @@ class RobustEngineStallIT {
                     assertTrue(waited > 30_000 && waited < 40_000, "replaced at the 30 s deadline: " + waited);
                     CutoutAssertions.assertIou(Masks.alpha(queue.result(1, RUN)), reference.alpha(), 0.98,
                             "the JVM reference mask");
+                });
+    }
+
+    @Test
+    void aPageFrozenWhileItsWorkerIsSilentStartsTheClockAgainOnWaking() throws Exception {
+        behindProxy("worker.js", proxy -> proxy.prefixWorkers(RUNTIME_NEVER_COMES, "HELD", 2),
+                (proxy, browser, page, queue) -> {
+                    // A hidden tab frozen by the browser for longer than the deadline, its worker stuck meanwhile.
+                    ChromiumDriver driver = (ChromiumDriver) browser.driver();
+                    driver.executeCdpCommand("Page.setWebLifecycleState", Map.of("state", "frozen"));
+                    Thread.sleep(FROZEN.toMillis());
+                    driver.executeCdpCommand("Page.setWebLifecycleState", Map.of("state", "active"));
+                    long woke = System.nanoTime();
+                    queue.upload(List.of(TestImages.chelsea()));
+                    assertEquals("done", queue.awaitOutcome(1, RUN), queue.status(1));
+                    double seconds = (System.nanoTime() - woke) / 1e9;
+                    String stalls = page.backendInfo("engine-stalls");
+                    System.out.printf("chelsea.png done %.1f s after the page woke; stalls: %s%n", seconds, stalls);
+                    // Counting the frozen time as silence would have replaced the worker at once, after 35 s of it.
+                    String[] stall = stalls.split(":");
+                    assertEquals("silent", stall[0], stalls);
+                    double waited = Double.parseDouble(stall[1]);
+                    assertTrue(waited > 30_000 && waited < FROZEN.toMillis(), "the deadline counted from waking: "
+                            + waited);
+                    assertTrue(seconds > 30, "the stuck worker was replaced a deadline after waking: " + seconds);
                 });
     }
 

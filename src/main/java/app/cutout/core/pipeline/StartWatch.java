@@ -9,8 +9,16 @@ package app.cutout.core.pipeline;
  *
  * <p>Outside that window nothing is watched: decoding a photo, its inference and its finishing are long stretches
  * with nothing to say, and a worker that is idle waits for work.
+ *
+ * <p>Silence is only evidence while the page itself ran: a page that was paused (a hidden tab frozen, a laptop
+ * asleep) pauses its workers too, and its first look after waking would find them all silent. The page looks every
+ * second; a look more than {@link #LATE_LOOK_MS} late means the page did not run meanwhile ({@link #pageWasPaused}),
+ * and every clock starts again ({@link #heard}) instead.
  */
 public final class StartWatch {
+    /** How late the page's look may come before the page is taken to have been paused. */
+    public static final double LATE_LOOK_MS = 5_000;
+
     private boolean loading = true;
     private boolean starting;
     private double heard;
@@ -45,6 +53,11 @@ public final class StartWatch {
     /** How long the worker has been silent in the watched window at {@code now}; 0 outside it. */
     public double silentMs(double now) {
         return watching() ? Math.max(0, now - heard) : 0;
+    }
+
+    /** Whether a look due at {@code dueAt} and made at {@code now} says that the page was paused in between. */
+    public static boolean pageWasPaused(double dueAt, double now) {
+        return now - dueAt > LATE_LOOK_MS;
     }
 
     /** Whether the worker has been silent in the watched window for longer than {@code deadlineMs}. */

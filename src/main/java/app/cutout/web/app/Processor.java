@@ -135,8 +135,9 @@ final class Processor {
     private int sessionThreads;
     private Settings settings;
     private final EngineStalls stalls = new EngineStalls();
-    /** The start watch's pending look at the lanes, or 0. */
+    /** The start watch's pending look at the lanes, or 0; and when it is due. */
     private int watchTimer;
+    private double watchDue;
 
     /** What every run of the queue is sent with; read when a photo starts, so a change applies to the next one. */
     interface Settings {
@@ -322,17 +323,24 @@ final class Processor {
     /** Looks at the lanes in a second, unless a look is due already or no lane is watched. */
     private void watchStarts() {
         if (watchTimer == 0) {
+            watchDue = Performance.now() + WATCH_EVERY_MS;
             watchTimer = Window.setTimeout(this::lookAtStarts, WATCH_EVERY_MS);
         }
     }
 
-    /** Replaces a lane silent past the deadline while it loads or starts its engine; looks again while any is watched. */
+    /**
+     * Replaces a lane silent past the deadline while it loads or starts its engine; looks again while any is watched.
+     * A look that comes late finds a page that was paused, with its workers: their clocks start again.
+     */
     private void lookAtStarts() {
         watchTimer = 0;
         double now = Performance.now();
         double deadline = stalls.quietDeadlineMs();
+        boolean paused = StartWatch.pageWasPaused(watchDue, now);
         for (Lane lane : new ArrayList<>(lanes)) {
-            if (lanes.contains(lane) && lane.watch.overdue(now, deadline)) {
+            if (paused) {
+                lane.watch.heard(now);
+            } else if (lanes.contains(lane) && lane.watch.overdue(now, deadline)) {
                 restart(lane, SILENT, lane.watch.silentMs(now));
             }
         }

@@ -47,6 +47,19 @@ class StartWatchTest {
     }
 
     @Test
+    void aLookThatComesLateMeansThePageWasPausedAndTheClockStartsAgain() {
+        assertFalse(StartWatch.pageWasPaused(1_000, 1_000 + StartWatch.LATE_LOOK_MS), "a busy page's timer");
+        assertTrue(StartWatch.pageWasPaused(1_000, 1_001 + StartWatch.LATE_LOOK_MS));
+        // A tab frozen for a minute while its worker started: on waking, the page starts the clock again.
+        StartWatch watch = new StartWatch(0);
+        double woke = 61_000;
+        assertTrue(StartWatch.pageWasPaused(1_000, woke));
+        watch.heard(woke);
+        assertFalse(watch.overdue(woke + DEADLINE, DEADLINE));
+        assertTrue(watch.overdue(woke + DEADLINE + 1, DEADLINE), "and a worker still silent is then replaced");
+    }
+
+    @Test
     void theDeadlineDoublesWithEachStallInARow() {
         EngineStalls stalls = new EngineStalls();
         assertEquals(30_000, stalls.quietDeadlineMs());
