@@ -1,5 +1,6 @@
 package app.cutout.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,8 @@ import org.openqa.selenium.chromium.ChromiumDriver;
  * <li>The page was frozen (as a browser freezes a hidden tab) while the stuck worker was silent, for longer than the
  * deadline: the page must not count the pause, and replaces the worker a deadline after waking.
  * </ul>
+ * And a helper worker that never starts: the export worker never gets past its script's first line
+ * ({@link #EXPORT_NEVER_STARTS}); the export asked of it must still be made, by its replacement.
  */
 class RobustEngineStallIT {
     private static final Duration RUN = Duration.ofMinutes(5);
@@ -51,6 +54,8 @@ class RobustEngineStallIT {
             + "    return new Promise(() => {});\n"
             + "  };\n"
             + "}\n";
+    /** Put before the export worker's script: the module never finishes loading, so the worker never starts. */
+    static final String EXPORT_NEVER_STARTS = "if (self.name === \"cutout-export\") { await new Promise(() => {}); }\n";
     /** The seconds {@link #RUNTIME_COMES_SLOWLY} takes, a part of the file a second. */
     static final int SLOW_SECONDS = 40;
     /** Put before the inference worker's script: the runtime's WebAssembly comes in 40 parts, one a second. */
@@ -140,6 +145,27 @@ class RobustEngineStallIT {
                     assertTrue(waited > 30_000 && waited < FROZEN.toMillis(), "the deadline counted from waking: "
                             + waited);
                     assertTrue(seconds > 30, "the stuck worker was replaced a deadline after waking: " + seconds);
+                });
+    }
+
+    @Test
+    void anExportAskedOfAWorkerThatNeverStartedIsMadeByItsReplacement() throws Exception {
+        behindProxy("worker.js", proxy -> proxy.prefixWorkers(EXPORT_NEVER_STARTS, "HELD", 2),
+                (proxy, browser, page, queue) -> {
+                    long t = System.nanoTime();
+                    queue.upload(List.of(TestImages.chelsea()));
+                    assertEquals("done", queue.awaitOutcome(1, RUN), queue.status(1));
+                    browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(),
+                            Duration.ofMinutes(1));
+                    EditorPage.Download png = new EditorPage(browser).export("png");
+                    double seconds = (System.nanoTime() - t) / 1e9;
+                    System.out.printf("chelsea.png exported %.1f s after the upload; proxy: %s%n", seconds,
+                            proxy.log());
+                    assertEquals("chelsea-cutout.png", png.name());
+                    assertArrayEquals(Masks.alpha(page.result()), Masks.alpha(CutoutPage.decodePng(png.bytes(),
+                            png.name())), "the export has the cutout's alpha");
+                    assertTrue(seconds > 25, "made by the worker started at the 30 s deadline: " + seconds + " s");
+                    assertNull(page.backendInfo("engine-restarts"), "the inference worker was not touched");
                 });
     }
 

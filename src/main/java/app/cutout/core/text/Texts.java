@@ -419,6 +419,10 @@ public final class Texts {
         put("fx.applyAll", "Apply to all photos", "Aplicar a todas las fotos");
         put("fx.applied", "Background, shadow, outline, size and format now apply to all {0} photos.",
                 "El fondo, la sombra, el contorno, el tamaño y el formato se aplican ahora a las {0} fotos.");
+        put("error.helper", "A part of Cutout did not start in {0} tries, so this was not done. Your photos are "
+                + "kept; close other tabs or apps, then try again.", "Una parte de Cutout no arrancó en {0} intentos, "
+                + "así que esto no se hizo. Tus fotos se conservan; cierra otras pestañas o aplicaciones y vuelve a "
+                + "intentarlo.");
         put("error.worker", "The processing worker failed to start ({0}). Use a current Chrome, Edge, Firefox or "
                 + "Safari.", "El proceso de trabajo no pudo iniciarse ({0}). Usa un Chrome, Edge, Firefox o Safari "
                 + "actual.");

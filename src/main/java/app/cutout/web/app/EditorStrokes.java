@@ -7,7 +7,6 @@ import app.cutout.core.text.Texts;
 import app.cutout.web.jso.browser.Canvas2D;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.ImageBitmap;
-import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.protocol.Addressed;
 import app.cutout.web.protocol.Coded;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Performance;
-import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -425,9 +423,6 @@ final class EditorStrokes {
 
     private void receive(Lane lane, Message message) {
         switch (message.getType()) {
-            case Message.READY:
-                lane.ready();
-                break;
             case Message.STROKES_OPENED: {
                 StrokesOpened opened = (StrokesOpened) message;
                 lane.opened = opened.getId();
@@ -601,40 +596,36 @@ final class EditorStrokes {
         }
     }
 
-    /** One strokes worker; messages wait until it has started. */
+    /** One strokes worker; messages wait until it has started ({@link HelperWorker}). */
     private final class Lane {
-        private final ModuleWorker worker;
-        private final List<Runnable> waiting = new ArrayList<>();
-        private boolean ready;
+        private final HelperWorker worker;
         /** The photo this worker last said it holds; -1 before. */
         int opened = -1;
         /** Whether it has that photo's model mask too. */
         boolean modelMask;
 
         Lane(String name) {
-            worker = new ModuleWorker(Global.baseUrl() + "worker.js", ModuleWorker.Options.module(name));
-            worker.addEventListener("message", event -> receive(this, (Message) event.getData()));
+            worker = new HelperWorker(Global.baseUrl() + "worker.js", name, new HelperWorker.Listener() {
+                @Override
+                public void receive(Message message) {
+                    EditorStrokes.this.receive(Lane.this, message);
+                }
+
+                @Override
+                public void failed(int tries) {
+                    Item item = photo.get();
+                    if (item != null) {
+                        cancelPending(item);
+                    }
+                    setState("error");
+                    listener.failed(Texts.t("error.helper", tries));
+                }
+            });
         }
 
         /** @param transfer a buffer to move with the message, or null */
         void post(Message message, JSObject transfer) {
-            JSArray<JSObject> list = new JSArray<>();
-            if (transfer != null) {
-                list.push(transfer);
-            }
-            if (ready) {
-                worker.postMessage(message, list);
-            } else {
-                waiting.add(() -> worker.postMessage(message, list));
-            }
-        }
-
-        void ready() {
-            ready = true;
-            for (Runnable r : waiting) {
-                r.run();
-            }
-            waiting.clear();
+            worker.post(message, transfer);
         }
     }
 }

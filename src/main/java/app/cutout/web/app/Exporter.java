@@ -4,7 +4,6 @@ import app.cutout.core.edit.Look;
 import app.cutout.core.files.Names;
 import app.cutout.core.text.Texts;
 import app.cutout.web.jso.browser.Global;
-import app.cutout.web.jso.browser.ModuleWorker;
 import app.cutout.web.jso.browser.ObjectUrls;
 import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.protocol.Coded;
@@ -16,7 +15,6 @@ import app.cutout.web.protocol.ZipRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.file.Blob;
@@ -63,10 +61,8 @@ final class Exporter {
         void failed(String text);
     }
 
-    private final ModuleWorker worker;
+    private final HelperWorker worker;
     private final Listener listener;
-    private final List<Runnable> waiting = new ArrayList<>();
-    private boolean ready;
     private int nextId = 1;
     private ZipJob zip;
     private String lastUrl;
@@ -74,8 +70,19 @@ final class Exporter {
 
     Exporter(String workerUrl, Listener listener) {
         this.listener = listener;
-        worker = new ModuleWorker(workerUrl, ModuleWorker.Options.module("cutout-export"));
-        worker.addEventListener("message", event -> receive((Message) event.getData()));
+        worker = new HelperWorker(workerUrl, "cutout-export", new HelperWorker.Listener() {
+            @Override
+            public void receive(Message message) {
+                Exporter.this.receive(message);
+            }
+
+            @Override
+            public void failed(int tries) {
+                zip = null;
+                single = null;
+                listener.failed(Texts.t("error.helper", tries));
+            }
+        });
     }
 
     void export(Item item, Options options) {
@@ -129,22 +136,11 @@ final class Exporter {
     }
 
     private void send(Message message) {
-        if (ready) {
-            worker.postMessage(message, new JSArray<JSObject>());
-        } else {
-            waiting.add(() -> worker.postMessage(message, new JSArray<JSObject>()));
-        }
+        worker.post(message, null);
     }
 
     private void receive(Message message) {
         switch (message.getType()) {
-            case Message.READY:
-                ready = true;
-                for (Runnable r : waiting) {
-                    r.run();
-                }
-                waiting.clear();
-                break;
             case Message.EXPORTED: {
                 FileMessage exported = (FileMessage) message;
                 if (zip != null && zip.ids.contains(exported.getId())) {
@@ -155,7 +151,7 @@ final class Exporter {
                         pack.setNames(zip.names);
                         pack.setId(nextId++);
                         zip = null;
-                        worker.postMessage(pack, new JSArray<JSObject>());
+                        worker.post(pack, null);
                     }
                 } else if (single != null && single.id == exported.getId()) {
                     deliver(exported.getFile(), single.fileName);

@@ -1,0 +1,131 @@
+package app.cutout.web.app;
+
+import app.cutout.core.pipeline.EngineStalls;
+import app.cutout.core.pipeline.StartWatch;
+import app.cutout.web.jso.browser.ModuleWorker;
+import app.cutout.web.protocol.Message;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.browser.Performance;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.core.JSArray;
+
+/**
+ * A worker that serves the page on demand (the export worker, the two strokes workers), and the messages that wait
+ * for it to start. Firefox sometimes never starts a worker under load (README, "Robust"); the inference workers are
+ * watched by {@link Processor}, and these by the same rule ({@link StartWatch}, {@link EngineStalls}): one that has
+ * not said it is ready within the deadline (30 s, doubled per try) is ended and a fresh one started, and what waited
+ * goes to the fresh one. After {@link EngineStalls#MAX_IN_A_ROW} tries in a row, what waited is dropped and
+ * {@link Listener#failed} says so; the next message starts a worker again.
+ */
+final class HelperWorker {
+    interface Listener {
+        /** A message from the worker, other than its {@code ready}. */
+        void receive(Message message);
+
+        /** The worker did not start in {@code tries} tries in a row; the messages that waited for it are dropped. */
+        void failed(int tries);
+    }
+
+    private static final int LOOK_EVERY_MS = 1_000;
+
+    private final String url;
+    private final String name;
+    private final Listener listener;
+    private final EngineStalls stalls = new EngineStalls();
+    private final List<Runnable> waiting = new ArrayList<>();
+    /** The worker, or null after it failed to start until a message asks for one again. */
+    private ModuleWorker worker;
+    private StartWatch watch;
+    private boolean ready;
+    /** The pending look at the start, or 0; and when it is due. */
+    private int timer;
+    private double due;
+
+    HelperWorker(String url, String name, Listener listener) {
+        this.url = url;
+        this.name = name;
+        this.listener = listener;
+        start();
+    }
+
+    /** Sends at once if the worker is ready, else when it is; {@code transfer}: a buffer moved with it, or null. */
+    void post(Message message, JSObject transfer) {
+        JSArray<JSObject> list = new JSArray<>();
+        if (transfer != null) {
+            list.push(transfer);
+        }
+        if (ready) {
+            worker.postMessage(message, list);
+            return;
+        }
+        // Posted only once a worker is ready: the one of that time, a replacement if this one never started.
+        waiting.add(() -> worker.postMessage(message, list));
+        if (worker == null) {
+            start();
+        }
+    }
+
+    private void start() {
+        ready = false;
+        watch = new StartWatch(Performance.now());
+        ModuleWorker started = new ModuleWorker(url, ModuleWorker.Options.module(name));
+        worker = started;
+        started.addEventListener("message", event -> {
+            if (worker == started) {
+                received((Message) event.getData());
+            }
+        });
+        lookLater();
+    }
+
+    private void received(Message message) {
+        watch.heard(Performance.now());
+        if (!Message.READY.equals(message.getType())) {
+            listener.receive(message);
+            return;
+        }
+        ready = true;
+        watch.ready(Performance.now());
+        stalls.started();
+        for (Runnable send : waiting) {
+            send.run();
+        }
+        waiting.clear();
+    }
+
+    private void lookLater() {
+        if (timer == 0) {
+            due = Performance.now() + LOOK_EVERY_MS;
+            timer = Window.setTimeout(this::look, LOOK_EVERY_MS);
+        }
+    }
+
+    /** Replaces a worker that has not started by the deadline; a look that came late finds the page was paused. */
+    private void look() {
+        timer = 0;
+        if (ready || worker == null) {
+            return;
+        }
+        double now = Performance.now();
+        if (StartWatch.pageWasPaused(due, now)) {
+            watch.heard(now);
+        } else if (watch.overdue(now, stalls.quietDeadlineMs())) {
+            worker.terminate();
+            int tries = stalls.inARow() + 1;
+            if (stalls.stalled()) {
+                start();
+            } else {
+                worker = null;
+                boolean anyWaited = !waiting.isEmpty();
+                waiting.clear();
+                if (anyWaited) {
+                    listener.failed(tries);
+                }
+            }
+            return;
+        }
+        lookLater();
+    }
+}
