@@ -39,7 +39,7 @@ public final class StartWatch {
         heard(now);
     }
 
-    /** The worker said it began ({@code true}, also repeated while a download moves on) or ended starting its engine. */
+    /** The worker began ({@code true}, repeated while a download moves on) or ended starting its engine. */
     public void starting(boolean on, double now) {
         starting = on;
         heard(now);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Performance;
-import org.teavm.jso.browser.Window;
 import org.teavm.jso.core.JSArray;
 
 /**
@@ -28,8 +27,6 @@ final class HelperWorker {
         void failed(int tries);
     }
 
-    private static final int LOOK_EVERY_MS = 1_000;
-
     private final String url;
     private final String name;
     private final Listener listener;
@@ -39,9 +36,7 @@ final class HelperWorker {
     private ModuleWorker worker;
     private StartWatch watch;
     private boolean ready;
-    /** The pending look at the start, or 0; and when it is due. */
-    private int timer;
-    private double due;
+    private final StartLooks looks = new StartLooks(this::look);
 
     HelperWorker(String url, String name, Listener listener) {
         this.url = url;
@@ -77,7 +72,7 @@ final class HelperWorker {
                 received((Message) event.getData());
             }
         });
-        lookLater();
+        looks.soon();
     }
 
     private void received(Message message) {
@@ -95,21 +90,12 @@ final class HelperWorker {
         waiting.clear();
     }
 
-    private void lookLater() {
-        if (timer == 0) {
-            due = Performance.now() + LOOK_EVERY_MS;
-            timer = Window.setTimeout(this::look, LOOK_EVERY_MS);
-        }
-    }
-
     /** Replaces a worker that has not started by the deadline; a look that came late finds the page was paused. */
-    private void look() {
-        timer = 0;
+    private void look(double now, boolean paused) {
         if (ready || worker == null) {
             return;
         }
-        double now = Performance.now();
-        if (StartWatch.pageWasPaused(due, now)) {
+        if (paused) {
             watch.heard(now);
         } else if (watch.overdue(now, stalls.quietDeadlineMs())) {
             worker.terminate();
@@ -126,6 +112,6 @@ final class HelperWorker {
             }
             return;
         }
-        lookLater();
+        looks.soon();
     }
 }

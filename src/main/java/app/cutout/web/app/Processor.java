@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Performance;
-import org.teavm.jso.browser.Window;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSString;
 
@@ -80,8 +79,6 @@ final class Processor {
     /** {@link Listener#restarted}'s causes. */
     static final String THREAD = "thread";
     static final String SILENT = "silent";
-    /** How often the start watch looks at the lanes while one is watched. */
-    private static final int WATCH_EVERY_MS = 1_000;
 
     /** One inference worker and the photo it is working on. */
     private final class Lane {
@@ -96,7 +93,7 @@ final class Processor {
         Lane(int threads, boolean preload) {
             this.threads = threads;
             this.preload = preload;
-            watchStarts();
+            looks.soon();
             worker = new ModuleWorker(workerUrl, ModuleWorker.Options.module("cutout-inference"));
             worker.addEventListener("message", event -> {
                 if (lanes.contains(this)) {
@@ -135,9 +132,7 @@ final class Processor {
     private int sessionThreads;
     private Settings settings;
     private final EngineStalls stalls = new EngineStalls();
-    /** The start watch's pending look at the lanes, or 0; and when it is due. */
-    private int watchTimer;
-    private double watchDue;
+    private final StartLooks looks = new StartLooks(this::lookAtStarts);
 
     /** What every run of the queue is sent with; read when a photo starts, so a change applies to the next one. */
     interface Settings {
@@ -320,23 +315,12 @@ final class Processor {
         request.setThreadDeadlineMs(stalls.deadlineMs());
     }
 
-    /** Looks at the lanes in a second, unless a look is due already or no lane is watched. */
-    private void watchStarts() {
-        if (watchTimer == 0) {
-            watchDue = Performance.now() + WATCH_EVERY_MS;
-            watchTimer = Window.setTimeout(this::lookAtStarts, WATCH_EVERY_MS);
-        }
-    }
-
     /**
      * Replaces a lane silent past the deadline while it loads or starts its engine; looks again while any is watched.
      * A look that comes late finds a page that was paused, with its workers: their clocks start again.
      */
-    private void lookAtStarts() {
-        watchTimer = 0;
-        double now = Performance.now();
+    private void lookAtStarts(double now, boolean paused) {
         double deadline = stalls.quietDeadlineMs();
-        boolean paused = StartWatch.pageWasPaused(watchDue, now);
         for (Lane lane : new ArrayList<>(lanes)) {
             if (paused) {
                 lane.watch.heard(now);
@@ -346,7 +330,7 @@ final class Processor {
         }
         for (Lane lane : lanes) {
             if (lane.watch.watching()) {
-                watchStarts();
+                looks.soon();
                 return;
             }
         }
@@ -397,7 +381,7 @@ final class Processor {
             case Message.STARTING:
                 lane.watch.starting(((StartingMessage) message).isOn(), Performance.now());
                 if (lane.watch.watching()) {
-                    watchStarts();
+                    looks.soon();
                 }
                 return;
             case Message.STALLED:

@@ -6,13 +6,13 @@ import org.teavm.jso.core.JSObjects;
 
 /**
  * What every message between the page and its workers has: its kind. Each kind is its own type with only its own
- * fields, in this package: page to inference worker {@link RunRequest} and
- * {@link PreloadRequest}; back {@link ReadyMessage},
- * {@link WarmedMessage}, {@link StartingMessage}, {@link StalledMessage}, {@link SessionMessage},
- * {@link ProgressMessage}, {@link PreviewMessage}, {@link ResultMessage}, {@link ErrorMessage}. Page to export worker {@link ExportRequest} and {@link ZipRequest}; back
- * {@link FileMessage} (kinds {@code exported} and {@code zipped}) or {@link ErrorMessage}. Page to the strokes
- * workers {@link StrokesOpen} and {@link StrokesSolve}; back {@link Addressed} (kind {@code strokes-opened}: the
- * photo is decoded), {@link StrokesSolved} or {@link ErrorMessage}.
+ * fields, in this package: page to inference worker {@link RunRequest} and {@link PreloadRequest}; back
+ * {@link ReadyMessage}, {@link WarmedMessage}, {@link StartingMessage}, {@link StalledMessage}, {@link SessionMessage},
+ * {@link ProgressMessage}, {@link PreviewMessage}, {@link ResultMessage}, {@link ErrorMessage}. Page to export worker
+ * {@link ExportRequest} and {@link ZipRequest}; back {@link FileMessage} (kinds {@code exported} and {@code zipped})
+ * or {@link ErrorMessage}. Page to the strokes workers {@link StrokesOpen} and {@link StrokesSolve}; back
+ * {@link Addressed} (kind {@code strokes-opened}: the photo is decoded), {@link StrokesSolved} or
+ * {@link ErrorMessage}.
  *
  * <p>No message carries a sentence: failures and notices are codes with their values ({@link Coded}), worded by the
  * page in the user's language.

@@ -72,10 +72,12 @@ final class Segmenter implements InferenceEngine {
     /** The runtime build the session belongs to; its tensors must come from the same one. */
     private final OrtBundle bundle;
     private final InferenceSession session;
-    /** Reused across runs: the caller is done with one mask before it asks for the next. */
     /** The session's model has a free input size, and photos come at their own aspect ratio (a measurement only). */
     private final boolean aspectInput;
-    /** The last run's mask, reused by the next run of the same size. */
+    /**
+     * The last run's mask, reused by the next run of the same size: the caller is done with one mask before it asks
+     * for the next.
+     */
     private float[] mask = new float[0];
     /** On WebGPU, {@code {lost, reason}}: the device's lost promise and, once it settled, why; null on WASM. */
     private final JSObject device;
@@ -119,8 +121,8 @@ final class Segmenter implements InferenceEngine {
         tune(options, tuning);
         InferenceSession session;
         try {
-            session = Promises.await(EngineStart.track(bundle.createSession(weights, options)),
-                    "Starting the session");
+            // Inside the pipeline's start window already (RemovalPipeline.ensureEngine): nothing to track here.
+            session = Promises.await(bundle.createSession(weights, options), "Starting the session");
         } catch (JsException e) {
             throw new EngineFailure(e.jsMessage());
         }
