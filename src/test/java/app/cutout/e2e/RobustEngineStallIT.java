@@ -117,7 +117,8 @@ class RobustEngineStallIT {
                     String[] stall = page.backendInfo("engine-stalls").split(":");
                     assertEquals("silent", stall[0], "the worker said nothing: the page noticed its silence");
                     double waited = Double.parseDouble(stall[1]);
-                    assertTrue(waited > 30_000 && waited < 40_000, "replaced at the 30 s deadline: " + waited);
+                    // The page shows whole milliseconds: a look just past the deadline reads 30000.
+                    assertTrue(waited >= 30_000 && waited < 40_000, "replaced at the 30 s deadline: " + waited);
                     CutoutAssertions.assertIou(Masks.alpha(queue.result(1, RUN)), reference.alpha(), 0.98,
                             "the JVM reference mask");
                 });
@@ -142,7 +143,8 @@ class RobustEngineStallIT {
                     String[] stall = stalls.split(":");
                     assertEquals("silent", stall[0], stalls);
                     double waited = Double.parseDouble(stall[1]);
-                    assertTrue(waited > 30_000 && waited < FROZEN.toMillis(), "the deadline counted from waking: "
+                    // Looks come each second from the restarted clock, so this one is 30000 ms and a fraction, shown rounded.
+                    assertTrue(waited >= 30_000 && waited < FROZEN.toMillis(), "the deadline counted from waking: "
                             + waited);
                     assertTrue(seconds > 30, "the stuck worker was replaced a deadline after waking: " + seconds);
                 });
