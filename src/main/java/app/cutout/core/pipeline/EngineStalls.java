@@ -37,12 +37,16 @@ public final class EngineStalls {
 
     /** The deadline for the threads of the next worker's engine: {@link #FIRST_DEADLINE_MS}, doubled per stall. */
     public double deadlineMs() {
-        return FIRST_DEADLINE_MS * (1 << Math.min(inARow, MAX_IN_A_ROW));
+        return doubled(FIRST_DEADLINE_MS);
     }
 
     /** The page's deadline for the next worker's silence: {@link #QUIET_FIRST_MS}, doubled per stall in the row. */
     public double quietDeadlineMs() {
-        return QUIET_FIRST_MS * (1 << Math.min(inARow, MAX_IN_A_ROW));
+        return doubled(QUIET_FIRST_MS);
+    }
+
+    private double doubled(double firstMs) {
+        return firstMs * (1 << Math.min(inARow, MAX_IN_A_ROW));
     }
 
     /**

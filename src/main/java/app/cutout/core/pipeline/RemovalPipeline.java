@@ -19,6 +19,7 @@ import app.cutout.core.refine.RefineWarmUp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The whole removal of one photo's background, the same on every host: intake checks, decode, model input,
@@ -80,12 +81,7 @@ public final class RemovalPipeline<W> {
         try {
             if (capabilities == null) {
                 // Threads are fixed once the runtime starts, so only the first request's wish can count.
-                events.starting(true);
-                try {
-                    capabilities = engines.probe(request.threads);
-                } finally {
-                    events.starting(false);
-                }
+                capabilities = whileStarting(() -> engines.probe(request.threads));
             }
             // The header first: a file that is not an image is refused at once, before any model download. Then,
             // while the photo decodes, the model's bytes come (on a host that can do both at once).
@@ -198,12 +194,7 @@ public final class RemovalPipeline<W> {
      * @return whether a session for these choices is ready
      */
     public boolean preload(String backendChoice, String modelChoice, int threads, BooleanSupplier photoWaiting) {
-        events.starting(true);
-        try {
-            return preloadStarting(backendChoice, modelChoice, threads, photoWaiting);
-        } finally {
-            events.starting(false);
-        }
+        return whileStarting(() -> preloadStarting(backendChoice, modelChoice, threads, photoWaiting));
     }
 
     private boolean preloadStarting(String backendChoice, String modelChoice, int threads,
@@ -299,9 +290,17 @@ public final class RemovalPipeline<W> {
         if (engine != null && plan.sameSession(enginePlan)) {
             return;
         }
+        whileStarting(() -> {
+            startEngine(id, plan, timings);
+            return null;
+        });
+    }
+
+    /** {@code work}, inside a start window that the host may watch ({@link PipelineEvents#starting}). */
+    private <T> T whileStarting(Supplier<T> work) {
         events.starting(true);
         try {
-            startEngine(id, plan, timings);
+            return work.get();
         } finally {
             events.starting(false);
         }

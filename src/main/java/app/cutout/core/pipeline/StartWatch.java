@@ -13,7 +13,7 @@ package app.cutout.core.pipeline;
  * <p>Silence is only evidence while the page itself ran: a page that was paused (a hidden tab frozen, a laptop
  * asleep) pauses its workers too, and its first look after waking would find them all silent. The page looks every
  * second; a look more than {@link #LATE_LOOK_MS} late means the page did not run meanwhile ({@link #pageWasPaused}),
- * and every clock starts again ({@link #heard}) instead.
+ * and every clock starts again instead ({@link #stuck}).
  */
 public final class StartWatch {
     /** How late the page's look may come before the page is taken to have been paused. */
@@ -63,5 +63,17 @@ public final class StartWatch {
     /** Whether the worker has been silent in the watched window for longer than {@code deadlineMs}. */
     public boolean overdue(double now, double deadlineMs) {
         return silentMs(now) > deadlineMs;
+    }
+
+    /**
+     * The page's look at {@code now}: whether the worker is to be replaced. After a page that was paused
+     * ({@link #pageWasPaused}) its silence is no evidence, and its clock starts again instead.
+     */
+    public boolean stuck(double now, boolean pagePaused, double deadlineMs) {
+        if (pagePaused) {
+            heard(now);
+            return false;
+        }
+        return overdue(now, deadlineMs);
     }
 }

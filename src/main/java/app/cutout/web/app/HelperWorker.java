@@ -76,8 +76,8 @@ final class HelperWorker {
     }
 
     private void received(Message message) {
-        watch.heard(Performance.now());
         if (!Message.READY.equals(message.getType())) {
+            watch.heard(Performance.now());
             listener.receive(message);
             return;
         }
@@ -95,9 +95,7 @@ final class HelperWorker {
         if (ready || worker == null) {
             return;
         }
-        if (paused) {
-            watch.heard(now);
-        } else if (watch.overdue(now, stalls.quietDeadlineMs())) {
+        if (watch.stuck(now, paused, stalls.quietDeadlineMs())) {
             worker.terminate();
             int tries = stalls.inARow() + 1;
             if (stalls.stalled()) {

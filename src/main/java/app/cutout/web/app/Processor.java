@@ -322,9 +322,7 @@ final class Processor {
     private void lookAtStarts(double now, boolean paused) {
         double deadline = stalls.quietDeadlineMs();
         for (Lane lane : new ArrayList<>(lanes)) {
-            if (paused) {
-                lane.watch.heard(now);
-            } else if (lanes.contains(lane) && lane.watch.overdue(now, deadline)) {
+            if (lanes.contains(lane) && lane.watch.stuck(now, paused, deadline)) {
                 restart(lane, SILENT, lane.watch.silentMs(now));
             }
         }

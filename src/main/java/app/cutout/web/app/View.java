@@ -84,15 +84,13 @@ final class View {
 
     /**
      * For tests and measurements: how many inference workers were replaced because their engine did not start
-     * ({@code #backend-info[data-engine-restarts]}), how long the last one had waited ({@code data-engine-stall-ms}),
-     * and each one's cause and wait ({@code data-engine-stalls}: {@code thread:10004 silent:30012}).
+     * ({@code #backend-info[data-engine-restarts]}), and each one's cause and wait in whole milliseconds
+     * ({@code data-engine-stalls}: {@code thread:10004 silent:30012}).
      */
     void engineRestarted(int stalls, String cause, double waitedMs) {
-        long ms = Math.round(waitedMs);
         String earlier = backendInfo.getAttribute("data-engine-stalls");
         backendInfo.setAttribute("data-engine-restarts", Integer.toString(stalls));
-        backendInfo.setAttribute("data-engine-stall-ms", Long.toString(ms));
-        backendInfo.setAttribute("data-engine-stalls", (earlier == null ? "" : earlier + " ") + cause + ":" + ms);
+        backendInfo.setAttribute("data-engine-stalls", (earlier == null ? "" : earlier + " ") + cause + ":" + Math.round(waitedMs));
     }
 
     /** For measurements: the inference worker's warm-up before any photo ({@code #backend-info[data-warmup-*]}). */

@@ -60,6 +60,16 @@ class StartWatchTest {
     }
 
     @Test
+    void thePagesLookAfterAPauseStartsTheClockAgainInsteadOfReplacing() {
+        StartWatch watch = new StartWatch(0);
+        double woke = 61_000;
+        assertFalse(watch.stuck(woke, true, DEADLINE), "silent for a minute, but the page was paused");
+        assertFalse(watch.stuck(woke + DEADLINE, false, DEADLINE));
+        assertTrue(watch.stuck(woke + DEADLINE + 1, false, DEADLINE), "still silent a deadline after waking");
+        assertTrue(new StartWatch(0).stuck(woke, false, DEADLINE), "the same silence in a page that ran");
+    }
+
+    @Test
     void theDeadlineDoublesWithEachStallInARow() {
         EngineStalls stalls = new EngineStalls();
         assertEquals(30_000, stalls.quietDeadlineMs());
