@@ -78,6 +78,13 @@ class ContrastIT {
 
         queue.upload(List.of(TestImages.notesPng()));
         assertEquals("error", queue.awaitOutcome(1, RUN));
+        // A file the browser cannot show gets the drawn "no preview" picture, not the broken-image sign.
+        browser.waitForAttribute(QueueRows.row(1) + " img", "data-no-preview", v -> v != null, RUN);
+        Object shown = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const img = document.querySelector(arguments[0] + ' img'), done = arguments[1];"
+                        + " img.decode().then(() => done(img.naturalWidth), () => done(-1));",
+                QueueRows.row(1));
+        assertTrue(((Number) shown).intValue() > 0, "the no-preview picture loads: naturalWidth " + shown);
         queue.upload(List.of(TestImages.astronaut()));
         browser.waitForAttribute(QueueRows.row(2), "data-state", s -> s.equals("removing") || s.equals("done")
                 || s.equals("error"), RUN);

@@ -29,6 +29,8 @@ final class QueueView {
     }
 
     /** Ids grow in the order photos are added. */
+    /** The thumbnail of a file the browser cannot show. */
+    private static final String NO_PREVIEW = "icons/no-preview.svg";
     private static final Comparator<Row> ADDED = (a, b) -> Integer.compare(a.item.id, b.item.id);
     /** The highest score first, photos without one (not done) after them; ties as added. */
     private static final Comparator<Row> DOUBT = (a, b) -> {
@@ -231,6 +233,14 @@ final class QueueView {
             thumb.setAlt("");
             thumb.setAttribute("loading", "lazy");
             thumb.setAttribute("decoding", "async");
+            // A file the browser cannot show (not an image, or a format it does not read) gets a drawn "no preview"
+            // picture instead of the browser's broken-image sign.
+            thumb.addEventListener("error", event -> {
+                if (!thumb.hasAttribute("data-no-preview")) {
+                    thumb.setAttribute("data-no-preview", "");
+                    thumb.setSrc(NO_PREVIEW);
+                }
+            });
             HTMLElement name = document.createElement("span");
             name.setClassName("queue-name");
             name.setInnerText(item.name);
