@@ -43,14 +43,19 @@ final class EditorPage {
 
     /** Picks an export format, presses Download and returns the file once the export worker has made it. */
     Download export(String format) {
-        browser.select("#export-format", format);
-        js.executeScript("document.getElementById('download').setAttribute('data-state', 'stale');");
-        click("#export-button");
-        String state = browser.waitForAttribute("#download", "data-state",
-                s -> s.equals("done") || s.equals("error"), Duration.ofMinutes(3));
+        String state = exportOutcome(format);
         assertEquals("done", state, "export failed: " + browser.text("#message"));
         String name = browser.attribute("#download", "download");
         return new Download(name, browser.fetchBytes(browser.attribute("#download", "href")));
+    }
+
+    /** Starts an export and waits for it to end: {@code #download}'s state then, {@code done} or {@code error}. */
+    String exportOutcome(String format) {
+        browser.select("#export-format", format);
+        js.executeScript("document.getElementById('download').setAttribute('data-state', 'stale');");
+        click("#export-button");
+        return browser.waitForAttribute("#download", "data-state", s -> s.equals("done") || s.equals("error"),
+                Duration.ofMinutes(3));
     }
 
     void background(String kind) {

@@ -54,6 +54,13 @@ class RobustEngineStallIT {
             + "    return new Promise(() => {});\n"
             + "  };\n"
             + "}\n";
+    /**
+     * Put before the export worker's script: the worker starts, then spins without a word on the first export it is
+     * asked for (its own message handler never runs).
+     */
+    static final String EXPORT_HANGS = "if (self.name === \"cutout-export\") { self.addEventListener(\"message\", "
+            + "(e) => { if (e.data && e.data.type === \"export\") { for (;;) {} } }); }\n";
+
     /** Put before the export worker's script: the module never finishes loading, so the worker never starts. */
     static final String EXPORT_NEVER_STARTS = "if (self.name === \"cutout-export\") { await new Promise(() => {}); }\n";
     /** The seconds {@link #RUNTIME_COMES_SLOWLY} takes, a part of the file a second. */
@@ -167,6 +174,34 @@ class RobustEngineStallIT {
                     assertArrayEquals(Masks.alpha(page.result()), Masks.alpha(CutoutPage.decodePng(png.bytes(),
                             png.name())), "the export has the cutout's alpha");
                     assertTrue(seconds > 25, "made by the worker started at the 30 s deadline: " + seconds + " s");
+                    assertNull(page.backendInfo("engine-restarts"), "the inference worker was not touched");
+                });
+    }
+
+    @Test
+    void anExportWorkerThatHangsMidJobIsEndedWithAMessageAndTheNextExportIsMade() throws Exception {
+        behindProxy("worker.js", proxy -> proxy.prefixWorkers(EXPORT_HANGS, "HANGS", 2),
+                (proxy, browser, page, queue) -> {
+                    queue.upload(List.of(TestImages.chelsea()));
+                    assertEquals("done", queue.awaitOutcome(1, RUN), queue.status(1));
+                    browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(),
+                            Duration.ofMinutes(1));
+                    EditorPage editor = new EditorPage(browser);
+                    long t = System.nanoTime();
+                    String state = editor.exportOutcome("png");
+                    double seconds = (System.nanoTime() - t) / 1e9;
+                    String message = browser.text("#message");
+                    System.out.printf("the hung export ended %.1f s after it was asked for: %s; proxy: %s%n",
+                            seconds, message, proxy.log());
+                    assertEquals("error", state, "the hung export must end, and say so: " + message);
+                    assertTrue(message.contains("Exporting stopped answering for 6"), message);
+                    assertTrue(seconds > 59 && seconds < 90, "ended at the 60 s deadline: " + seconds + " s");
+                    assertEquals("done", queue.state(1), "the photo is kept: " + queue.status(1));
+
+                    EditorPage.Download png = editor.export("png");
+                    assertEquals("chelsea-cutout.png", png.name());
+                    assertArrayEquals(Masks.alpha(page.result()), Masks.alpha(CutoutPage.decodePng(png.bytes(),
+                            png.name())), "the next export is made, by a fresh worker");
                     assertNull(page.backendInfo("engine-restarts"), "the inference worker was not touched");
                 });
     }

@@ -8,7 +8,8 @@ package app.cutout.core.pipeline;
  * stuck on, and the page replaces it as it does for a silent thread ({@link EngineStalls}).
  *
  * <p>Outside that window nothing is watched: decoding a photo, its inference and its finishing are long stretches
- * with nothing to say, and a worker that is idle waits for work.
+ * with nothing to say, and a worker that is idle waits for work. A helper worker (export, strokes) is watched the
+ * same way while it owes the page an answer ({@link #owing}).
  *
  * <p>Silence is only evidence while the page itself ran: a page that was paused (a hidden tab frozen, a laptop
  * asleep) pauses its workers too, and its first look after waking would find them all silent. The page looks every
@@ -21,6 +22,7 @@ public final class StartWatch {
 
     private boolean loading = true;
     private boolean starting;
+    private boolean owing;
     private double heard;
 
     /** A worker created at {@code now}: watched until it is ready. */
@@ -45,9 +47,20 @@ public final class StartWatch {
         heard(now);
     }
 
+    /**
+     * A helper worker (export, strokes) was given work it owes the page an answer for ({@code true}), or has answered
+     * all of it. Unlike an inference run, a helper's job speaks often enough to be watched: an export answers within
+     * seconds, and each photo of a ZIP answers on its own.
+     */
+    public void owing(boolean on, double now) {
+        owing = on;
+        // Silence counts from the job's start, not from the idle time before it.
+        heard(now);
+    }
+
     /** Whether the worker is in the watched window. */
     public boolean watching() {
-        return loading || starting;
+        return loading || starting || owing;
     }
 
     /** How long the worker has been silent in the watched window at {@code now}; 0 outside it. */

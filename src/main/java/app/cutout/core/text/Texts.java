@@ -423,6 +423,9 @@ public final class Texts {
                 + "kept; close other tabs or apps, then try again.", "Una parte de Cutout no arrancó en {0} intentos, "
                 + "así que esto no se hizo. Tus fotos se conservan; cierra otras pestañas o aplicaciones y vuelve a "
                 + "intentarlo.");
+        put("error.export.hung", "Exporting stopped answering for {0} s, so it was stopped. Your photos and edits are "
+                + "kept; try again.", "La exportación dejó de responder durante {0} s, así que se detuvo. Tus fotos y "
+                + "ediciones se conservan; vuelve a intentarlo.");
         put("error.worker", "The processing worker failed to start ({0}). Use a current Chrome, Edge, Firefox or "
                 + "Safari.", "El proceso de trabajo no pudo iniciarse ({0}). Usa un Chrome, Edge, Firefox o Safari "
                 + "actual.");

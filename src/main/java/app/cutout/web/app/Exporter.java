@@ -65,6 +65,8 @@ final class Exporter {
     private final Listener listener;
     private int nextId = 1;
     private ZipJob zip;
+    /** Whether the worker is packing a ZIP (its photos are all in). */
+    private boolean packing;
     private String lastUrl;
     private Single single;
 
@@ -78,17 +80,36 @@ final class Exporter {
 
             @Override
             public void failed(int tries) {
-                zip = null;
-                single = null;
+                dropAll();
                 listener.failed(Texts.t("error.helper", tries));
             }
+
+            @Override
+            public void hung(double silentMs) {
+                dropAll();
+                listener.failed(Texts.t("error.export.hung", Math.round(silentMs / 1000)));
+            }
         });
+    }
+
+    /** Nothing more will come for what was asked: the worker failed it, or is gone. */
+    private void dropAll() {
+        zip = null;
+        single = null;
+        packing = false;
+        worker.owing(false);
+    }
+
+    /** Tells the worker's watch whether an answer is still to come. */
+    private void owing() {
+        worker.owing(single != null || zip != null || packing);
     }
 
     void export(Item item, Options options) {
         listener.busy(Texts.t("exporting"));
         single = new Single(nextId, fileName(item, options));
         send(request(item, options));
+        owing();
     }
 
     /** Packs every item into one ZIP, each with its own options. */
@@ -104,6 +125,7 @@ final class Exporter {
             zip.ids.add(nextId);
             send(request(item, o));
         }
+        owing();
     }
 
     private static String fileName(Item item, Options options) {
@@ -151,21 +173,24 @@ final class Exporter {
                         pack.setNames(zip.names);
                         pack.setId(nextId++);
                         zip = null;
+                        packing = true;
                         worker.post(pack, null);
                     }
                 } else if (single != null && single.id == exported.getId()) {
                     deliver(exported.getFile(), single.fileName);
                     single = null;
                 }
+                owing();
                 break;
             }
             case Message.ZIPPED:
+                packing = false;
+                owing();
                 deliver(((FileMessage) message).getFile(), "cutout-" + Texts.t("queue").toLowerCase() + ".zip");
                 break;
             case Message.ERROR: {
                 ErrorMessage error = (ErrorMessage) message;
-                zip = null;
-                single = null;
+                dropAll();
                 listener.failed(Texts.problem(error.getCode(), Coded.args(error)));
                 break;
             }

@@ -17,6 +17,11 @@ import org.teavm.jso.core.JSArray;
  * not said it is ready within the deadline (30 s, doubled per try) is ended and a fresh one started, and what waited
  * goes to the fresh one. After {@link EngineStalls#MAX_IN_A_ROW} tries in a row, what waited is dropped and
  * {@link Listener#failed} says so; the next message starts a worker again.
+ *
+ * <p>A started worker is watched again while its owner says it owes an answer ({@link #owing}): silent for
+ * {@link #ANSWER_DEADLINE_MS} then, it is taken as hung (a job that never ends, a worker the browser stopped
+ * running), ended, and {@link Listener#hung} tells the owner, whose waiting work is lost but nothing else; the next
+ * message starts a fresh worker.
  */
 final class HelperWorker {
     interface Listener {
@@ -25,7 +30,21 @@ final class HelperWorker {
 
         /** The worker did not start in {@code tries} tries in a row; the messages that waited for it are dropped. */
         void failed(int tries);
+
+        /**
+         * The worker owed an answer and said nothing for {@code silentMs}; it was ended. Only an owner that calls
+         * {@link #owing} hears it (the export worker's; the strokes workers skip stale requests without an answer, so
+         * their owner cannot say when one is owed, and they are watched only while they start).
+         */
+        default void hung(double silentMs) {
+        }
     }
+
+    /**
+     * Silence, while an answer is owed, after which a started worker is taken as hung. An export of the largest photo
+     * the page accepts, on a slow phone, answers within seconds; a ZIP answers after each photo.
+     */
+    static final double ANSWER_DEADLINE_MS = 60_000;
 
     private final String url;
     private final String name;
@@ -36,6 +55,8 @@ final class HelperWorker {
     private ModuleWorker worker;
     private StartWatch watch;
     private boolean ready;
+    /** Whether the owner waits for an answer ({@link #owing}). */
+    private boolean owing;
     private final StartLooks looks = new StartLooks(this::look);
 
     HelperWorker(String url, String name, Listener listener) {
@@ -62,9 +83,24 @@ final class HelperWorker {
         }
     }
 
+    /**
+     * The owner now waits for an answer to what it posted ({@code true}), or has every answer it waits for. While it
+     * waits, a started worker silent for {@link #ANSWER_DEADLINE_MS} is ended ({@link Listener#hung}).
+     */
+    void owing(boolean on) {
+        owing = on;
+        if (worker != null) {
+            watch.owing(on, Performance.now());
+            if (on) {
+                looks.soon();
+            }
+        }
+    }
+
     private void start() {
         ready = false;
         watch = new StartWatch(Performance.now());
+        watch.owing(owing, Performance.now());
         ModuleWorker started = new ModuleWorker(url, ModuleWorker.Options.module(name));
         worker = started;
         started.addEventListener("message", event -> {
@@ -90,9 +126,28 @@ final class HelperWorker {
         waiting.clear();
     }
 
-    /** Replaces a worker that has not started by the deadline; a look that came late finds the page was paused. */
+    /**
+     * Replaces a worker that has not started by the deadline, and ends one that owes an answer and has been silent
+     * for {@link #ANSWER_DEADLINE_MS}; a look that came late finds the page was paused.
+     */
     private void look(double now, boolean paused) {
-        if (ready || worker == null) {
+        if (worker == null) {
+            return;
+        }
+        if (ready) {
+            if (!owing) {
+                return;
+            }
+            double silent = watch.silentMs(now);
+            if (watch.stuck(now, paused, ANSWER_DEADLINE_MS)) {
+                worker.terminate();
+                worker = null;
+                ready = false;
+                owing = false;
+                listener.hung(silent);
+                return;
+            }
+            looks.soon();
             return;
         }
         if (watch.stuck(now, paused, stalls.quietDeadlineMs())) {

@@ -47,6 +47,23 @@ class StartWatchTest {
     }
 
     @Test
+    void aHelperIsWatchedWhileItOwesAnAnswerCountedFromTheJob() {
+        StartWatch watch = new StartWatch(0);
+        watch.ready(100);
+        // Idle for an hour: nothing owed, nothing watched.
+        assertFalse(watch.overdue(3_600_000, DEADLINE));
+        watch.owing(true, 3_600_000);
+        assertTrue(watch.watching());
+        assertFalse(watch.overdue(3_600_000 + DEADLINE, DEADLINE), "the idle hour before the job is not silence");
+        watch.heard(3_600_000 + DEADLINE);
+        assertFalse(watch.overdue(3_600_000 + 2 * DEADLINE, DEADLINE), "an answer (one photo of a ZIP) is life");
+        assertTrue(watch.overdue(3_600_001 + 2 * DEADLINE, DEADLINE));
+        watch.owing(false, 3_600_001 + 2 * DEADLINE);
+        assertFalse(watch.watching());
+        assertEquals(0, watch.silentMs(7_200_000));
+    }
+
+    @Test
     void aLookThatComesLateMeansThePageWasPausedAndTheClockStartsAgain() {
         assertFalse(StartWatch.pageWasPaused(1_000, 1_000 + StartWatch.LATE_LOOK_MS), "a busy page's timer");
         assertTrue(StartWatch.pageWasPaused(1_000, 1_001 + StartWatch.LATE_LOOK_MS));
