@@ -61,12 +61,22 @@ final class Exporter {
         void failed(String text);
     }
 
+    /**
+     * How long the export worker may be silent while an export is owed: 60 s, or 5 µs per pixel of the largest photo
+     * owed when that is more (100 MP: 500 s). A 12 MP export takes 1–5 s on a 2-core machine, even a loaded one
+     * (bench/README.md, "Size presets": 4.4 s for 12 MP at load 16); a ZIP answers after each photo.
+     */
+    static final double ANSWER_DEADLINE_MS = 60_000;
+    static final double ANSWER_MS_PER_PIXEL = 0.005;
+
     private final HelperWorker worker;
     private final Listener listener;
     private int nextId = 1;
     private ZipJob zip;
     /** Whether the worker is packing a ZIP (its photos are all in). */
     private boolean packing;
+    /** The largest photo asked for since the worker last owed nothing, in pixels. */
+    private double owedPixels;
     private String lastUrl;
     private Single single;
 
@@ -97,12 +107,18 @@ final class Exporter {
         zip = null;
         single = null;
         packing = false;
-        worker.owing(false);
+        owedPixels = 0;
+        worker.owing(0);
     }
 
-    /** Tells the worker's watch whether an answer is still to come. */
+    /** Tells the worker's watch whether an answer is still to come, and how long it may take. */
     private void owing() {
-        worker.owing(single != null || zip != null || packing);
+        if (single == null && zip == null && !packing) {
+            owedPixels = 0;
+            worker.owing(0);
+        } else {
+            worker.owing(Math.max(ANSWER_DEADLINE_MS, ANSWER_MS_PER_PIXEL * owedPixels));
+        }
     }
 
     void export(Item item, Options options) {
@@ -134,6 +150,7 @@ final class Exporter {
     }
 
     private ExportRequest request(Item item, Options options) {
+        owedPixels = Math.max(owedPixels, (double) item.width * item.height);
         ExportRequest request = Message.of(Message.EXPORT);
         request.setId(nextId++);
         request.setFile(item.file);

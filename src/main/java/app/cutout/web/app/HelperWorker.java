@@ -18,10 +18,10 @@ import org.teavm.jso.core.JSArray;
  * goes to the fresh one. After {@link EngineStalls#MAX_IN_A_ROW} tries in a row, what waited is dropped and
  * {@link Listener#failed} says so; the next message starts a worker again.
  *
- * <p>A started worker is watched again while its owner says it owes an answer ({@link #owing}): silent for
- * {@link #ANSWER_DEADLINE_MS} then, it is taken as hung (a job that never ends, a worker the browser stopped
- * running), ended, and {@link Listener#hung} tells the owner, whose waiting work is lost but nothing else; the next
- * message starts a fresh worker.
+ * <p>A started worker is watched again while its owner says it owes an answer ({@link #owing}): silent for the
+ * owner's deadline then, it is taken as hung (a job that never ends, a worker the browser stopped running), ended,
+ * and {@link Listener#hung} tells the owner, whose waiting work is lost but nothing else; the next message starts a
+ * fresh worker.
  */
 final class HelperWorker {
     interface Listener {
@@ -40,12 +40,6 @@ final class HelperWorker {
         }
     }
 
-    /**
-     * Silence, while an answer is owed, after which a started worker is taken as hung. An export of the largest photo
-     * the page accepts, on a slow phone, answers within seconds; a ZIP answers after each photo.
-     */
-    static final double ANSWER_DEADLINE_MS = 60_000;
-
     private final String url;
     private final String name;
     private final Listener listener;
@@ -55,8 +49,8 @@ final class HelperWorker {
     private ModuleWorker worker;
     private StartWatch watch;
     private boolean ready;
-    /** Whether the owner waits for an answer ({@link #owing}). */
-    private boolean owing;
+    /** How long the worker may be silent while the owner waits for an answer ({@link #owing}); 0 while it does not. */
+    private double answerDeadlineMs;
     private final StartLooks looks = new StartLooks(this::look);
 
     HelperWorker(String url, String name, Listener listener) {
@@ -84,14 +78,14 @@ final class HelperWorker {
     }
 
     /**
-     * The owner now waits for an answer to what it posted ({@code true}), or has every answer it waits for. While it
-     * waits, a started worker silent for {@link #ANSWER_DEADLINE_MS} is ended ({@link Listener#hung}).
+     * The owner now waits for an answer to what it posted, and a started worker silent for {@code deadlineMs} is to be
+     * ended ({@link Listener#hung}); 0: it has every answer it waits for.
      */
-    void owing(boolean on) {
-        owing = on;
+    void owing(double deadlineMs) {
+        answerDeadlineMs = deadlineMs;
         if (worker != null) {
-            watch.owing(on, Performance.now());
-            if (on) {
+            watch.owing(deadlineMs > 0, Performance.now());
+            if (deadlineMs > 0) {
                 looks.soon();
             }
         }
@@ -100,7 +94,7 @@ final class HelperWorker {
     private void start() {
         ready = false;
         watch = new StartWatch(Performance.now());
-        watch.owing(owing, Performance.now());
+        watch.owing(answerDeadlineMs > 0, Performance.now());
         ModuleWorker started = new ModuleWorker(url, ModuleWorker.Options.module(name));
         worker = started;
         started.addEventListener("message", event -> {
@@ -128,22 +122,22 @@ final class HelperWorker {
 
     /**
      * Replaces a worker that has not started by the deadline, and ends one that owes an answer and has been silent
-     * for {@link #ANSWER_DEADLINE_MS}; a look that came late finds the page was paused.
+     * for the owner's deadline; a look that came late finds the page was paused.
      */
     private void look(double now, boolean paused) {
         if (worker == null) {
             return;
         }
         if (ready) {
-            if (!owing) {
+            if (answerDeadlineMs <= 0) {
                 return;
             }
             double silent = watch.silentMs(now);
-            if (watch.stuck(now, paused, ANSWER_DEADLINE_MS)) {
+            if (watch.stuck(now, paused, answerDeadlineMs)) {
                 worker.terminate();
                 worker = null;
                 ready = false;
-                owing = false;
+                answerDeadlineMs = 0;
                 listener.hung(silent);
                 return;
             }
