@@ -1,8 +1,8 @@
 // Starts the page's Java code (teavm/ui.wasm). All logic lives in Java; this only loads it.
-import { load } from "./teavm/runtime.mjs";
+import { loadWasm, serverProblem } from "./load-wasm.js";
 
 try {
-  const teavm = await load(new URL("teavm/ui.wasm", import.meta.url).href);
+  const teavm = await loadWasm(new URL("teavm/ui.wasm", import.meta.url).href);
   teavm.exports.main([]);
 } catch (e) {
   // The page's words live in Java (Texts), which could not start: the build wrote the ones needed here.
@@ -12,7 +12,11 @@ try {
     const texts = await (await fetch(new URL("boot-texts.json", import.meta.url))).json();
     const lang = (navigator.languages || [navigator.language || "en"]).map((tag) => tag.slice(0, 2).toLowerCase())
       .find((tag) => texts[tag]) || "en";
-    text = texts[lang]["boot.failed"].replace("{0}", detail);
+    // A server that cannot run Cutout is told apart from a browser that cannot: the fixes are not the same people's.
+    const problem = await serverProblem();
+    text = problem === null ? texts[lang]["boot.failed"].replace("{0}", detail)
+      : problem.status ? texts[lang]["boot.missing"].replace("{0}", problem.file).replace("{1}", problem.status)
+        : texts[lang]["boot.type"].replace("{0}", problem.file).replace("{1}", problem.type);
   } catch (ignored) {
     // Offline before the shell was stored: the browser's own detail is all there is.
   }

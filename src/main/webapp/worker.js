@@ -1,5 +1,5 @@
 // Starts the worker's Java code (teavm/worker.wasm), which owns the model and the heavy pixels.
-import { load } from "./teavm/runtime.mjs";
+import { loadWasm } from "./load-wasm.js";
 
-const teavm = await load(new URL("teavm/worker.wasm", import.meta.url).href);
+const teavm = await loadWasm(new URL("teavm/worker.wasm", import.meta.url).href);
 teavm.exports.main([]);

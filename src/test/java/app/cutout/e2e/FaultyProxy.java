@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback reverse proxy in front of the app's server that breaks chosen responses, for the failures a real
  * network causes: a download cut off partway, or bytes that arrive changed; and, on cue, a worker script with a fault
  * put before it: one that makes a nested worker stay silent, as ONNX Runtime's threads sometimes do in Firefox under
- * load, or one that holds back a download inside the worker. Everything else passes
+ * load, or one that holds back a download inside the worker; and file types sent as a misconfigured server sends
+ * them. Everything else passes
  * through with its headers (isolation, CSP, caching, ranges), so the app behaves as behind the real server.
  */
 final class FaultyProxy implements AutoCloseable {
@@ -43,6 +44,10 @@ final class FaultyProxy implements AutoCloseable {
     /** How many of the next matching scripts fetched to start a worker to serve with {@link #prefix} before them. */
     private final AtomicInteger prefixes = new AtomicInteger();
     private volatile String prefix = SILENT_WORKER;
+    /** Content types sent instead of the server's, by the path's ending, as a misconfigured server sends them. */
+    private final Map<String, String> retyped = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Path endings answered with 404. */
+    private final Set<String> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** What the log says of a script served with the prefix. */
     private volatile String prefixLabel = "SILENT";
     /**
@@ -108,6 +113,19 @@ final class FaultyProxy implements AutoCloseable {
         prefixes.set(count);
     }
 
+    /**
+     * Sends paths ending in {@code ending} (any path, not only {@link #suffix}'s) with {@code type} as their
+     * Content-Type, as a server whose configuration lacks that file type does.
+     */
+    void retype(String ending, String type) {
+        retyped.put(ending, type);
+    }
+
+    /** Answers paths ending in {@code ending} with 404, as a server that was given an incomplete copy of the site. */
+    void hide(String ending) {
+        hidden.add(ending);
+    }
+
     /** "PATH status[ range] [fault]", in order. */
     List<String> log() {
         return List.copyOf(log);
@@ -116,6 +134,11 @@ final class FaultyProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
+            if (hidden.stream().anyMatch(uri.getPath()::endsWith)) {
+                log.add(uri.getPath() + " 404 HIDDEN");
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
             boolean prefixed = uri.getPath().endsWith(suffix)
                     && "worker".equals(exchange.getRequestHeaders().getFirst("Sec-Fetch-Dest"))
                     && prefixes.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
@@ -140,6 +163,13 @@ final class FaultyProxy implements AutoCloseable {
                     exchange.getResponseHeaders().put(header.getKey(), header.getValue());
                 }
             }
+            String retype = null;
+            for (Map.Entry<String, String> r : retyped.entrySet()) {
+                if (uri.getPath().endsWith(r.getKey())) {
+                    retype = r.getValue();
+                    exchange.getResponseHeaders().set("Content-Type", retype);
+                }
+            }
             byte[] body = response.body();
             if (prefixed) {
                 byte[] prefix = this.prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -156,7 +186,8 @@ final class FaultyProxy implements AutoCloseable {
             boolean changed = matching && !cut && corrupt && flipMiddle(body, response);
             String range = response.headers().firstValue("Content-Range").orElse("");
             log.add(uri.getPath() + " " + response.statusCode() + (range.isEmpty() ? "" : " " + range)
-                    + (cut ? " CUT" : "") + (changed ? " CORRUPT" : "") + (prefixed ? " " + prefixLabel : ""));
+                    + (cut ? " CUT" : "") + (changed ? " CORRUPT" : "") + (prefixed ? " " + prefixLabel : "")
+                    + (retype != null ? " AS " + retype : ""));
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             exchange.sendResponseHeaders(response.statusCode(), head || body.length == 0 ? -1 : body.length);
             if (head || body.length == 0) {

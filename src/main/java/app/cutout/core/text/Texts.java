@@ -253,6 +253,16 @@ public final class Texts {
         put("boot.failed", "Cutout could not start in this browser ({0}). It needs WebAssembly garbage collection: a "
                 + "current Chrome, Edge, Firefox or Safari.", "Cutout no pudo iniciarse en este navegador ({0}). "
                 + "Necesita la recolección de basura de WebAssembly: un Chrome, Edge, Firefox o Safari actual.");
+        put("boot.type", "Cutout could not start: this server sends {0} as “{1}”, and browsers run JavaScript "
+                + "modules only when they come as text/javascript. Whoever runs this server can fix that: see "
+                + "“Self-hosting” in Cutout's README.", "Cutout no pudo iniciarse: este servidor envía {0} como «{1}», y los "
+                + "navegadores solo ejecutan módulos de JavaScript que llegan como text/javascript. Quien administre "
+                + "este servidor puede corregirlo; véase «Self-hosting» en el README de Cutout.");
+        put("boot.missing", "Cutout could not start: this server answers {0} with HTTP {1}, so the site was not "
+                + "copied whole. Whoever runs this server can copy it again: see “Self-hosting” in Cutout's README.",
+                "Cutout no pudo iniciarse: este servidor responde a {0} con HTTP {1}, así que el sitio no se copió "
+                + "entero. Quien administre este servidor puede copiarlo de nuevo; véase «Self-hosting» en el "
+                + "README de Cutout.");
         // The embedded server's console.
         put("server.running", "Cutout is running at {0} ({1}).", "Cutout funciona en {0} ({1}).");
         put("server.isolated", "cross-origin isolated: multi-threaded", "aislamiento de origen cruzado: varios hilos");

@@ -1,0 +1,81 @@
+package app.cutout.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.cutout.server.StaticServer;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cutout on servers configured as self-hosters' servers often are, in Chromium behind a {@link FaultyProxy} that
+ * changes what the app's own server sends. A server that sends WebAssembly with a generic type (older nginx and
+ * Apache configurations) still runs Cutout. One whose JavaScript modules come with a type browsers refuse, or that
+ * lacks a file, cannot; the page then says which file and what to do, instead of staying on "Starting Cutout…"
+ * (before, it did forever) or blaming the browser.
+ */
+class SelfHostingIT {
+    private static final String GENERIC = "application/octet-stream";
+
+    @Test
+    void aServerThatSendsWebAssemblyWithAGenericTypeStillRunsCutout() throws Exception {
+        behindProxy(proxy -> proxy.retype(".wasm", GENERIC), (proxy, browser) -> {
+            CutoutPage page = new CutoutPage(browser);
+            page.open(proxy.url() + "?backend=wasm&model=quint8&lang=en");
+            assertEquals("done", page.process(TestImages.astronaut(), Duration.ofMinutes(3)), page.message());
+            assertTrue(proxy.log().stream().anyMatch(l -> l.startsWith("/teavm/ui.wasm 200") && l.endsWith(GENERIC))
+                    && proxy.log().stream().anyMatch(l -> l.startsWith("/teavm/worker.wasm 200"))
+                    && proxy.log().stream().anyMatch(l -> l.matches("/ort/ort-wasm-simd-threaded\\.wasm 200.*"
+                    + GENERIC)), "every WebAssembly file came with the generic type: " + proxy.log());
+        });
+    }
+
+    @Test
+    void aServerThatSendsModulesWithAGenericTypeIsNamedOnThePage() throws Exception {
+        behindProxy(proxy -> proxy.retype(".mjs", GENERIC), (proxy, browser) -> {
+            String message = startFails(browser, proxy);
+            assertTrue(message.contains("this server sends teavm/runtime.mjs as “application/octet-stream”")
+                    && message.contains("text/javascript") && message.contains("Self-hosting"), message);
+        });
+    }
+
+    @Test
+    void aSiteCopiedWithoutAFileNamesTheFile() throws Exception {
+        behindProxy(proxy -> proxy.hide("/teavm/ui.wasm"), (proxy, browser) -> {
+            String message = startFails(browser, proxy);
+            assertTrue(message.contains("this server answers teavm/ui.wasm with HTTP 404"), message);
+        });
+    }
+
+    /** Opens the page, which must fail to start within seconds; its message. */
+    private static String startFails(Browser browser, FaultyProxy proxy) {
+        long t = System.nanoTime();
+        browser.open(proxy.url());
+        browser.waitForAttribute("#status", "data-state", "error", Duration.ofSeconds(30));
+        String message = browser.text("#message");
+        System.out.printf("failed to start after %.1f s: %s%n", (System.nanoTime() - t) / 1e9, message);
+        return message;
+    }
+
+    private interface Scenario {
+        void run(FaultyProxy proxy, Browser browser) throws Exception;
+    }
+
+    private static void behindProxy(Consumer<FaultyProxy> setUp, Scenario scenario) throws Exception {
+        try (StaticServer server = StaticServer.start(ProjectDirs.requireSite(), "127.0.0.1", 0, true);
+                FaultyProxy proxy = FaultyProxy.start(server.url(), "/never");
+                Browser browser = Browser.start()) {
+            try {
+                setUp.accept(proxy);
+                scenario.run(proxy, browser);
+                assertTrue(browser.trap().requests().isEmpty(), "requests left the machine: "
+                        + browser.trap().requests());
+            } catch (AssertionError | RuntimeException e) {
+                browser.printDiagnostics(System.out);
+                System.out.println("proxy: " + proxy.log());
+                throw e;
+            }
+        }
+    }
+}
