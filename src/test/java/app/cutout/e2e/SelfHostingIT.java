@@ -48,6 +48,33 @@ class SelfHostingIT {
         });
     }
 
+    @Test
+    void aServerOnPlainHttpElsewhereThanThisMachineRunsCutout() throws Exception {
+        // http://cutout.test is no secure context (only https and this machine's own names are): no Web Crypto, no
+        // storage, no service worker, no cross-origin isolation. Chromium resolves the name to the loopback server.
+        try (StaticServer server = StaticServer.start(ProjectDirs.requireSite(), "127.0.0.1", 0, true);
+                Browser browser = Browser.builder().flag("--host-resolver-rules=MAP cutout.test 127.0.0.1")
+                        .flag("--proxy-bypass-list=cutout.test").build()) {
+            String url = server.url().replace("127.0.0.1", "cutout.test");
+            CutoutPage page = new CutoutPage(browser);
+            try {
+                page.open(url + "?lang=en");
+                Object secure = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                        .executeScript("return [window.isSecureContext, typeof crypto.subtle];");
+                assertEquals(java.util.List.of(false, "undefined"), secure, "the page is no secure context");
+                assertEquals("done", page.process(TestImages.astronaut(), Duration.ofMinutes(3)), page.message());
+                assertEquals("1", page.backendInfo("threads"), "no isolation, so one thread");
+                assertTrue(browser.text("body").contains("downloaded again on each visit"),
+                        "the page says the model cannot be kept here");
+                assertTrue(browser.trap().requests().isEmpty(), "requests left the machine: "
+                        + browser.trap().requests());
+            } catch (AssertionError | RuntimeException e) {
+                browser.printDiagnostics(System.out);
+                throw e;
+            }
+        }
+    }
+
     /** Opens the page, which must fail to start within seconds; its message. */
     private static String startFails(Browser browser, FaultyProxy proxy) {
         long t = System.nanoTime();

@@ -1,5 +1,6 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.files.Sha256;
 import app.cutout.core.model.ModelSpec;
 import app.cutout.core.pipeline.ModelSource;
 import app.cutout.core.pipeline.Notice;
@@ -9,10 +10,13 @@ import app.cutout.core.pipeline.Stage;
 import app.cutout.core.text.Hex;
 import app.cutout.web.jso.browser.ByteStream;
 import app.cutout.web.jso.browser.CacheStorage;
+import app.cutout.web.jso.browser.CryptoSubtle;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.Response;
+import app.cutout.web.platform.ArrayTransfer;
 import app.cutout.web.platform.CacheNames;
 import app.cutout.web.platform.Channel;
+import app.cutout.web.platform.Js;
 import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
 import org.teavm.jso.JSBody;
@@ -34,6 +38,8 @@ import org.teavm.jso.typedarrays.Uint8Array;
  */
 final class ModelStore implements ModelSource<Uint8Array> {
     private static final double PROGRESS_INTERVAL_MS = 100;
+    /** Bytes copied into Java at a time where the model is hashed in Java ({@link #sha256}). */
+    private static final int HASH_CHUNK = 1 << 20;
 
     private final String baseUrl;
     /** Set when the last load could not store its copy, for the UI to mention. */
@@ -309,8 +315,20 @@ final class ModelStore implements ModelSource<Uint8Array> {
     }
 
     static String sha256(Uint8Array bytes) {
-        ArrayBuffer digest = Promises.await(Global.getCrypto().getSubtle().digest("SHA-256", bytes),
-                "Checking the model's integrity");
+        CryptoSubtle.Subtle subtle = Global.getCrypto().getSubtle();
+        if (Js.isMissing(subtle)) {
+            // No Web Crypto outside a secure context (a page served over plain http:// from another machine, as on a
+            // team's intranet): the same digest in Java, a megabyte at a time.
+            Sha256 sha = new Sha256();
+            int length = bytes.getLength();
+            for (int at = 0; at < length; at += HASH_CHUNK) {
+                int n = Math.min(HASH_CHUNK, length - at);
+                sha.update(ArrayTransfer.copyOf(new Int8Array(bytes.getBuffer(), bytes.getByteOffset() + at, n)), 0,
+                        n);
+            }
+            return Hex.of(sha.digest());
+        }
+        ArrayBuffer digest = Promises.await(subtle.digest("SHA-256", bytes), "Checking the model's integrity");
         return Hex.of(new Int8Array(digest).copyToJavaArray());
     }
 }
