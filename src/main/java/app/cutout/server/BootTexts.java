@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * cannot), from {@link Texts}, so even those are worded in one place. Run by the build after compiling.
  */
 public final class BootTexts {
-    static final String[] KEYS = {"boot.failed", "boot.type", "boot.missing"};
+    static final String[] KEYS = {"boot.failed", "boot.type", "boot.missing", "boot.csp"};
 
     private BootTexts() {
     }

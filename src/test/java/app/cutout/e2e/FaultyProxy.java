@@ -46,6 +46,8 @@ final class FaultyProxy implements AutoCloseable {
     private volatile String prefix = SILENT_WORKER;
     /** Content types sent instead of the server's, by the path's ending, as a misconfigured server sends them. */
     private final Map<String, String> retyped = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Headers sent with every response, over the server's own. */
+    private final Map<String, String> extraHeaders = new java.util.concurrent.ConcurrentHashMap<>();
     /** Path endings answered with 404. */
     private final Set<String> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** What the log says of a script served with the prefix. */
@@ -121,6 +123,11 @@ final class FaultyProxy implements AutoCloseable {
         retyped.put(ending, type);
     }
 
+    /** Sends {@code name: value} with every response from now on, as a server configured with it does. */
+    void header(String name, String value) {
+        extraHeaders.put(name, value);
+    }
+
     /** Answers paths ending in {@code ending} with 404, as a server that was given an incomplete copy of the site. */
     void hide(String ending) {
         hidden.add(ending);
@@ -163,6 +170,13 @@ final class FaultyProxy implements AutoCloseable {
                     exchange.getResponseHeaders().put(header.getKey(), header.getValue());
                 }
             }
+            extraHeaders.forEach((name, value) -> {
+                // The copied headers' value lists are the client's, which cannot grow.
+                List<String> values = new java.util.ArrayList<>(exchange.getResponseHeaders().getOrDefault(name,
+                        List.of()));
+                values.add(value);
+                exchange.getResponseHeaders().put(name, values);
+            });
             String retype = null;
             for (Map.Entry<String, String> r : retyped.entrySet()) {
                 if (uri.getPath().endsWith(r.getKey())) {

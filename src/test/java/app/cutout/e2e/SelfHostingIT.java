@@ -41,6 +41,17 @@ class SelfHostingIT {
     }
 
     @Test
+    void aServerWhosePolicyForbidsWhatCutoutRunsIsNamedOnThePage() throws Exception {
+        // A policy an administrator might send for every site: WebAssembly allowed, generated JavaScript not.
+        behindProxy(proxy -> proxy.header("Content-Security-Policy", "script-src 'self' 'wasm-unsafe-eval'"),
+                (proxy, browser) -> {
+                    String message = startFails(browser, proxy);
+                    assertTrue(message.contains("this server's Content-Security-Policy blocks what it runs")
+                            && message.contains("'unsafe-eval'"), message);
+                });
+    }
+
+    @Test
     void aSiteCopiedWithoutAFileNamesTheFile() throws Exception {
         behindProxy(proxy -> proxy.hide("/teavm/ui.wasm"), (proxy, browser) -> {
             String message = startFails(browser, proxy);

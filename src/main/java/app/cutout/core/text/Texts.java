@@ -258,6 +258,13 @@ public final class Texts {
                 + "“Self-hosting” in Cutout's README.", "Cutout no pudo iniciarse: este servidor envía {0} como «{1}», y los "
                 + "navegadores solo ejecutan módulos de JavaScript que llegan como text/javascript. Quien administre "
                 + "este servidor puede corregirlo; véase «Self-hosting» en el README de Cutout.");
+        put("boot.csp", "Cutout could not start: this server's Content-Security-Policy blocks what it runs. Its "
+                + "script-src must allow 'wasm-unsafe-eval' (WebAssembly) and 'unsafe-eval' (the glue TeaVM builds "
+                + "between Java and JavaScript). Whoever runs this server can fix that: see “Self-hosting” in "
+                + "Cutout's README.", "Cutout no pudo iniciarse: la Content-Security-Policy de este servidor bloquea "
+                + "lo que ejecuta. Su script-src debe permitir 'wasm-unsafe-eval' (WebAssembly) y 'unsafe-eval' (el "
+                + "código de enlace que TeaVM genera entre Java y JavaScript). Quien administre este servidor puede "
+                + "corregirlo; véase «Self-hosting» en el README de Cutout.");
         put("boot.missing", "Cutout could not start: this server answers {0} with HTTP {1}, so the site was not "
                 + "copied whole. Whoever runs this server can copy it again: see “Self-hosting” in Cutout's README.",
                 "Cutout no pudo iniciarse: este servidor responde a {0} con HTTP {1}, así que el sitio no se copió "
