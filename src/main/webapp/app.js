@@ -14,18 +14,15 @@ try {
   const detail = e && e.message ? e.message : String(e);
   let text = detail;
   try {
-    const texts = await (await fetch(new URL("boot-texts.json", import.meta.url))).json();
-    const lang = (navigator.languages || [navigator.language || "en"]).map((tag) => tag.slice(0, 2).toLowerCase())
-      .find((tag) => texts[tag]) || "en";
     // A server that cannot run Cutout is told apart from a browser that cannot: the fixes are not the same people's.
     const problem = blocked.some((uri) => /^(wasm-)?eval$/.test(uri)) ? { csp: true } : await serverProblem();
-    text = problem === null ? texts[lang]["boot.failed"].replace("{0}", detail)
-      : problem.csp ? texts[lang]["boot.csp"]
-      : problem.status ? texts[lang]["boot.missing"].replace("{0}", problem.file).replace("{1}", problem.status)
-        : texts[lang]["boot.type"].replace("{0}", problem.file).replace("{1}", problem.type);
+    const t = self.cutoutBootText;
+    text = problem === null ? t("boot.failed").replace("{0}", detail)
+      : problem.csp ? t("boot.csp")
+      : problem.status ? t("boot.missing").replace("{0}", problem.file).replace("{1}", problem.status)
+        : t("boot.type").replace("{0}", problem.file).replace("{1}", problem.type);
   } catch (ignored) {
-    // Offline before the shell was stored: the browser's own detail is all there is.
+    // boot-texts.js did not load, or the server could not be asked: the browser's own detail is all there is.
   }
-  document.getElementById("message").textContent = text;
-  document.getElementById("status").dataset.state = "error";
+  self.cutoutBootFailed(text);
 }

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes {@code boot-texts.json}: the sentences {@code app.js} needs before the page's WebAssembly runs (when it
- * cannot), from {@link Texts}, so even those are worded in one place. Run by the build after compiling.
+ * Writes {@code boot-texts.js}: the sentences the page needs before its WebAssembly runs (when it cannot), from
+ * {@link Texts}, so even those are worded in one place. A classic script that sets {@code self.cutoutBootTexts}, so
+ * that it loads where modules and {@code fetch} do not (a page opened from a file: {@code boot.js}); {@code app.js}
+ * reads it too. Run by the build after compiling.
  */
 public final class BootTexts {
-    static final String[] KEYS = {"boot.failed", "boot.type", "boot.missing", "boot.csp"};
+    static final String[] KEYS = {"boot.failed", "boot.type", "boot.missing", "boot.csp", "boot.file"};
 
     private BootTexts() {
     }
@@ -19,7 +21,8 @@ public final class BootTexts {
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         Files.createDirectories(out.getParent());
-        Files.writeString(out, json(), StandardCharsets.UTF_8);
+        Files.writeString(out, "// Written by app.cutout.server.BootTexts from Texts at build time.\n"
+                + "self.cutoutBootTexts = " + json().trim() + ";\n", StandardCharsets.UTF_8);
     }
 
     /** {@code {"en":{"boot.failed":"..."},"es":{...}}}. */

@@ -9,11 +9,13 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cutout on servers configured as self-hosters' servers often are, in Chromium behind a {@link FaultyProxy} that
+ * Cutout where self-hosters often put it: on servers configured as theirs often are, in Chromium behind a {@link FaultyProxy} that
  * changes what the app's own server sends. A server that sends WebAssembly with a generic type (older nginx and
  * Apache configurations) still runs Cutout. One whose JavaScript modules come with a type browsers refuse, or that
- * lacks a file, cannot; the page then says which file and what to do, instead of staying on "Starting Cutout…"
- * (before, it did forever) or blaming the browser.
+ * lacks a file, or whose Content-Security-Policy is stricter than Cutout's, cannot; the page then says which file or
+ * policy and what to do, instead of staying on "Starting Cutout…" (before, it did forever) or blaming the browser.
+ * Neither can a page opened from a file, which says to serve it. A server on plain http:// elsewhere than this machine
+ * (no secure context) runs it.
  */
 class SelfHostingIT {
     private static final String GENERIC = "application/octet-stream";
@@ -83,6 +85,20 @@ class SelfHostingIT {
                 browser.printDiagnostics(System.out);
                 throw e;
             }
+        }
+    }
+
+    @Test
+    void aPageOpenedFromAFileSaysToServeIt() throws Exception {
+        try (Browser browser = Browser.start()) {
+            browser.open(ProjectDirs.requireSite().resolve("index.html").toUri().toString());
+            browser.waitForAttribute("#status", "data-state", "error", Duration.ofSeconds(30));
+            String message = browser.text("#message");
+            System.out.println("opened from a file: " + message);
+            assertTrue(message.contains("Cutout cannot run from a file") && message.contains("./cutout serve"),
+                    message);
+            assertTrue(browser.trap().requests().isEmpty(), "requests left the machine: "
+                    + browser.trap().requests());
         }
     }
 

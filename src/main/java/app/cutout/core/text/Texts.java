@@ -249,7 +249,8 @@ public final class Texts {
                 + "Cutout cannot work offline.", "Este navegador no deja a Cutout guardar nada aquí (navegación "
                 + "privada, almacenamiento desactivado o una página no servida por https), así que el modelo se "
                 + "descarga en cada visita y Cutout no puede funcionar sin conexión.");
-        // Before the page's own code runs (app.js reads these from boot-texts.json, written from here at build time).
+        // Before the page's own code runs (boot.js and app.js read these from boot-texts.js, written from here at build
+        // time).
         put("boot.failed", "Cutout could not start in this browser ({0}). It needs WebAssembly garbage collection: a "
                 + "current Chrome, Edge, Firefox or Safari.", "Cutout no pudo iniciarse en este navegador ({0}). "
                 + "Necesita la recolección de basura de WebAssembly: un Chrome, Edge, Firefox o Safari actual.");
@@ -265,6 +266,11 @@ public final class Texts {
                 + "lo que ejecuta. Su script-src debe permitir 'wasm-unsafe-eval' (WebAssembly) y 'unsafe-eval' (el "
                 + "código de enlace que TeaVM genera entre Java y JavaScript). Quien administre este servidor puede "
                 + "corregirlo; véase «Self-hosting» en el README de Cutout.");
+        put("boot.file", "Cutout cannot run from a file: browsers start its code only when a web server sends it. "
+                + "Run ./cutout serve in its folder, or put the folder on any static file server, and open the "
+                + "address.", "Cutout no puede funcionar desde un archivo: los navegadores solo inician su código "
+                + "cuando lo envía un servidor web. Ejecuta ./cutout serve en su carpeta, o pon la carpeta en "
+                + "cualquier servidor de archivos estáticos, y abre la dirección.");
         put("boot.missing", "Cutout could not start: this server answers {0} with HTTP {1}, so the site was not "
                 + "copied whole. Whoever runs this server can copy it again: see “Self-hosting” in Cutout's README.",
                 "Cutout no pudo iniciarse: este servidor responde a {0} con HTTP {1}, así que el sitio no se copió "
