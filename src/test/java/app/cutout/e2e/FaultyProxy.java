@@ -65,6 +65,36 @@ final class FaultyProxy implements AutoCloseable {
         this.suffix = suffix;
     }
 
+    /** What a test does with Chromium behind the proxy ({@link #withChromium}). */
+    interface Scenario {
+        void run(FaultyProxy proxy, Browser browser) throws Exception;
+    }
+
+    /**
+     * Serves the built site, puts a proxy in front of it whose faults apply to paths ending in {@code suffix} and are
+     * set by {@code setUp}, starts Chromium and runs the scenario; then checks that nothing left the machine. On a
+     * failure it prints the browser's diagnostics and the proxy's log first.
+     */
+    static void withChromium(String suffix, java.util.function.Consumer<FaultyProxy> setUp, Scenario scenario)
+            throws Exception {
+        try (app.cutout.server.StaticServer server = app.cutout.server.StaticServer.start(ProjectDirs.requireSite(),
+                "127.0.0.1", 0, true);
+                FaultyProxy proxy = FaultyProxy.start(server.url(), suffix);
+                Browser browser = Browser.start()) {
+            try {
+                setUp.accept(proxy);
+                scenario.run(proxy, browser);
+                if (!browser.trap().requests().isEmpty()) {
+                    throw new AssertionError("requests left the machine: " + browser.trap().requests());
+                }
+            } catch (AssertionError | RuntimeException e) {
+                browser.printDiagnostics(System.out);
+                System.out.println("proxy: " + proxy.log());
+                throw e;
+            }
+        }
+    }
+
     /** Proxies to {@code upstream} (a base URL ending in '/'); faults apply to paths ending in {@code suffix}. */
     static FaultyProxy start(String upstream, String suffix) {
         try {

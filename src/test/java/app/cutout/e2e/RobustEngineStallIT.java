@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.cutout.server.StaticServer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -233,22 +232,11 @@ class RobustEngineStallIT {
      */
     private static void behindProxy(String suffix, Consumer<FaultyProxy> fault, Scenario scenario)
             throws Exception {
-        try (StaticServer server = StaticServer.start(ProjectDirs.requireSite(), "127.0.0.1", 0, true);
-                FaultyProxy proxy = FaultyProxy.start(server.url(), suffix);
-                Browser browser = Browser.start()) {
-            try {
-                fault.accept(proxy);
-                CutoutPage page = new CutoutPage(browser);
-                page.open(proxy.url() + "?backend=wasm&model=quint8&lang=en");
-                scenario.run(proxy, browser, page, new QueueRows(browser));
-                assertTrue(browser.trap().requests().isEmpty(), "requests left the machine: "
-                        + browser.trap().requests());
-            } catch (AssertionError | RuntimeException e) {
-                browser.printDiagnostics(System.out);
-                System.out.println("proxy: " + proxy.log());
-                throw e;
-            }
-        }
+        FaultyProxy.withChromium(suffix, fault, (proxy, browser) -> {
+            CutoutPage page = new CutoutPage(browser);
+            page.open(proxy.url() + "?backend=wasm&model=quint8&lang=en");
+            scenario.run(proxy, browser, page, new QueueRows(browser));
+        });
     }
 
     /**

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.cutout.server.StaticServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * Cutout where self-hosters often put it: on servers configured as theirs often are, in Chromium behind a {@link FaultyProxy} that
@@ -72,9 +74,9 @@ class SelfHostingIT {
             CutoutPage page = new CutoutPage(browser);
             try {
                 page.open(url + "?lang=en");
-                Object secure = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                Object secure = ((JavascriptExecutor) browser.driver())
                         .executeScript("return [window.isSecureContext, typeof crypto.subtle];");
-                assertEquals(java.util.List.of(false, "undefined"), secure, "the page is no secure context");
+                assertEquals(List.of(false, "undefined"), secure, "the page is no secure context");
                 assertEquals("done", page.process(TestImages.astronaut(), Duration.ofMinutes(3)), page.message());
                 assertEquals("1", page.backendInfo("threads"), "no isolation, so one thread");
                 assertTrue(browser.text("body").contains("downloaded again on each visit"),
@@ -112,24 +114,7 @@ class SelfHostingIT {
         return message;
     }
 
-    private interface Scenario {
-        void run(FaultyProxy proxy, Browser browser) throws Exception;
-    }
-
-    private static void behindProxy(Consumer<FaultyProxy> setUp, Scenario scenario) throws Exception {
-        try (StaticServer server = StaticServer.start(ProjectDirs.requireSite(), "127.0.0.1", 0, true);
-                FaultyProxy proxy = FaultyProxy.start(server.url(), "/never");
-                Browser browser = Browser.start()) {
-            try {
-                setUp.accept(proxy);
-                scenario.run(proxy, browser);
-                assertTrue(browser.trap().requests().isEmpty(), "requests left the machine: "
-                        + browser.trap().requests());
-            } catch (AssertionError | RuntimeException e) {
-                browser.printDiagnostics(System.out);
-                System.out.println("proxy: " + proxy.log());
-                throw e;
-            }
-        }
+    private static void behindProxy(Consumer<FaultyProxy> setUp, FaultyProxy.Scenario scenario) throws Exception {
+        FaultyProxy.withChromium("/never", setUp, scenario);
     }
 }
