@@ -20,6 +20,7 @@ try {
     text = problem === null ? t("boot.failed").replace("{0}", detail)
       : problem.csp ? t("boot.csp")
       : problem.status ? t("boot.missing").replace("{0}", problem.file).replace("{1}", problem.status)
+      : problem.notFile ? t("boot.notfile").replace("{0}", problem.file).replace("{1}", problem.type)
         : t("boot.type").replace("{0}", problem.file).replace("{1}", problem.type);
   } catch (ignored) {
     // boot-texts.js did not load, or the server could not be asked: the browser's own detail is all there is.

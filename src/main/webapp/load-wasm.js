@@ -23,23 +23,30 @@ const JAVASCRIPT =
 
 /**
  * What this server does that keeps Cutout from starting, checked on the files the page needs first: a file it does
- * not send (`{file, status}`), or a JavaScript module sent with a type browsers refuse to run (`{file, type}`); null
- * when both come as they should, and the cause lies elsewhere.
+ * not send (`{file, status}`), a JavaScript module sent with a type browsers refuse to run (`{file, type}`), or
+ * something else in place of a WebAssembly file (`{file, type, notFile: true}`: a server that answers every missing
+ * file with its home page); null when they come as they should, and the cause lies elsewhere.
  */
 export async function serverProblem() {
   for (const file of ["teavm/runtime.mjs", "teavm/ui.wasm", "teavm/worker.wasm", "worker.js"]) {
     let response;
+    let start;
     try {
       response = await fetch(new URL(file, import.meta.url), { cache: "no-store" });
+      start = new Uint8Array(await response.arrayBuffer()).subarray(0, 4);
     } catch (e) {
       return null;
     }
+    const type = (response.headers.get("Content-Type") || "").trim() || "(none)";
     if (!response.ok) {
       return { file, status: response.status };
     }
-    const type = (response.headers.get("Content-Type") || "").trim();
     if (/\.m?js$/.test(file) && !JAVASCRIPT.test(type)) {
-      return { file, type: type || "(none)" };
+      return { file, type };
+    }
+    // Every WebAssembly file starts with "\0asm".
+    if (file.endsWith(".wasm") && !(start[0] === 0 && start[1] === 0x61 && start[2] === 0x73 && start[3] === 0x6d)) {
+      return { file, type, notFile: true };
     }
   }
   return null;

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * reads it too. Run by the build after compiling.
  */
 public final class BootTexts {
-    static final String[] KEYS = {"boot.failed", "boot.type", "boot.missing", "boot.csp", "boot.file"};
+    static final String[] KEYS = {"boot.failed", "boot.type", "boot.missing", "boot.notfile", "boot.csp",
+        "boot.file"};
 
     private BootTexts() {
     }

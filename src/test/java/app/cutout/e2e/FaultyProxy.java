@@ -48,6 +48,8 @@ final class FaultyProxy implements AutoCloseable {
     private final Map<String, String> retyped = new java.util.concurrent.ConcurrentHashMap<>();
     /** Headers sent with every response, over the server's own. */
     private final Map<String, String> extraHeaders = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Path endings answered with the site's home page, as single-page-app hosting answers any file it lacks. */
+    private final Set<String> homePaged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Path endings answered with 404. */
     private final Set<String> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** What the log says of a script served with the prefix. */
@@ -158,6 +160,14 @@ final class FaultyProxy implements AutoCloseable {
         extraHeaders.put(name, value);
     }
 
+    /**
+     * Answers paths ending in {@code ending} with the site's home page (200, text/html), as a server set up to answer
+     * every file it lacks with its home page does when that file was not copied.
+     */
+    void homePageFor(String ending) {
+        homePaged.add(ending);
+    }
+
     /** Answers paths ending in {@code ending} with 404, as a server that was given an incomplete copy of the site. */
     void hide(String ending) {
         hidden.add(ending);
@@ -179,8 +189,9 @@ final class FaultyProxy implements AutoCloseable {
             boolean prefixed = uri.getPath().endsWith(suffix)
                     && "worker".equals(exchange.getRequestHeaders().getFirst("Sec-Fetch-Dest"))
                     && prefixes.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream).resolve(uri.getRawPath()
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
+            boolean home = homePaged.stream().anyMatch(uri.getPath()::endsWith);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream).resolve(home ? "/"
+                    : uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
             for (String header : List.of("Range", "If-Range", "If-None-Match", "If-Modified-Since")) {
                 String value = exchange.getRequestHeaders().getFirst(header);
                 if (value != null && !prefixed) {
@@ -231,7 +242,7 @@ final class FaultyProxy implements AutoCloseable {
             String range = response.headers().firstValue("Content-Range").orElse("");
             log.add(uri.getPath() + " " + response.statusCode() + (range.isEmpty() ? "" : " " + range)
                     + (cut ? " CUT" : "") + (changed ? " CORRUPT" : "") + (prefixed ? " " + prefixLabel : "")
-                    + (retype != null ? " AS " + retype : ""));
+                    + (retype != null ? " AS " + retype : "") + (home ? " HOME PAGE" : ""));
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             exchange.sendResponseHeaders(response.statusCode(), head || body.length == 0 ? -1 : body.length);
             if (head || body.length == 0) {

@@ -45,6 +45,15 @@ class SelfHostingIT {
     }
 
     @Test
+    void aServerThatAnswersAMissingFileWithItsHomePageNamesTheFile() throws Exception {
+        behindProxy(proxy -> proxy.homePageFor("/teavm/ui.wasm"), (proxy, browser) -> {
+            String message = startFails(browser, proxy);
+            assertTrue(message.contains("this server answers teavm/ui.wasm with a “text/html")
+                    && message.contains("instead of the file"), message);
+        });
+    }
+
+    @Test
     void aServerWhosePolicyForbidsWhatCutoutRunsIsNamedOnThePage() throws Exception {
         // A policy an administrator might send for every site: WebAssembly allowed, generated JavaScript not.
         behindProxy(proxy -> proxy.header("Content-Security-Policy", "script-src 'self' 'wasm-unsafe-eval'"),

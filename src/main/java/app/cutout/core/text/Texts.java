@@ -271,6 +271,13 @@ public final class Texts {
                 + "address.", "Cutout no puede funcionar desde un archivo: los navegadores solo inician su código "
                 + "cuando lo envía un servidor web. Ejecuta ./cutout serve en su carpeta, o pon la carpeta en "
                 + "cualquier servidor de archivos estáticos, y abre la dirección.");
+        put("boot.notfile", "Cutout could not start: this server answers {0} with a “{1}” document instead of the "
+                + "file, so the site was not copied whole (or the server sends a page for every file it lacks). "
+                + "Whoever runs this server can copy it again: see “Self-hosting” in Cutout's README.",
+                "Cutout no pudo iniciarse: este servidor responde a {0} con un documento «{1}» en lugar del archivo, "
+                + "así que el sitio no se copió entero (o el servidor envía una página por cada archivo que le "
+                + "falta). Quien administre este servidor puede copiarlo de nuevo; véase «Self-hosting» en el README "
+                + "de Cutout.");
         put("boot.missing", "Cutout could not start: this server answers {0} with HTTP {1}, so the site was not "
                 + "copied whole. Whoever runs this server can copy it again: see “Self-hosting” in Cutout's README.",
                 "Cutout no pudo iniciarse: este servidor responde a {0} con HTTP {1}, así que el sitio no se copió "
