@@ -7,8 +7,11 @@ const blocked = [];
 document.addEventListener("securitypolicyviolation", (e) => blocked.push(e.blockedURI));
 
 try {
-  const teavm = await loadWasm(new URL("teavm/ui.wasm", import.meta.url).href);
-  teavm.exports.main([]);
+  // From a file, where a browser may run this module but fetches nothing and starts no worker, boot.js has said why.
+  if (location.protocol !== "file:") {
+    const teavm = await loadWasm(new URL("teavm/ui.wasm", import.meta.url).href);
+    teavm.exports.main([]);
+  }
 } catch (e) {
   // The page's words live in Java (Texts), which could not start: the build wrote the ones needed here.
   const detail = e && e.message ? e.message : String(e);
