@@ -60,6 +60,13 @@ class RobustEngineStallIT {
     static final String EXPORT_HANGS = "if (self.name === \"cutout-export\") { self.addEventListener(\"message\", "
             + "(e) => { if (e.data && e.data.type === \"export\") { for (;;) {} } }); }\n";
 
+    /**
+     * Put before the full-resolution strokes worker's script: it starts and opens photos, then spins without a word on
+     * the first stroke it is asked to solve.
+     */
+    static final String STROKES_HANG = "if (self.name === \"cutout-strokes\") { self.addEventListener(\"message\", "
+            + "(e) => { if (e.data && e.data.type === \"strokes-solve\") { for (;;) {} } }); }\n";
+
     /** Put before the export worker's script: the module never finishes loading, so the worker never starts. */
     static final String EXPORT_NEVER_STARTS = "if (self.name === \"cutout-export\") { await new Promise(() => {}); }\n";
     /** The seconds {@link #RUNTIME_COMES_SLOWLY} takes, a part of the file a second. */
@@ -202,6 +209,42 @@ class RobustEngineStallIT {
                     assertArrayEquals(Masks.alpha(page.result()), Masks.alpha(CutoutPage.decodePng(png.bytes(),
                             png.name())), "the next export is made, by a fresh worker");
                     assertNull(page.backendInfo("engine-restarts"), "the inference worker was not touched");
+                });
+    }
+
+    @Test
+    void aStrokesWorkerThatHangsMidSolveIsEndedWithAMessageAndTheNextStrokeIsSolved() throws Exception {
+        // Four worker scripts get the fault (inference, export and both strokes workers); it acts in the full one.
+        // No service worker, which would otherwise hand the strokes workers its stored copy of the script.
+        behindProxy("worker.js", proxy -> {
+            proxy.prefixWorkers(STROKES_HANG, "HANGS", 4);
+            proxy.hide("/sw.js");
+        },
+                (proxy, browser, page, queue) -> {
+                    queue.upload(List.of(TestImages.chelsea()));
+                    assertEquals("done", queue.awaitOutcome(1, RUN), queue.status(1));
+                    browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(),
+                            Duration.ofMinutes(1));
+                    EditorPage editor = new EditorPage(browser);
+                    editor.tool("keep");
+                    long t = System.nanoTime();
+                    editor.drag(new double[] {150, 150}, new double[] {300, 170});
+                    String state = browser.waitForAttribute("#viewport", "data-stroke-state",
+                            s -> s.equals("done") || s.equals("error"), Duration.ofMinutes(3));
+                    double seconds = (System.nanoTime() - t) / 1e9;
+                    String message = browser.text("#message");
+                    System.out.printf("the hung stroke ended %.1f s after it was drawn: %s; proxy: %s%n", seconds,
+                            message, proxy.log());
+                    assertEquals("error", state, "the hung stroke must end, and say so: " + message);
+                    assertTrue(message.contains("strokes stopped answering for 6"), message);
+                    assertTrue(seconds > 59 && seconds < 90, "ended at the 60 s deadline: " + seconds + " s");
+                    assertNull(browser.attribute("#viewport", "data-strokes"), "nothing was applied");
+
+                    editor.drag(new double[] {150, 150}, new double[] {300, 170});
+                    browser.waitForAttribute("#viewport", "data-strokes", "1", Duration.ofMinutes(2));
+                    assertEquals("done", browser.attribute("#viewport", "data-stroke-state"),
+                            "the next stroke is solved at full resolution, by a fresh worker");
+                    assertEquals("done", queue.state(1), "the photo is kept: " + queue.status(1));
                 });
     }
 

@@ -453,6 +453,10 @@ public final class Texts {
                 + "kept; close other tabs or apps, then try again.", "Una parte de Cutout no arrancó en {0} intentos, "
                 + "así que esto no se hizo. Tus fotos se conservan; cierra otras pestañas o aplicaciones y vuelve a "
                 + "intentarlo.");
+        put("error.strokes.hung", "The Keep and Remove strokes stopped answering for {0} s, so they were stopped. Your "
+                + "photos and edits are kept; draw the stroke again.", "Los trazos de Conservar y Quitar dejaron de "
+                + "responder durante {0} s, así que se detuvieron. Tus fotos y ediciones se conservan; vuelve a "
+                + "dibujar el trazo.");
         put("error.export.hung", "Exporting stopped answering for {0} s, so it was stopped. Your photos and edits are "
                 + "kept; try again.", "La exportación dejó de responder durante {0} s, así que se detuvo. Tus fotos y "
                 + "ediciones se conservan; vuelve a intentarlo.");

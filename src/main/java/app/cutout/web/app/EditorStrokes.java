@@ -373,8 +373,8 @@ final class EditorStrokes {
         }
         viewport.removeAttribute("data-strokes-open");
         viewport.removeAttribute("data-strokes-model-mask");
-        previewLane.post(openMessage(item, previewPixels), null);
-        fullLane.post(openMessage(item, 0), null);
+        previewLane.postOpen(openMessage(item, previewPixels), item);
+        fullLane.postOpen(openMessage(item, 0), item);
         openId = item.id;
         openPng = item.cutoutPng;
         openPixels = previewPixels;
@@ -408,7 +408,7 @@ final class EditorStrokes {
         Int8Array alpha = ArrayTransfer.copyOf(small(item));
         Request request = new Request(strokes, ended);
         inFlight.put(seq, request);
-        previewLane.post(solveMessage(item.id, seq, strokes, alpha), alpha.getBuffer());
+        previewLane.postSolve(solveMessage(item.id, seq, strokes, alpha), alpha.getBuffer());
         request.sentAt = Global.clock();
     }
 
@@ -422,6 +422,7 @@ final class EditorStrokes {
     }
 
     private void receive(Lane lane, Message message) {
+        lane.answered(message);
         switch (message.getType()) {
             case Message.STROKES_OPENED: {
                 StrokesOpened opened = (StrokesOpened) message;
@@ -445,6 +446,8 @@ final class EditorStrokes {
                 ErrorMessage error = (ErrorMessage) message;
                 Item item = photo.get();
                 if (item != null && item.id == error.getId()) {
+                    // The worker may not hold the photo now (its open failed): the next stroke opens it again.
+                    openId = -1;
                     cancelPending(item);
                     setState("error");
                     listener.failed(Texts.problem(error.getCode(), Coded.args(error)));
@@ -492,7 +495,7 @@ final class EditorStrokes {
             Global.requestAnimationFrame(next -> {
                 if (photo.get() == item && item.strokes.current(seq)) {
                     Int8Array alpha = ArrayTransfer.copyOf(item.alpha);
-                    fullLane.post(solveMessage(item.id, seq, request.strokes, alpha), alpha.getBuffer());
+                    fullLane.postSolve(solveMessage(item.id, seq, request.strokes, alpha), alpha.getBuffer());
                 }
             });
         });
@@ -596,13 +599,23 @@ final class EditorStrokes {
         }
     }
 
-    /** One strokes worker; messages wait until it has started ({@link HelperWorker}). */
+    /**
+     * One strokes worker; messages wait until it has started ({@link HelperWorker}). It owes an answer to each open
+     * and to the newest solve posted since (the worker skips older solves it has not begun when a newer one comes,
+     * without a word, but always answers the newest); silent that long while it owes one, it is ended, the pending
+     * strokes fail with a message, and the next stroke opens the photo in a fresh worker.
+     */
     private final class Lane {
         private final HelperWorker worker;
         /** The photo this worker last said it holds; -1 before. */
         int opened = -1;
         /** Whether it has that photo's model mask too. */
         boolean modelMask;
+        /** Whether the last open is unanswered; the newest solve unanswered since (0: none). */
+        private boolean openOwed;
+        private int solveOwed;
+        /** The photo's size, for the answer deadline. */
+        private double pixels;
 
         Lane(String name) {
             worker = new HelperWorker(Global.baseUrl() + "worker.js", name, new HelperWorker.Listener() {
@@ -613,19 +626,69 @@ final class EditorStrokes {
 
                 @Override
                 public void failed(int tries) {
-                    Item item = photo.get();
-                    if (item != null) {
-                        cancelPending(item);
-                    }
-                    setState("error");
-                    listener.failed(Texts.t("error.helper", tries));
+                    fail(Texts.t("error.helper", tries));
+                }
+
+                @Override
+                public void hung(double silentMs) {
+                    openOwed = false;
+                    solveOwed = 0;
+                    opened = -1;
+                    // Both workers open the photo again with the next stroke: this one is fresh.
+                    openId = -1;
+                    fail(Texts.t("error.strokes.hung", Math.round(silentMs / 1000)));
                 }
             });
         }
 
-        /** @param transfer a buffer to move with the message, or null */
-        void post(Message message, JSObject transfer) {
+        private void fail(String text) {
+            Item item = photo.get();
+            if (item != null) {
+                cancelPending(item);
+            }
+            setState("error");
+            listener.failed(text);
+        }
+
+        void postOpen(StrokesOpen message, Item item) {
+            openOwed = true;
+            // Solves for the photo held before may now be skipped.
+            solveOwed = 0;
+            pixels = (double) item.width * item.height;
+            worker.post(message, null);
+            owing();
+        }
+
+        /** @param transfer a buffer to move with the message */
+        void postSolve(StrokesSolve message, JSObject transfer) {
+            solveOwed = message.getSeq();
             worker.post(message, transfer);
+            owing();
+        }
+
+        /** Notes what {@code message} from this worker answers. */
+        void answered(Message message) {
+            switch (message.getType()) {
+                case Message.STROKES_OPENED:
+                    openOwed = false;
+                    break;
+                case Message.STROKES_SOLVED:
+                    if (((StrokesSolved) message).getSeq() >= solveOwed) {
+                        solveOwed = 0;
+                    }
+                    break;
+                case Message.ERROR:
+                    openOwed = false;
+                    solveOwed = 0;
+                    break;
+                default:
+                    break;
+            }
+            owing();
+        }
+
+        private void owing() {
+            worker.owing(openOwed || solveOwed > 0 ? HelperWorker.answerDeadlineMs(pixels) : 0);
         }
     }
 }

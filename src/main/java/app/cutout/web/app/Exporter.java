@@ -61,14 +61,6 @@ final class Exporter {
         void failed(String text);
     }
 
-    /**
-     * How long the export worker may be silent while an export is owed: 60 s, or 5 µs per pixel of the largest photo
-     * owed when that is more (100 MP: 500 s). A 12 MP export takes 1–5 s on a 2-core machine, even a loaded one
-     * (bench/README.md, "Size presets": 4.4 s for 12 MP at load 16); a ZIP answers after each photo.
-     */
-    static final double ANSWER_DEADLINE_MS = 60_000;
-    static final double ANSWER_MS_PER_PIXEL = 0.005;
-
     private final HelperWorker worker;
     private final Listener listener;
     private int nextId = 1;
@@ -117,7 +109,7 @@ final class Exporter {
             owedPixels = 0;
             worker.owing(0);
         } else {
-            worker.owing(Math.max(ANSWER_DEADLINE_MS, ANSWER_MS_PER_PIXEL * owedPixels));
+            worker.owing(HelperWorker.answerDeadlineMs(owedPixels));
         }
     }
 

@@ -33,11 +33,19 @@ final class HelperWorker {
 
         /**
          * The worker owed an answer and said nothing for {@code silentMs}; it was ended. Only an owner that calls
-         * {@link #owing} hears it (the export worker's; the strokes workers skip stale requests without an answer, so
-         * their owner cannot say when one is owed, and they are watched only while they start).
+         * {@link #owing} hears it.
          */
-        default void hung(double silentMs) {
-        }
+        void hung(double silentMs);
+    }
+
+    /**
+     * How long a helper may be silent while it owes an answer about a photo of {@code pixels}: 60 s, or 5 µs a pixel
+     * where that is more (100 MP: 500 s). A 12 MP export takes 1–5 s on a 2-core machine, even a loaded one
+     * (bench/README.md, "Size presets": 4.4 s at load 16), a full-resolution stroke well under a second, and a ZIP
+     * answers after each photo.
+     */
+    static double answerDeadlineMs(double pixels) {
+        return Math.max(60_000, 0.005 * pixels);
     }
 
     private final String url;
