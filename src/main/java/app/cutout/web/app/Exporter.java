@@ -99,8 +99,7 @@ final class Exporter {
         zip = null;
         single = null;
         packing = false;
-        owedPixels = 0;
-        worker.owing(0);
+        owing();
     }
 
     /** Tells the worker's watch whether an answer is still to come, and how long it may take. */
