@@ -168,11 +168,7 @@ class RobustEngineStallIT {
         behindProxy("worker.js", proxy -> proxy.prefixWorkers(EXPORT_NEVER_STARTS, "HELD", 2),
                 (proxy, browser, page, queue) -> {
                     long t = System.nanoTime();
-                    queue.upload(List.of(TestImages.chelsea()));
-                    assertEquals("done", queue.awaitOutcome(1, RUN), queue.status(1));
-                    browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(),
-                            Duration.ofMinutes(1));
-                    EditorPage.Download png = new EditorPage(browser).export("png");
+                    EditorPage.Download png = inTheEditor(browser, queue).export("png");
                     double seconds = (System.nanoTime() - t) / 1e9;
                     System.out.printf("chelsea.png exported %.1f s after the upload; proxy: %s%n", seconds,
                             proxy.log());
@@ -188,11 +184,7 @@ class RobustEngineStallIT {
     void anExportWorkerThatHangsMidJobIsEndedWithAMessageAndTheNextExportIsMade() throws Exception {
         behindProxy("worker.js", proxy -> proxy.prefixWorkers(EXPORT_HANGS, "HANGS", 2),
                 (proxy, browser, page, queue) -> {
-                    queue.upload(List.of(TestImages.chelsea()));
-                    assertEquals("done", queue.awaitOutcome(1, RUN), queue.status(1));
-                    browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(),
-                            Duration.ofMinutes(1));
-                    EditorPage editor = new EditorPage(browser);
+                    EditorPage editor = inTheEditor(browser, queue);
                     long t = System.nanoTime();
                     String state = editor.exportOutcome("png");
                     double seconds = (System.nanoTime() - t) / 1e9;
@@ -221,11 +213,7 @@ class RobustEngineStallIT {
             proxy.hide("/sw.js");
         },
                 (proxy, browser, page, queue) -> {
-                    queue.upload(List.of(TestImages.chelsea()));
-                    assertEquals("done", queue.awaitOutcome(1, RUN), queue.status(1));
-                    browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(),
-                            Duration.ofMinutes(1));
-                    EditorPage editor = new EditorPage(browser);
+                    EditorPage editor = inTheEditor(browser, queue);
                     editor.tool("keep");
                     long t = System.nanoTime();
                     editor.drag(new double[] {150, 150}, new double[] {300, 170});
@@ -262,6 +250,14 @@ class RobustEngineStallIT {
                     assertNull(page.backendInfo("engine-restarts"), "a download that moves on is no hang: "
                             + page.backendInfo("engine-stalls"));
                 });
+    }
+
+    /** Cuts chelsea.png out and waits for the editor to show it. */
+    private static EditorPage inTheEditor(Browser browser, QueueRows queue) {
+        queue.upload(List.of(TestImages.chelsea()));
+        assertEquals("done", queue.awaitOutcome(1, RUN), queue.status(1));
+        browser.waitForAttribute("#result", "data-item", v -> v != null && !v.isEmpty(), Duration.ofMinutes(1));
+        return new EditorPage(browser);
     }
 
     /** What a test does with the page, open behind the proxy. */

@@ -133,40 +133,32 @@ final class HelperWorker {
      * for the owner's deadline; a look that came late finds the page was paused.
      */
     private void look(double now, boolean paused) {
-        if (worker == null) {
+        if (worker == null || ready && answerDeadlineMs <= 0) {
             return;
         }
-        if (ready) {
-            if (answerDeadlineMs <= 0) {
-                return;
-            }
-            double silent = watch.silentMs(now);
-            if (watch.stuck(now, paused, answerDeadlineMs)) {
-                worker.terminate();
-                worker = null;
-                ready = false;
-                answerDeadlineMs = 0;
-                listener.hung(silent);
-                return;
-            }
+        double silent = watch.silentMs(now);
+        if (!watch.stuck(now, paused, ready ? answerDeadlineMs : stalls.quietDeadlineMs())) {
             looks.soon();
             return;
         }
-        if (watch.stuck(now, paused, stalls.quietDeadlineMs())) {
-            worker.terminate();
-            int tries = stalls.inARow() + 1;
-            if (stalls.stalled()) {
-                start();
-            } else {
-                worker = null;
-                boolean anyWaited = !waiting.isEmpty();
-                waiting.clear();
-                if (anyWaited) {
-                    listener.failed(tries);
-                }
-            }
+        worker.terminate();
+        if (ready) {
+            worker = null;
+            ready = false;
+            answerDeadlineMs = 0;
+            listener.hung(silent);
             return;
         }
-        looks.soon();
+        int tries = stalls.inARow() + 1;
+        if (stalls.stalled()) {
+            start();
+        } else {
+            worker = null;
+            boolean anyWaited = !waiting.isEmpty();
+            waiting.clear();
+            if (anyWaited) {
+                listener.failed(tries);
+            }
+        }
     }
 }
