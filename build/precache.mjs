@@ -24,9 +24,10 @@ function modelCacheName() {
   return match[1];
 }
 
-// Not part of the shell: the models (verified and cached by the app itself), and the two files written here.
+// Not part of the shell: the models' parts (joined, verified and cached by the app itself), and the two files
+// written here.
 function excluded(path) {
-  return path === "sw.js" || path === "precache.json" || (path.startsWith("models/") && path.endsWith(".onnx"));
+  return path === "sw.js" || path === "precache.json" || /^models\/.*\.onnx(\.\d\d)?$/.test(path);
 }
 
 function walk(dir) {

@@ -94,7 +94,7 @@ prepare() {
   [ -s "$site/teavm/worker.wasm" ] || { say "build the site first: mvn -B -q -DskipTests package"; exit 1; }
   local models=(${MODELS:-quint8 fp16}) m
   for m in "${models[@]}"; do
-    [ -s "$site/models/isnet-$m.onnx" ] || { say "models/isnet-$m.onnx missing in target/site/models"; exit 1; }
+    [ -s "$repo/models/isnet-$m.onnx" ] || { say "models/isnet-$m.onnx missing: build first"; exit 1; }
   done
   [ -s "$photo" ] || { say "make the photo first: bench/images.sh"; exit 1; }
   [ -x /usr/lib/chromium/chromium ] || { say "needs Debian's chromium here: apt-get install chromium"; exit 1; }
@@ -140,7 +140,7 @@ prepare() {
     mkdir -p "$build/stage/site"
     tar -C "$build/peer-site" -chf - --exclude='./models/*.onnx' . | tar -C "$build/stage/site" -xf -
   else
-    tar -C "$repo/target" -cf - --exclude='site/models/*.onnx' site | tar -C "$build/stage" -xf -
+    tar -C "$repo/target" -cf - --exclude='site/models/*.onnx*' site | tar -C "$build/stage" -xf -
   fi
   mkdir -p "$build/stage/site/bench-images"
   cp "$photo" "$build/stage/site/bench-images/"
@@ -149,8 +149,8 @@ prepare() {
   local level
   for m in "${models[@]}"; do
     [ "$m" = fp16 ] && level=-1 || level=-6
-    if [ ! -s "$build/isnet-$m.onnx.xz" ] || [ "$site/models/isnet-$m.onnx" -nt "$build/isnet-$m.onnx.xz" ]; then
-      xz -T0 "$level" -c "$site/models/isnet-$m.onnx" >"$build/isnet-$m.onnx.xz"
+    if [ ! -s "$build/isnet-$m.onnx.xz" ] || [ "$repo/models/isnet-$m.onnx" -nt "$build/isnet-$m.onnx.xz" ]; then
+      xz -T0 "$level" -c "$repo/models/isnet-$m.onnx" >"$build/isnet-$m.onnx.xz"
     fi
   done
 
@@ -193,7 +193,7 @@ recv() {
     touch "$DEV/got-$k"
   fi
   python3 - "$repo/.device/p$k/manifest.json" "$DEV" <<'EOF'
-import hashlib, json, lzma, os, shutil, sys, tarfile
+import hashlib, itertools, json, lzma, os, shutil, sys, tarfile
 manifest, dev = json.load(open(sys.argv[1])), sys.argv[2]
 have = os.path.getsize(os.path.join(dev, "payload.bin"))
 offset = 0
@@ -217,9 +217,15 @@ for e in manifest:
                 tar.extractall(dev, **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
             os.remove(dest)
         elif name.endswith(".onnx.xz"):
+            # The site serves a model in parts of 20 MiB, NAME.onnx.00, .01, ... (core.files.SiteParts).
             os.makedirs(os.path.join(dev, "site", "models"), exist_ok=True)
-            with lzma.open(dest) as src, open(os.path.join(dev, "site", "models", name[:-3]), "wb") as model:
-                shutil.copyfileobj(src, model, 1 << 22)
+            with lzma.open(dest) as src:
+                for i in itertools.count():
+                    block = src.read(20 << 20)
+                    if not block:
+                        break
+                    with open(os.path.join(dev, "site", "models", "%s.%02d" % (name[:-3], i)), "wb") as part:
+                        part.write(block)
             os.remove(dest)
         open(done, "w").close()
         print(f"unpacked {name} ({size} bytes, sha256 {e['sha256'][:16]}…)")

@@ -5,9 +5,9 @@
 //   therefore changes this script's bytes, which is what makes the browser install a new version.
 // - Install downloads every listed file, checks its sha256 and stores it in "cutout-shell-<VERSION>"; one missing or
 //   wrong file fails the install and the previous version stays in use. Activate deletes older shell caches.
-// - Requests are answered cache-first with the network as fallback. Model weights are answered only from the models
-//   cache, MODEL_CACHE, which the app's worker (ModelStore.java) fills after checking their sha256. This worker
-//   never stores a model itself.
+// - Requests are answered cache-first with the network as fallback. A model is downloaded in parts, which go to the
+//   network; the app's worker (ModelStore.java) joins them, checks the whole file's sha256 and stores it in the
+//   models cache, MODEL_CACHE, under the whole file's URL. This worker never stores a model itself.
 // - It only ever fetches the site's own files, and only for its own scope.
 "use strict";
 
@@ -90,6 +90,8 @@ self.addEventListener("fetch", (event) => {
   const path = new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length);
   if (path.startsWith("models/") && path.endsWith(".onnx")) {
     event.respondWith(fromCache(MODEL_CACHE, request.url, request));
+  } else if (/^models\/.*\.onnx\.\d\d$/.test(path)) {
+    return; // a part of a model's file (ModelSpec.partPath): the worker joins, checks and stores the whole model
   } else if (request.mode === "navigate" && (path === "" || path === "index.html")) {
     // The query string (?backend=wasm...) selects settings; the page is the same file.
     event.respondWith(fromCache(SHELL_CACHE, new URL("index.html", SCOPE).href, request));

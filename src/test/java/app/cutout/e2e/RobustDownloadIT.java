@@ -11,10 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model download goes wrong, as networks do: first it is cut off partway, then (resumed by the browser's HTTP
- * cache with a Range request) it arrives with one byte changed. Each time the photo fails with a message saying what
- * happened and offers Try again; the changed bytes are never run (their SHA-256 does not match); the third attempt
- * asks the server afresh, bypassing the HTTP cache that now holds the bad bytes, and the photo comes out.
+ * The model download goes wrong, as networks do. The model comes in parts ({@code ModelSpec.partPath}); the faults
+ * hit the second. First it is cut off partway: the photo fails with a message saying so and offers Try again, and
+ * the part before it is kept. Try again asks only from the second part on (the browser's HTTP cache may resume it
+ * with a Range request), and this time it arrives with one byte changed: the whole file's SHA-256 does not match,
+ * the bytes are never run, and Try again is offered again. The third attempt asks the server for every part afresh,
+ * bypassing the HTTP cache that now holds the bad bytes, and the photo comes out.
  */
 class RobustDownloadIT {
     private static final Duration RUN = Duration.ofMinutes(10);
@@ -23,7 +25,7 @@ class RobustDownloadIT {
     void anInterruptedOrCorruptDownloadIsRefusedAndCanBeRetried() throws Exception {
         Path site = ProjectDirs.requireSite();
         try (StaticServer server = StaticServer.start(site, "127.0.0.1", 0, true);
-                FaultyProxy proxy = FaultyProxy.start(server.url(), ".onnx");
+                FaultyProxy proxy = FaultyProxy.start(server.url(), ".onnx.01");
                 Browser browser = Browser.start()) {
             try {
                 CutoutPage page = new CutoutPage(browser);
@@ -35,9 +37,11 @@ class RobustDownloadIT {
                 assertEquals("error", queue.awaitOutcome(1, RUN), "a cut download must fail the photo");
                 String cut = queue.status(1);
                 System.out.println("cut off: " + cut);
-                assertTrue(cut.contains("interrupted") && cut.contains("Try again"), cut);
+                assertTrue(cut.contains("interrupted after 29 of 44 MB") && cut.contains("Try again"), cut);
                 assertNotNull(queue.retryButton(1), "Try again is offered");
                 assertEquals("Try again", queue.retryButton(1).getText());
+                List<String> first = parts(proxy.log());
+                assertEquals(List.of("00 200", "01 200 CUT"), first, "the first part, then the second cut off");
 
                 proxy.corrupt(true);
                 queue.retryButton(1).click();
@@ -47,15 +51,23 @@ class RobustDownloadIT {
                 System.out.println("corrupt: " + corrupt);
                 assertTrue(corrupt.contains("corrupt"), corrupt);
                 assertNotNull(queue.retryButton(1), "Try again is offered again");
+                List<String> second = parts(proxy.log()).subList(first.size(), parts(proxy.log()).size());
+                assertTrue(second.stream().noneMatch(l -> l.startsWith("00")), "the part that came whole is kept, "
+                        + "not asked again: " + second);
+                // Chromium may ask part 01 in two ranges, the first a probe of one byte.
+                assertTrue(second.stream().anyMatch(l -> l.startsWith("01 ") && l.endsWith(" CORRUPT")), second
+                        .toString());
+                assertEquals("02 200", second.get(second.size() - 1), second.toString());
 
                 proxy.corrupt(false);
                 queue.retryButton(1).click();
                 browser.waitForAttribute(QueueRows.row(1), "data-state", s -> !s.equals("error"), RUN);
                 assertEquals("done", queue.awaitOutcome(1, RUN), "the third download is whole: " + queue.status(1));
-                List<String> downloads = proxy.log().stream().filter(l -> l.contains(".onnx")).toList();
+                List<String> downloads = parts(proxy.log());
                 System.out.println("model requests: " + downloads);
-                assertTrue(downloads.get(downloads.size() - 1).endsWith(" 200"),
-                        "after the bad bytes, the model is asked afresh, whole, from the server: " + downloads);
+                assertEquals(List.of("00 200", "01 200", "02 200"), downloads.subList(downloads.size() - 3,
+                        downloads.size()), "after the bad bytes, every part is asked afresh, whole, from the server: "
+                        + downloads);
                 assertTrue(browser.trap().requests().isEmpty(), "requests left the machine: "
                         + browser.trap().requests());
             } catch (AssertionError | RuntimeException e) {
@@ -64,5 +76,11 @@ class RobustDownloadIT {
                 throw e;
             }
         }
+    }
+
+    /** The proxy's log of the 8-bit model's parts: "NN status[ range][ fault]". */
+    private static List<String> parts(List<String> log) {
+        String file = "/models/isnet-quint8.onnx.";
+        return log.stream().filter(l -> l.startsWith(file)).map(l -> l.substring(file.length())).toList();
     }
 }

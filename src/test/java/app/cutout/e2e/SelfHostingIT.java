@@ -3,10 +3,15 @@ package app.cutout.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.cutout.core.files.SiteParts;
+import app.cutout.core.model.ModelSpec;
 import app.cutout.server.StaticServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -17,7 +22,8 @@ import org.openqa.selenium.JavascriptExecutor;
  * lacks a file, or whose Content-Security-Policy is stricter than Cutout's, cannot; the page then says which file or
  * policy and what to do, instead of staying on "Starting Cutout…" (before, it did forever) or blaming the browser.
  * Neither can a page opened from a file, which says to serve it. A server on plain http:// elsewhere than this machine
- * (no secure context) runs it.
+ * (no secure context) runs it. No file of the site is larger than a model's part (20 MiB), so hosts with a per-file
+ * limit serve it.
  */
 class SelfHostingIT {
     private static final String GENERIC = "application/octet-stream";
@@ -70,6 +76,27 @@ class SelfHostingIT {
             String message = startFails(browser, proxy);
             assertTrue(message.contains("this server answers teavm/ui.wasm with HTTP 404"), message);
         });
+    }
+
+    @Test
+    void noFileOfTheSiteIsLargerThanAModelPart() throws Exception {
+        Path site = ProjectDirs.requireSite();
+        try (Stream<Path> files = Files.walk(site)) {
+            List<String> large = files.filter(Files::isRegularFile)
+                    .filter(f -> f.toFile().length() > SiteParts.PART_BYTES)
+                    .map(f -> site.relativize(f) + " (" + f.toFile().length() + " bytes)").toList();
+            assertEquals(List.of(), large, "hosts limit a file's size (Cloudflare Pages: 25 MiB)");
+        }
+        for (ModelSpec spec : ModelSpec.values()) {
+            for (int i = 0; i < spec.parts(); i++) {
+                assertEquals(spec.partBytes(i), site.resolve(spec.partPath(i)).toFile().length(), spec.partPath(i));
+            }
+        }
+        long ort = SiteParts.ORT_WEBGPU_WASM_BYTES;
+        for (int i = 0; i < SiteParts.count(ort); i++) {
+            String part = SiteParts.path(SiteParts.ORT_WEBGPU_WASM, ort, i);
+            assertEquals(SiteParts.length(ort, i), site.resolve(part).toFile().length(), part);
+        }
     }
 
     @Test

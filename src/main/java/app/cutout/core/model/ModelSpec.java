@@ -1,5 +1,7 @@
 package app.cutout.core.model;
 
+import app.cutout.core.files.SiteParts;
+
 /**
  * The segmentation models Cutout ships, with what a loader must check and what pre-processing expects.
  * Both are ISNet (DIS); see {@code models/README.md} for provenance and licences.
@@ -54,6 +56,29 @@ public enum ModelSpec {
         this.bytes = bytes;
         this.sha256 = sha256;
         this.widenedFromFp16 = widenedFromFp16;
+    }
+
+    /**
+     * How many files the site serves this model in: hosts limit a file's size, so it comes in parts
+     * ({@link SiteParts}). An interrupted download keeps the parts it finished, so Try again fetches only the rest.
+     */
+    public int parts() {
+        return SiteParts.count(bytes);
+    }
+
+    /** Site-relative path of part {@code index} (0-based) of the weights: {@code models/NAME.onnx.00}, ... */
+    public String partPath(int index) {
+        return SiteParts.path(path, bytes, index);
+    }
+
+    /** Where part {@code index} starts in the whole file. */
+    public long partOffset(int index) {
+        return SiteParts.offset(bytes, index);
+    }
+
+    /** Bytes in part {@code index}. */
+    public int partBytes(int index) {
+        return SiteParts.length(bytes, index);
     }
 
     public static ModelSpec byId(String id) {

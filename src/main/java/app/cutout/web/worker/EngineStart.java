@@ -13,8 +13,9 @@ import org.teavm.jso.core.JSPromise;
  * ({@link #track}): the warm-up's runtime start goes on in the background while a photo decodes.
  *
  * <p>Inside the window the page takes silence for a hang. The runtime fetches its own WebAssembly (13 or 27 MB) when
- * it first starts, which on a first visit over a slow connection may take longer than the page's deadline and says
- * nothing; so {@link #install} wraps {@code fetch} to watch that download, without touching the response the runtime
+ * it first starts (the WebGPU build's comes in parts, fetched by {@code Segmenter}), which on a first visit over a slow
+ * connection may take longer than the page's deadline and says nothing; so {@link #install} wraps {@code fetch} to
+ * watch that download, without touching the response the runtime
  * gets (a copy of its body is read and dropped), and each time bytes arrive, at most once a second, the worker says
  * again that it is starting.
  */
@@ -81,7 +82,7 @@ final class EngineStart {
             + "self.fetch = function (input) {"
             + "  var url = typeof input === 'string' ? input : input && input.url ? input.url : String(input);"
             + "  var answer = base.apply(this, arguments);"
-            + "  if (url.indexOf(prefix) !== 0 || !/\\.wasm(?:[?#]|$)/.test(url)) { return answer; }"
+            + "  if (url.indexOf(prefix) !== 0 || !/\\.wasm(?:\\.\\d\\d)?(?:[?#]|$)/.test(url)) { return answer; }"
             + "  return answer.then(function (response) {"
             + "    if (response.ok && response.body) {"
             + "      var reader = response.clone().body.getReader();"

@@ -33,8 +33,9 @@ import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 
 /**
- * Gets model weights: from the Cache API when a verified copy is there, else from the site with byte progress.
- * Bytes are run only after their SHA-256 matches {@link ModelSpec#sha256}; a cached copy that fails is discarded.
+ * Gets model weights: from the Cache API when a verified copy is there, else from the site with byte progress, in the
+ * parts the site serves ({@link ModelSpec#partPath}). Bytes are run only after the whole file's SHA-256 matches
+ * {@link ModelSpec#sha256}; a cached copy that fails is discarded. The whole file is cached under its own URL.
  */
 final class ModelStore implements ModelSource<Uint8Array> {
     private static final double PROGRESS_INTERVAL_MS = 100;
@@ -57,6 +58,8 @@ final class ModelStore implements ModelSource<Uint8Array> {
     private boolean bypassHttpCache;
     /** The model being got ahead of its {@link #load}, or null. */
     private Prefetch prefetch;
+    /** The parts that a download which stopped had finished, for the next download of that file; or null. */
+    private Partial partial;
 
     ModelStore(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -187,7 +190,7 @@ final class ModelStore implements ModelSource<Uint8Array> {
                 return cached;
             }
         }
-        Uint8Array bytes = download(url, spec, progress, bypassHttpCache);
+        Uint8Array bytes = download(spec, progress, bypassHttpCache);
         String actual = sha256(bytes);
         bypassHttpCache = !actual.equals(spec.sha256);
         if (bypassHttpCache) {
@@ -266,52 +269,83 @@ final class ModelStore implements ModelSource<Uint8Array> {
     @JSBody(script = "return { cache: 'reload' };")
     private static native JSObject fromServer();
 
-    private static Uint8Array download(String url, ModelSpec spec, ProgressListener progress, boolean fresh) {
-        Response response;
-        try {
-            response = Promises.await(fresh ? Global.fetch(url, fromServer()) : Global.fetch(url),
-                    "Downloading the model");
-        } catch (JsException e) {
-            throw new Problem(Problem.MODEL_UNREACHABLE, spec.id, e.jsMessage());
+    /**
+     * Downloads the model's parts ({@link ModelSpec#partPath}) into one array, in order. A download that stops keeps
+     * the parts it finished for the next one of the same file, which starts at the part that failed.
+     */
+    private Uint8Array download(ModelSpec spec, ProgressListener progress, boolean fresh) {
+        Partial got = partial;
+        partial = null;
+        if (fresh || got == null || !got.path.equals(spec.path)) {
+            got = new Partial(spec.path, new Uint8Array((int) spec.bytes));
         }
-        if (!response.isOk()) {
-            throw new Problem(Problem.MODEL_HTTP, spec.id, response.getStatus(), url);
-        }
-        Uint8Array bytes = new Uint8Array((int) spec.bytes);
-        ByteStream.Reader reader = response.getBody().getReader();
-        int offset = 0;
+        long offset = got.parts == 0 ? 0 : spec.partOffset(got.parts);
         double lastReport = 0;
-        progress.progress(Stage.LOADING_MODEL, 0, spec.bytes);
-        while (true) {
-            ByteStream.Chunk chunk;
+        progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
+        for (int part = got.parts; part < spec.parts(); part++) {
+            String url = baseUrl + spec.partPath(part);
+            long end = offset + spec.partBytes(part);
             try {
-                chunk = Promises.await(reader.read(), "Downloading the model");
-            } catch (JsException e) {
-                // Nothing partial is kept here; on the next attempt (Try again, or the next photo) the browser's HTTP
-                // cache may resume from where this stopped, with a Range request.
-                throw new Problem(Problem.MODEL_INTERRUPTED, spec.id, Math.round(offset / 1e6),
-                        Math.round(spec.bytes / 1e6), e.jsMessage());
+                Response response;
+                try {
+                    response = Promises.await(fresh ? Global.fetch(url, fromServer()) : Global.fetch(url),
+                            "Downloading the model");
+                } catch (JsException e) {
+                    throw new Problem(Problem.MODEL_UNREACHABLE, spec.id, e.jsMessage());
+                }
+                if (!response.isOk()) {
+                    throw new Problem(Problem.MODEL_HTTP, spec.id, response.getStatus(), url);
+                }
+                ByteStream.Reader reader = response.getBody().getReader();
+                while (true) {
+                    ByteStream.Chunk chunk;
+                    try {
+                        chunk = Promises.await(reader.read(), "Downloading the model");
+                    } catch (JsException e) {
+                        // The parts before this one are kept (next download); the browser's HTTP cache may resume
+                        // this one with a Range request.
+                        throw new Problem(Problem.MODEL_INTERRUPTED, spec.id, Math.round(offset / 1e6),
+                                Math.round(spec.bytes / 1e6), e.jsMessage());
+                    }
+                    if (chunk.isDone()) {
+                        break;
+                    }
+                    Uint8Array value = chunk.getValue();
+                    if (offset + value.getLength() > end) {
+                        throw new Problem(Problem.MODEL_TOO_LARGE, spec.id, spec.bytes);
+                    }
+                    got.bytes.set(value, (int) offset);
+                    offset += value.getLength();
+                    double now = Performance.now();
+                    if (now - lastReport >= PROGRESS_INTERVAL_MS) {
+                        lastReport = now;
+                        progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
+                    }
+                }
+                if (offset != end) {
+                    throw new Problem(Problem.MODEL_SHORT, spec.id, offset, spec.bytes);
+                }
+            } catch (Problem e) {
+                partial = got;
+                throw e;
             }
-            if (chunk.isDone()) {
-                break;
-            }
-            Uint8Array value = chunk.getValue();
-            if (offset + value.getLength() > spec.bytes) {
-                throw new Problem(Problem.MODEL_TOO_LARGE, spec.id, spec.bytes);
-            }
-            bytes.set(value, offset);
-            offset += value.getLength();
-            double now = Performance.now();
-            if (now - lastReport >= PROGRESS_INTERVAL_MS) {
-                lastReport = now;
-                progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
-            }
-        }
-        if (offset != spec.bytes) {
-            throw new Problem(Problem.MODEL_SHORT, spec.id, offset, spec.bytes);
+            got.parts = part + 1;
         }
         progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
-        return bytes;
+        return got.bytes;
+    }
+
+    /** The parts of a model's file downloaded so far, in place in an array of the whole file's size. */
+    private static final class Partial {
+        final String path;
+        final Uint8Array bytes;
+        /** Parts finished, from the first. */
+        int parts;
+
+        Partial(String path, Uint8Array bytes) {
+            this.path = path;
+            this.bytes = bytes;
+        }
     }
 
     static String sha256(Uint8Array bytes) {

@@ -1,5 +1,6 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.files.SiteParts;
 import app.cutout.core.model.Backend;
 import app.cutout.core.model.ModelSpec;
 import app.cutout.core.model.Plan;
@@ -7,7 +8,9 @@ import app.cutout.core.onnx.SessionTuning;
 import app.cutout.core.onnx.WarmupModel;
 import app.cutout.core.pipeline.EngineFailure;
 import app.cutout.core.pipeline.InferenceEngine;
+import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.GpuDevice;
+import app.cutout.web.jso.browser.Response;
 import app.cutout.web.jso.ort.InferenceSession;
 import app.cutout.web.jso.ort.OrtBundle;
 import app.cutout.web.jso.ort.OrtEnv;
@@ -29,6 +32,7 @@ import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.core.JSUndefined;
 import org.teavm.jso.browser.Performance;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
@@ -132,13 +136,49 @@ final class Segmenter implements InferenceEngine {
 
     private static OrtEnv setUp(OrtBundle bundle, Plan plan, String ortBaseUrl) {
         OrtEnv env = bundle.env();
-        if (started.add(bundle)) {
+        if (!started.contains(bundle)) {
+            if (bundle == OrtBundle.WEBGPU) {
+                // Served in parts (hosts limit a file's size): joined here, before the runtime would fetch it whole.
+                env.getWasm().setWasmBinary(joined(ortBaseUrl, SiteParts.ORT_WEBGPU_WASM,
+                        SiteParts.ORT_WEBGPU_WASM_BYTES));
+            }
+            started.add(bundle);
             env.getWasm().setWasmPaths(ortBaseUrl);
             env.getWasm().setNumThreads(threads == 0 ? plan.threads : threads);
             env.setLogLevel("error");
             threads = env.getWasm().getNumThreads();
         }
         return env;
+    }
+
+    /**
+     * A file of the site that is served in parts ({@link SiteParts}), joined; {@code sitePath} is relative to the site
+     * and {@code ortBaseUrl} is the site's {@code ort/} folder.
+     *
+     * @throws EngineFailure when a part cannot be had whole (the plan's fallback, if any, takes over)
+     */
+    private static ArrayBuffer joined(String ortBaseUrl, String sitePath, long bytes) {
+        String base = ortBaseUrl.substring(0, ortBaseUrl.length() - "ort/".length());
+        Uint8Array whole = new Uint8Array((int) bytes);
+        for (int i = 0; i < SiteParts.count(bytes); i++) {
+            String url = base + SiteParts.path(sitePath, bytes, i);
+            ArrayBuffer part;
+            try {
+                Response response = Promises.await(Global.fetch(url), "Loading ONNX Runtime");
+                if (!response.isOk()) {
+                    throw new EngineFailure("the server answered " + response.getStatus() + " for " + url);
+                }
+                part = Promises.await(response.arrayBuffer(), "Loading ONNX Runtime");
+            } catch (JsException e) {
+                throw new EngineFailure(url + " could not be loaded: " + e.jsMessage());
+            }
+            if (part.getByteLength() != SiteParts.length(bytes, i)) {
+                throw new EngineFailure(url + " has " + part.getByteLength() + " bytes, not "
+                        + SiteParts.length(bytes, i));
+            }
+            whole.set(new Uint8Array(part), (int) SiteParts.offset(bytes, i));
+        }
+        return whole.getBuffer();
     }
 
     /**

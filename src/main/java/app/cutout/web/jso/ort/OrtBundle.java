@@ -16,7 +16,8 @@ import org.teavm.jso.typedarrays.Uint8Array;
  * which starts a session about five times sooner on a laptop-class CPU and infers as fast (bench/README.md). Each
  * has its own {@code env}, classes and WebAssembly instance: a tensor goes only to a session of its own bundle. The
  * WebAssembly file of a bundle is loaded when its first session starts (the service worker precaches both, for
- * offline use).
+ * offline use). The WebGPU bundle's comes in two parts (hosts limit a file's size, {@code core.files.SiteParts}),
+ * which {@code Segmenter} joins and hands to the runtime as {@code env.wasm.wasmBinary}.
  */
 public final class OrtBundle {
     public static final OrtBundle WEBGPU = new OrtBundle("webgpu", true);

@@ -2,6 +2,7 @@ package app.cutout.web.jso.ort;
 
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /** {@code ort.env.wasm}. */
 public interface OrtWasmEnv extends JSObject {
@@ -17,4 +18,8 @@ public interface OrtWasmEnv extends JSObject {
 
     @JSProperty
     void setProxy(boolean proxy);
+
+    /** The runtime's WebAssembly itself, instead of its file under {@link #setWasmPaths} (the .mjs still comes from there). */
+    @JSProperty
+    void setWasmBinary(ArrayBuffer binary);
 }
