@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The model download goes wrong, as networks do. The model comes in parts ({@code ModelSpec.partPath}); the faults
  * hit the second. First it is cut off partway: the photo fails with a message saying so and offers Try again, and
- * the part before it is kept. Try again asks only from the second part on (the browser's HTTP cache may resume it
+ * the part before it is kept (the third, asked ahead while the second came, is dropped). Try again asks only from the
+ * second part on (the browser's HTTP cache may resume it
  * with a Range request), and this time it arrives with one byte changed: the whole file's SHA-256 does not match,
  * the bytes are never run, and Try again is offered again. The third attempt asks the server for every part afresh,
  * bypassing the HTTP cache that now holds the bad bytes, and the photo comes out.
@@ -41,7 +42,10 @@ class RobustDownloadIT {
                 assertNotNull(queue.retryButton(1), "Try again is offered");
                 assertEquals("Try again", queue.retryButton(1).getText());
                 List<String> first = parts(proxy.log());
-                assertEquals(List.of("00 200", "01 200 CUT"), first, "the first part, then the second cut off");
+                assertEquals(List.of("00 200", "01 200 CUT"), first.subList(0, 2), "the first part, then the second "
+                        + "cut off: " + first);
+                assertTrue(first.stream().skip(2).allMatch(l -> l.startsWith("02 ")), "only the third part may "
+                        + "have been asked too, ahead (and then dropped): " + first);
 
                 proxy.corrupt(true);
                 queue.retryButton(1).click();
@@ -57,7 +61,7 @@ class RobustDownloadIT {
                 // Chromium may ask part 01 in two ranges, the first a probe of one byte.
                 assertTrue(second.stream().anyMatch(l -> l.startsWith("01 ") && l.endsWith(" CORRUPT")), second
                         .toString());
-                assertEquals("02 200", second.get(second.size() - 1), second.toString());
+                assertTrue(second.stream().anyMatch(l -> l.startsWith("02 ")), second.toString());
 
                 proxy.corrupt(false);
                 queue.retryButton(1).click();
@@ -65,9 +69,9 @@ class RobustDownloadIT {
                 assertEquals("done", queue.awaitOutcome(1, RUN), "the third download is whole: " + queue.status(1));
                 List<String> downloads = parts(proxy.log());
                 System.out.println("model requests: " + downloads);
-                assertEquals(List.of("00 200", "01 200", "02 200"), downloads.subList(downloads.size() - 3,
-                        downloads.size()), "after the bad bytes, every part is asked afresh, whole, from the server: "
-                        + downloads);
+                List<String> third = downloads.subList(first.size() + second.size(), downloads.size());
+                assertEquals(List.of("00 200", "01 200", "02 200"), third.stream().sorted().toList(),
+                        "after the bad bytes, every part is asked afresh, whole, from the server: " + downloads);
                 assertTrue(browser.trap().requests().isEmpty(), "requests left the machine: "
                         + browser.trap().requests());
             } catch (AssertionError | RuntimeException e) {

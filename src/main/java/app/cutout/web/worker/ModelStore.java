@@ -266,12 +266,26 @@ final class ModelStore implements ModelSource<Uint8Array> {
             + " || /quota/i.test(String(e.message || e)));")
     private static native boolean isQuotaError(Object e);
 
-    @JSBody(script = "return { cache: 'reload' };")
-    private static native JSObject fromServer();
+    @JSBody(script = "return new AbortController();")
+    private static native JSObject abortController();
+
+    /** The parts' requests: from the server afresh when {@code fresh}, and ended together by {@code controller}. */
+    @JSBody(params = {"controller", "fresh"}, script = "return { cache: fresh ? 'reload' : 'default',"
+            + " signal: controller.signal };")
+    private static native JSObject partRequest(JSObject controller, boolean fresh);
+
+    @JSBody(params = "controller", script = "controller.abort();")
+    private static native void abort(JSObject controller);
+
+    /** {@code response}, which is also answered (an aborted request asked ahead is not an unhandled rejection). */
+    @JSBody(params = "response", script = "response.catch(function () {}); return response;")
+    private static native JSPromise<Response> handled(JSPromise<Response> response);
 
     /**
-     * Downloads the model's parts ({@link ModelSpec#partPath}) into one array, in order. A download that stops keeps
-     * the parts it finished for the next one of the same file, which starts at the part that failed.
+     * Downloads the model's parts ({@link ModelSpec#partPath}) into one array, in order, each part's request made
+     * while the part before it comes (else each part's start waits a round trip, 50–100 ms on 2 busy cores). A
+     * download that stops keeps the parts it finished for the next one of the same file, which starts at the part
+     * that failed.
      */
     private Uint8Array download(ModelSpec spec, ProgressListener progress, boolean fresh) {
         Partial got = partial;
@@ -282,17 +296,21 @@ final class ModelStore implements ModelSource<Uint8Array> {
         long offset = got.parts == 0 ? 0 : spec.partOffset(got.parts);
         double lastReport = 0;
         progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
+        JSObject controller = abortController();
+        JSObject request = partRequest(controller, fresh);
+        JSPromise<Response> next = handled(Global.fetch(baseUrl + spec.partPath(got.parts), request));
         for (int part = got.parts; part < spec.parts(); part++) {
             String url = baseUrl + spec.partPath(part);
             long end = offset + spec.partBytes(part);
             try {
                 Response response;
                 try {
-                    response = Promises.await(fresh ? Global.fetch(url, fromServer()) : Global.fetch(url),
-                            "Downloading the model");
+                    response = Promises.await(next, "Downloading the model");
                 } catch (JsException e) {
                     throw new Problem(Problem.MODEL_UNREACHABLE, spec.id, e.jsMessage());
                 }
+                next = part + 1 < spec.parts() ? handled(Global.fetch(baseUrl + spec.partPath(part + 1), request))
+                        : null;
                 if (!response.isOk()) {
                     throw new Problem(Problem.MODEL_HTTP, spec.id, response.getStatus(), url);
                 }
@@ -326,6 +344,7 @@ final class ModelStore implements ModelSource<Uint8Array> {
                     throw new Problem(Problem.MODEL_SHORT, spec.id, offset, spec.bytes);
                 }
             } catch (Problem e) {
+                abort(controller);
                 partial = got;
                 throw e;
             }
