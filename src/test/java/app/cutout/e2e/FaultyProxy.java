@@ -79,10 +79,16 @@ final class FaultyProxy implements AutoCloseable {
      */
     static void withChromium(String suffix, java.util.function.Consumer<FaultyProxy> setUp, Scenario scenario)
             throws Exception {
+        withChromium(suffix, setUp, Browser::start, scenario);
+    }
+
+    /** {@link #withChromium(String, java.util.function.Consumer, Scenario)} with a browser of {@code start}'s. */
+    static void withChromium(String suffix, java.util.function.Consumer<FaultyProxy> setUp,
+            java.util.function.Supplier<Browser> start, Scenario scenario) throws Exception {
         try (app.cutout.server.StaticServer server = app.cutout.server.StaticServer.start(ProjectDirs.requireSite(),
                 "127.0.0.1", 0, true);
                 FaultyProxy proxy = FaultyProxy.start(server.url(), suffix);
-                Browser browser = Browser.start()) {
+                Browser browser = start.get()) {
             try {
                 setUp.accept(proxy);
                 scenario.run(proxy, browser);

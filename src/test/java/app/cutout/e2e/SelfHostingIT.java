@@ -23,7 +23,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * policy and what to do, instead of staying on "Starting Cutout…" (before, it did forever) or blaming the browser.
  * Neither can a page opened from a file, which says to serve it. A server on plain http:// elsewhere than this machine
  * (no secure context) runs it. No file of the site is larger than a model's part (20 MiB), so hosts with a per-file
- * limit serve it.
+ * limit serve it; a site copied without a part of ONNX Runtime's WebGPU build runs on the CPU and says why.
  */
 class SelfHostingIT {
     private static final String GENERIC = "application/octet-stream";
@@ -97,6 +97,22 @@ class SelfHostingIT {
             String part = SiteParts.path(SiteParts.ORT_WEBGPU_WASM, ort, i);
             assertEquals(SiteParts.length(ort, i), site.resolve(part).toFile().length(), part);
         }
+    }
+
+    @Test
+    void aSiteCopiedWithoutAPartOfTheGpuRuntimeRunsOnTheCpu() throws Exception {
+        String missing = "/" + SiteParts.path(SiteParts.ORT_WEBGPU_WASM, SiteParts.ORT_WEBGPU_WASM_BYTES, 1);
+        FaultyProxy.withChromium("/never", proxy -> proxy.hide(missing), Browser::withWebGpu, (proxy, browser) -> {
+            CutoutPage page = new CutoutPage(browser);
+            page.open(proxy.url() + "?lang=en");
+            page.choose("webgpu", "quint8");
+            assertEquals("done", page.process(TestImages.astronaut(), Duration.ofMinutes(3)), page.message());
+            assertTrue(proxy.log().contains(missing + " 404 HIDDEN"), proxy.log().toString());
+            assertEquals("wasm", page.backendInfo("backend"), "finished on the CPU");
+            String note = browser.text("#note");
+            System.out.println("note: " + note);
+            assertTrue(note.contains("WebGPU failed") && note.contains("404") && note.contains("CPU"), note);
+        });
     }
 
     @Test
