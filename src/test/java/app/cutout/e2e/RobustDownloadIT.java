@@ -38,7 +38,9 @@ class RobustDownloadIT {
                 assertEquals("error", queue.awaitOutcome(1, RUN), "a cut download must fail the photo");
                 String cut = queue.status(1);
                 System.out.println("cut off: " + cut);
-                assertTrue(cut.contains("interrupted after 29 of 44 MB") && cut.contains("Try again"), cut);
+                // The cut is 2/5 into the second part (from 21 MB on); the worker may have read none of that part yet
+                // when the error reaches it, since the part was asked ahead while the first came.
+                assertTrue(cut.matches(".*interrupted after (2[1-9]) of 44 MB.*") && cut.contains("Try again"), cut);
                 assertNotNull(queue.retryButton(1), "Try again is offered");
                 assertEquals("Try again", queue.retryButton(1).getText());
                 List<String> first = parts(proxy.log());
