@@ -45,7 +45,7 @@ public final class SplitFiles {
         split(ortDist.resolve(name(SiteParts.ORT_WEBGPU_WASM)), SiteParts.ORT_WEBGPU_WASM_BYTES,
                 "onnxruntime-web 1.30.0's WebGPU WebAssembly (for another version, set "
                         + "SiteParts.ORT_WEBGPU_WASM_BYTES)", SiteParts.ORT_WEBGPU_WASM, site, wanted, written);
-        for (String dir : List.of("models", "ort")) {
+        for (String dir : List.of("models", SiteParts.ORT_DIR.replace("/", ""))) {
             Path folder = site.resolve(dir);
             if (!Files.isDirectory(folder)) {
                 continue;
@@ -53,8 +53,9 @@ public final class SplitFiles {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     String path = dir + "/" + file.getFileName();
-                    boolean split = path.matches("models/.*\\.onnx(\\.\\d\\d)?(\\.tmp)?")
-                            || path.matches(SiteParts.ORT_WEBGPU_WASM.replace(".", "\\.") + "(\\.\\d\\d)?(\\.tmp)?");
+                    String part = "(" + SiteParts.SUFFIX_PATTERN + ")?(\\.tmp)?";
+                    boolean split = path.matches("models/.*\\.onnx" + part)
+                            || path.matches(SiteParts.ORT_WEBGPU_WASM.replace(".", "\\.") + part);
                     if (split && !wanted.contains(path)) {
                         Files.delete(file);
                     }

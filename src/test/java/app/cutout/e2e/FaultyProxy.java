@@ -61,6 +61,9 @@ final class FaultyProxy implements AutoCloseable {
      */
     static final String SILENT_WORKER = "self.addEventListener(\"message\", (e) => e.stopImmediatePropagation());\n";
 
+    /** How long a cut response stalls before its connection drops. */
+    static final long CUT_STALL_MS = 1500;
+
     private FaultyProxy(HttpServer http, String upstream, String suffix) {
         this.http = http;
         this.upstream = upstream;
@@ -121,7 +124,10 @@ final class FaultyProxy implements AutoCloseable {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/";
     }
 
-    /** Cuts the next matching response off after 40 % of its body: the connection drops mid-download. */
+    /**
+     * Cuts the next matching response off after 40 % of its body: the connection stalls for {@link #CUT_STALL_MS},
+     * then drops mid-download.
+     */
     void cutNext() {
         cuts.incrementAndGet();
     }
@@ -258,7 +264,13 @@ final class FaultyProxy implements AutoCloseable {
             if (cut) {
                 out.write(body, 0, body.length * 2 / 5);
                 out.flush();
-                // Closing the exchange short of the promised length drops the connection: a failed download.
+                // The connection stalls (the app reads what came), then drops: closing the exchange short of the
+                // promised length fails the download.
+                try {
+                    Thread.sleep(CUT_STALL_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return;
             }
             out.write(body);

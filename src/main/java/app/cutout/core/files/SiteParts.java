@@ -10,8 +10,15 @@ public final class SiteParts {
     /** The most bytes in one file of the site. */
     public static final int PART_BYTES = 20 << 20;
 
-    /** ONNX Runtime Web's asyncify WebAssembly (its WebGPU bundle), relative to the site. */
-    public static final String ORT_WEBGPU_WASM = "ort/ort-wasm-simd-threaded.asyncify.wasm";
+    /** What a part's name adds to the whole file's, as a regular expression (Java's and JavaScript's alike). */
+    public static final String SUFFIX_PATTERN = "\\.\\d\\d";
+
+    /** ONNX Runtime Web's folder in the site. */
+    public static final String ORT_DIR = "ort/";
+    /** ONNX Runtime Web's asyncify WebAssembly (its WebGPU bundle), in {@link #ORT_DIR}. */
+    public static final String ORT_WEBGPU_WASM_NAME = "ort-wasm-simd-threaded.asyncify.wasm";
+    /** The same, relative to the site. */
+    public static final String ORT_WEBGPU_WASM = ORT_DIR + ORT_WEBGPU_WASM_NAME;
     /** Its size in onnxruntime-web 1.30.0 (package.json pins it; the build checks it). */
     public static final long ORT_WEBGPU_WASM_BYTES = 26_781_914L;
 

@@ -1,5 +1,6 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.files.SiteParts;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -82,7 +83,8 @@ final class EngineStart {
             + "self.fetch = function (input) {"
             + "  var url = typeof input === 'string' ? input : input && input.url ? input.url : String(input);"
             + "  var answer = base.apply(this, arguments);"
-            + "  if (url.indexOf(prefix) !== 0 || !/\\.wasm(?:\\.\\d\\d)?(?:[?#]|$)/.test(url)) { return answer; }"
+            + "  if (url.indexOf(prefix) !== 0"
+            + "      || !/\\.wasm(?:" + SiteParts.SUFFIX_PATTERN + ")?(?:[?#]|$)/.test(url)) { return answer; }"
             + "  return answer.then(function (response) {"
             + "    if (response.ok && response.body) {"
             + "      var reader = response.clone().body.getReader();"

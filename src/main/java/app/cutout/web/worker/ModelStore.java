@@ -8,7 +8,6 @@ import app.cutout.core.pipeline.Problem;
 import app.cutout.core.pipeline.ProgressListener;
 import app.cutout.core.pipeline.Stage;
 import app.cutout.core.text.Hex;
-import app.cutout.web.jso.browser.ByteStream;
 import app.cutout.web.jso.browser.CacheStorage;
 import app.cutout.web.jso.browser.CryptoSubtle;
 import app.cutout.web.jso.browser.Global;
@@ -21,7 +20,6 @@ import app.cutout.web.platform.JsException;
 import app.cutout.web.platform.Promises;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
-import org.teavm.jso.browser.Performance;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.core.JSPromise;
@@ -38,7 +36,6 @@ import org.teavm.jso.typedarrays.Uint8Array;
  * {@link ModelSpec#sha256}; a cached copy that fails is discarded. The whole file is cached under its own URL.
  */
 final class ModelStore implements ModelSource<Uint8Array> {
-    private static final double PROGRESS_INTERVAL_MS = 100;
     /** Bytes copied into Java at a time where the model is hashed in Java ({@link #sha256}). */
     private static final int HASH_CHUNK = 1 << 20;
 
@@ -58,8 +55,8 @@ final class ModelStore implements ModelSource<Uint8Array> {
     private boolean bypassHttpCache;
     /** The model being got ahead of its {@link #load}, or null. */
     private Prefetch prefetch;
-    /** The parts that a download which stopped had finished, for the next download of that file; or null. */
-    private Partial partial;
+    /** A download that stopped, with what it had got, for the next download of that file; or null. */
+    private PartedDownload partial;
 
     ModelStore(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -190,7 +187,7 @@ final class ModelStore implements ModelSource<Uint8Array> {
                 return cached;
             }
         }
-        Uint8Array bytes = download(spec, progress, bypassHttpCache);
+        Uint8Array bytes = download(spec, progress, bypassHttpCache, cache != null);
         String actual = sha256(bytes);
         bypassHttpCache = !actual.equals(spec.sha256);
         if (bypassHttpCache) {
@@ -266,104 +263,44 @@ final class ModelStore implements ModelSource<Uint8Array> {
             + " || /quota/i.test(String(e.message || e)));")
     private static native boolean isQuotaError(Object e);
 
-    @JSBody(script = "return new AbortController();")
-    private static native JSObject abortController();
-
-    /** The parts' requests: from the server afresh when {@code fresh}, and ended together by {@code controller}. */
-    @JSBody(params = {"controller", "fresh"}, script = "return { cache: fresh ? 'reload' : 'default',"
-            + " signal: controller.signal };")
-    private static native JSObject partRequest(JSObject controller, boolean fresh);
-
-    @JSBody(params = "controller", script = "controller.abort();")
-    private static native void abort(JSObject controller);
-
-    /** {@code response}, which is also answered (an aborted request asked ahead is not an unhandled rejection). */
-    @JSBody(params = "response", script = "response.catch(function () {}); return response;")
-    private static native JSPromise<Response> handled(JSPromise<Response> response);
-
     /**
-     * Downloads the model's parts ({@link ModelSpec#partPath}) into one array, in order, each part's request made
-     * while the part before it comes (else each part's start waits a round trip, 50–100 ms on 2 busy cores). A
-     * download that stops keeps the parts it finished for the next one of the same file, which starts at the part
-     * that failed.
+     * Downloads the model's parts ({@link ModelSpec#partPath}) into one array ({@link PartedDownload}). A download
+     * that stops keeps what it got for the next one of the same file, which goes on from where it broke off. Where
+     * the whole file will be kept in the Cache API, the parts skip the browser's HTTP cache, which would hold a second
+     * copy of 44–88 MB on disk (and, with it, no longer resumes a broken part: that is done here).
      */
-    private Uint8Array download(ModelSpec spec, ProgressListener progress, boolean fresh) {
-        Partial got = partial;
+    private Uint8Array download(ModelSpec spec, ProgressListener progress, boolean fresh, boolean stored) {
+        PartedDownload download = partial;
         partial = null;
-        if (fresh || got == null || !got.path.equals(spec.path)) {
-            got = new Partial(spec.path, new Uint8Array((int) spec.bytes));
+        String url = baseUrl + spec.path;
+        if (fresh || download == null || !download.url.equals(url)) {
+            download = new PartedDownload(url, spec.bytes);
         }
-        long offset = got.parts == 0 ? 0 : spec.partOffset(got.parts);
-        double lastReport = 0;
-        progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
-        JSObject controller = abortController();
-        JSObject request = partRequest(controller, fresh);
-        JSPromise<Response> next = handled(Global.fetch(baseUrl + spec.partPath(got.parts), request));
-        for (int part = got.parts; part < spec.parts(); part++) {
-            String url = baseUrl + spec.partPath(part);
-            long end = offset + spec.partBytes(part);
-            try {
-                Response response;
-                try {
-                    response = Promises.await(next, "Downloading the model");
-                } catch (JsException e) {
-                    throw new Problem(Problem.MODEL_UNREACHABLE, spec.id, e.jsMessage());
-                }
-                next = part + 1 < spec.parts() ? handled(Global.fetch(baseUrl + spec.partPath(part + 1), request))
-                        : null;
-                if (!response.isOk()) {
-                    throw new Problem(Problem.MODEL_HTTP, spec.id, response.getStatus(), url);
-                }
-                ByteStream.Reader reader = response.getBody().getReader();
-                while (true) {
-                    ByteStream.Chunk chunk;
-                    try {
-                        chunk = Promises.await(reader.read(), "Downloading the model");
-                    } catch (JsException e) {
-                        // The parts before this one are kept (next download); the browser's HTTP cache may resume
-                        // this one with a Range request.
-                        throw new Problem(Problem.MODEL_INTERRUPTED, spec.id, Math.round(offset / 1e6),
-                                Math.round(spec.bytes / 1e6), e.jsMessage());
-                    }
-                    if (chunk.isDone()) {
-                        break;
-                    }
-                    Uint8Array value = chunk.getValue();
-                    if (offset + value.getLength() > end) {
-                        throw new Problem(Problem.MODEL_TOO_LARGE, spec.id, spec.bytes);
-                    }
-                    got.bytes.set(value, (int) offset);
-                    offset += value.getLength();
-                    double now = Performance.now();
-                    if (now - lastReport >= PROGRESS_INTERVAL_MS) {
-                        lastReport = now;
-                        progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
-                    }
-                }
-                if (offset != end) {
-                    throw new Problem(Problem.MODEL_SHORT, spec.id, offset, spec.bytes);
-                }
-            } catch (Problem e) {
-                abort(controller);
-                partial = got;
-                throw e;
-            }
-            got.parts = part + 1;
+        PartedDownload.HttpCache httpCache = fresh ? PartedDownload.HttpCache.RELOAD
+                : stored ? PartedDownload.HttpCache.NO_STORE : PartedDownload.HttpCache.DEFAULT;
+        try {
+            return download.run(httpCache, "Downloading the model",
+                    (done, total) -> progress.progress(Stage.LOADING_MODEL, done, total));
+        } catch (PartedDownload.Failure e) {
+            partial = download;
+            throw problem(spec, e);
         }
-        progress.progress(Stage.LOADING_MODEL, offset, spec.bytes);
-        return got.bytes;
     }
 
-    /** The parts of a model's file downloaded so far, in place in an array of the whole file's size. */
-    private static final class Partial {
-        final String path;
-        final Uint8Array bytes;
-        /** Parts finished, from the first. */
-        int parts;
-
-        Partial(String path, Uint8Array bytes) {
-            this.path = path;
-            this.bytes = bytes;
+    private static Problem problem(ModelSpec spec, PartedDownload.Failure e) {
+        switch (e.kind) {
+            case UNREACHABLE:
+                return new Problem(Problem.MODEL_UNREACHABLE, spec.id, e.detail);
+            case HTTP:
+                return new Problem(Problem.MODEL_HTTP, spec.id, e.status, e.url);
+            case INTERRUPTED:
+                // The parts before this one are kept (next download).
+                return new Problem(Problem.MODEL_INTERRUPTED, spec.id, Math.round(e.offset / 1e6),
+                        Math.round(spec.bytes / 1e6), e.detail);
+            case TOO_LARGE:
+                return new Problem(Problem.MODEL_TOO_LARGE, spec.id, spec.bytes);
+            default:
+                return new Problem(Problem.MODEL_SHORT, spec.id, e.offset, spec.bytes);
         }
     }
 

@@ -10,7 +10,6 @@ import app.cutout.core.pipeline.EngineFailure;
 import app.cutout.core.pipeline.InferenceEngine;
 import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.GpuDevice;
-import app.cutout.web.jso.browser.Response;
 import app.cutout.web.jso.ort.InferenceSession;
 import app.cutout.web.jso.ort.OrtBundle;
 import app.cutout.web.jso.ort.OrtEnv;
@@ -139,8 +138,7 @@ final class Segmenter implements InferenceEngine {
         if (!started.contains(bundle)) {
             if (bundle == OrtBundle.WEBGPU) {
                 // Served in parts (hosts limit a file's size): joined here, before the runtime would fetch it whole.
-                env.getWasm().setWasmBinary(joined(ortBaseUrl, SiteParts.ORT_WEBGPU_WASM,
-                        SiteParts.ORT_WEBGPU_WASM_BYTES));
+                env.getWasm().setWasmBinary(webGpuWasm(ortBaseUrl));
             }
             started.add(bundle);
             env.getWasm().setWasmPaths(ortBaseUrl);
@@ -152,33 +150,19 @@ final class Segmenter implements InferenceEngine {
     }
 
     /**
-     * A file of the site that is served in parts ({@link SiteParts}), joined; {@code sitePath} is relative to the site
-     * and {@code ortBaseUrl} is the site's {@code ort/} folder.
+     * ONNX Runtime's WebGPU build of its WebAssembly, which the site serves in parts ({@link SiteParts}), joined.
      *
      * @throws EngineFailure when a part cannot be had whole (the plan's fallback, if any, takes over)
      */
-    private static ArrayBuffer joined(String ortBaseUrl, String sitePath, long bytes) {
-        String base = ortBaseUrl.substring(0, ortBaseUrl.length() - "ort/".length());
-        Uint8Array whole = new Uint8Array((int) bytes);
-        for (int i = 0; i < SiteParts.count(bytes); i++) {
-            String url = base + SiteParts.path(sitePath, bytes, i);
-            ArrayBuffer part;
-            try {
-                Response response = Promises.await(Global.fetch(url), "Loading ONNX Runtime");
-                if (!response.isOk()) {
-                    throw new EngineFailure("the server answered " + response.getStatus() + " for " + url);
-                }
-                part = Promises.await(response.arrayBuffer(), "Loading ONNX Runtime");
-            } catch (JsException e) {
-                throw new EngineFailure(url + " could not be loaded: " + e.jsMessage());
-            }
-            if (part.getByteLength() != SiteParts.length(bytes, i)) {
-                throw new EngineFailure(url + " has " + part.getByteLength() + " bytes, not "
-                        + SiteParts.length(bytes, i));
-            }
-            whole.set(new Uint8Array(part), (int) SiteParts.offset(bytes, i));
+    private static ArrayBuffer webGpuWasm(String ortBaseUrl) {
+        PartedDownload download = new PartedDownload(ortBaseUrl + SiteParts.ORT_WEBGPU_WASM_NAME,
+                SiteParts.ORT_WEBGPU_WASM_BYTES);
+        try {
+            return download.run(PartedDownload.HttpCache.DEFAULT, "Loading ONNX Runtime", (done, total) -> { })
+                    .getBuffer();
+        } catch (PartedDownload.Failure e) {
+            throw new EngineFailure(e.getMessage());
         }
-        return whole.getBuffer();
     }
 
     /**

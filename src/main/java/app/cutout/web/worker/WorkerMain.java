@@ -1,5 +1,6 @@
 package app.cutout.web.worker;
 
+import app.cutout.core.files.SiteParts;
 import app.cutout.core.image.Refusal;
 import app.cutout.core.pipeline.PipelineEvents;
 import app.cutout.core.pipeline.Problem;
@@ -43,9 +44,9 @@ public final class WorkerMain {
         // Before ONNX Runtime loads: it creates its threads with the Worker constructor this wraps, and fetches its
         // WebAssembly with the fetch that EngineStart wraps.
         ThreadStartWatch.install(outbox::stalled);
-        EngineStart.install(outbox, baseUrl + "ort/");
+        EngineStart.install(outbox, baseUrl + SiteParts.ORT_DIR);
         RemovalPipeline<Uint8Array> pipeline = new RemovalPipeline<>(new ModelStore(baseUrl),
-                new WebEngines(baseUrl + "ort/"), Performance::now, events(outbox));
+                new WebEngines(baseUrl + SiteParts.ORT_DIR), Performance::now, events(outbox));
         Exports exports = new Exports(outbox);
         StrokeSolving strokes = new StrokeSolving(outbox);
         scope.addEventListener("message", event -> {
