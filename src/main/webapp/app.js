@@ -6,6 +6,21 @@ import { loadWasm, serverProblem } from "./load-wasm.js";
 const blocked = [];
 document.addEventListener("securitypolicyviolation", (e) => blocked.push(e.blockedURI));
 
+// A start that hangs (a stalled connection, a server that stops answering) would leave "Starting Cutout…" on screen
+// for good: after SLOW_START_MS the page says so in its note, and goes on waiting; the note goes once the code runs.
+const SLOW_START_MS = 20000;
+const note = document.getElementById("note");
+let slowNote = null;
+const slowStart = setTimeout(() => {
+  const text = self.cutoutBootText && self.cutoutBootText("boot.slow");
+  if (text) {
+    slowNote = text.replace("{0}", String(SLOW_START_MS / 1000));
+    note.textContent = slowNote;
+    note.dataset.kind = "slow-start";
+    note.hidden = false;
+  }
+}, SLOW_START_MS);
+
 try {
   // From a file, where a browser may run this module but fetches nothing and starts no worker, boot.js has said why.
   if (location.protocol !== "file:") {
@@ -29,4 +44,11 @@ try {
     // boot-texts.js did not load, or the server could not be asked: the browser's own detail is all there is.
   }
   self.cutoutBootFailed(text);
+} finally {
+  clearTimeout(slowStart);
+  if (slowNote !== null && note.textContent === slowNote) {
+    note.hidden = true;
+    note.textContent = "";
+    delete note.dataset.kind;
+  }
 }

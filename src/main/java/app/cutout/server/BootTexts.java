@@ -14,7 +14,7 @@ import java.nio.file.Path;
  */
 public final class BootTexts {
     static final String[] KEYS = {"boot.failed", "boot.type", "boot.missing", "boot.notfile", "boot.csp",
-        "boot.file"};
+        "boot.file", "boot.slow"};
 
     private BootTexts() {
     }

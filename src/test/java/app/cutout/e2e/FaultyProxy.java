@@ -52,6 +52,8 @@ final class FaultyProxy implements AutoCloseable {
     private final Set<String> homePaged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Path endings answered with 404. */
     private final Set<String> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, java.util.concurrent.CountDownLatch> held =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** What the log says of a script served with the prefix. */
     private volatile String prefixLabel = "SILENT";
     /**
@@ -180,6 +182,22 @@ final class FaultyProxy implements AutoCloseable {
         homePaged.add(ending);
     }
 
+    /**
+     * Holds requests for paths ending in {@code ending}, unanswered, until {@link #release}: a server or connection
+     * that stalls.
+     */
+    void hold(String ending) {
+        held.put(ending, new java.util.concurrent.CountDownLatch(1));
+    }
+
+    /** Answers the requests that {@link #hold} holds, and later ones at once. */
+    void release(String ending) {
+        java.util.concurrent.CountDownLatch latch = held.remove(ending);
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
     /** Answers paths ending in {@code ending} with 404, as a server that was given an incomplete copy of the site. */
     void hide(String ending) {
         hidden.add(ending);
@@ -193,6 +211,17 @@ final class FaultyProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
+            for (Map.Entry<String, java.util.concurrent.CountDownLatch> hold : held.entrySet()) {
+                if (uri.getPath().endsWith(hold.getKey())) {
+                    log.add(uri.getPath() + " HELD");
+                    try {
+                        hold.getValue().await(5, java.util.concurrent.TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
             if (hidden.stream().anyMatch(uri.getPath()::endsWith)) {
                 log.add(uri.getPath() + " 404 HIDDEN");
                 exchange.sendResponseHeaders(404, -1);

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 
 /**
  * Cutout where self-hosters often put it: on servers configured as theirs often are, in Chromium behind a {@link FaultyProxy} that
@@ -140,6 +142,35 @@ class SelfHostingIT {
                 throw e;
             }
         }
+    }
+
+    @Test
+    void aStartThatStallsIsNamedAndGoesOnWhenTheCodeComes() throws Exception {
+        String ui = "/teavm/ui.wasm";
+        behindProxy(proxy -> proxy.hold(ui), (proxy, browser) -> {
+            long t = System.nanoTime();
+            // Not driver.get(), which may wait for the page to finish loading.
+            ((JavascriptExecutor) browser.driver()).executeScript("location.assign(arguments[0]);",
+                    proxy.url() + "?lang=en");
+            browser.waitForAttribute("#note", "data-kind", "slow-start", Duration.ofSeconds(60));
+            double after = (System.nanoTime() - t) / 1e9;
+            String note = browser.text("#note");
+            System.out.printf("after %.1f s: %s%n", after, note);
+            assertTrue(after >= 19, "named after " + after + " s");
+            Path shot = ProjectDirs.root().resolve("target/screenshots/SelfHostingIT-slow-start.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+            assertTrue(note.contains("taking long to start") && note.contains("20 seconds"), note);
+            assertEquals("loading", browser.attribute("#status", "data-state"), "still starting");
+            assertTrue(proxy.log().contains(ui + " HELD"), proxy.log().toString());
+
+            proxy.release(ui);
+            browser.waitForAttribute("#status", "data-state", "idle", Duration.ofSeconds(60));
+            assertEquals(List.of(true, ""), ((JavascriptExecutor) browser.driver()).executeScript(
+                    "const note = document.getElementById('note'); return [note.hidden, note.textContent];"),
+                    "the note goes once Cutout runs");
+            assertEquals("done", new CutoutPage(browser).process(TestImages.astronaut(), Duration.ofMinutes(3)));
+        });
     }
 
     @Test

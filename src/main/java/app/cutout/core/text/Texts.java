@@ -283,6 +283,10 @@ public final class Texts {
                 "Cutout no pudo iniciarse: este servidor responde a {0} con HTTP {1}, así que el sitio no se copió "
                 + "entero. Quien administre este servidor puede copiarlo de nuevo; véase «Self-hosting» en el "
                 + "README de Cutout.");
+        put("boot.slow", "Cutout is taking long to start: its code has not finished loading after {0} seconds. The "
+                + "connection may be slow or stalled. Cutout goes on waiting; reloading the page may help.",
+                "Cutout tarda en iniciarse: su código no ha terminado de cargarse tras {0} segundos. La conexión puede "
+                + "ser lenta o estar detenida. Cutout sigue esperando; recargar la página puede ayudar.");
         // The embedded server's console.
         put("server.running", "Cutout is running at {0} ({1}).", "Cutout funciona en {0} ({1}).");
         put("server.isolated", "cross-origin isolated: multi-threaded", "aislamiento de origen cruzado: varios hilos");
