@@ -1,5 +1,5 @@
 // A classic script, run before the page's modules: how the page says that Cutout cannot start (app.js uses it too),
-// and why where modules cannot run at all. From a page opened as a file (file://) browsers load no module and fetch
+// and why where modules cannot run at all; and where photos go that come before the page's code runs. From a page opened as a file (file://) browsers load no module and fetch
 // nothing, so the page would stay on "Starting Cutout…".
 
 /** A sentence of boot-texts.js in the reader's language (English if theirs is not there); null without the file. */
@@ -24,3 +24,42 @@ self.cutoutBootFailed = (text) => {
 if (location.protocol === "file:" && self.cutoutBootText("boot.file")) {
   self.cutoutBootFailed(self.cutoutBootText("boot.file"));
 }
+
+// Photos chosen, dropped or pasted while the page's code is still loading (a slow connection) are kept for it: Main
+// takes them when it starts, and from then on handles such events itself. A photo dropped meanwhile does not make the
+// browser leave the page to show the file.
+self.cutoutEarlyFiles = [];
+self.cutoutTakeEarlyFiles = () => {
+  const files = self.cutoutEarlyFiles;
+  self.cutoutEarlyFiles = null;
+  if (!files || files.length === 0) {
+    return null;
+  }
+  const list = new DataTransfer();
+  files.forEach((file) => list.items.add(file));
+  return list.files;
+};
+const keepEarly = (event, transfer) => {
+  if (self.cutoutEarlyFiles && transfer && transfer.files && transfer.files.length > 0) {
+    event.preventDefault();
+    self.cutoutEarlyFiles.push(...transfer.files);
+  }
+};
+document.addEventListener("dragover", (e) => {
+  if (self.cutoutEarlyFiles) {
+    e.preventDefault();
+  }
+});
+document.addEventListener("drop", (e) => {
+  if (self.cutoutEarlyFiles) {
+    e.preventDefault();
+    keepEarly(e, e.dataTransfer);
+  }
+});
+document.addEventListener("paste", (e) => keepEarly(e, e.clipboardData));
+document.getElementById("file-input").addEventListener("change", (e) => {
+  if (self.cutoutEarlyFiles) {
+    keepEarly(e, e.target);
+    e.target.value = "";
+  }
+});

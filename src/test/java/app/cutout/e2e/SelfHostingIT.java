@@ -145,7 +145,7 @@ class SelfHostingIT {
     }
 
     @Test
-    void aStartThatStallsIsNamedAndGoesOnWhenTheCodeComes() throws Exception {
+    void aStartThatStallsIsNamedAndKeepsThePhotosThatComeMeanwhile() throws Exception {
         String ui = "/teavm/ui.wasm";
         behindProxy(proxy -> proxy.hold(ui), (proxy, browser) -> {
             long t = System.nanoTime();
@@ -164,12 +164,31 @@ class SelfHostingIT {
             assertEquals("loading", browser.attribute("#status", "data-state"), "still starting");
             assertTrue(proxy.log().contains(ui + " HELD"), proxy.log().toString());
 
+            // Photos that come meanwhile are kept for Cutout: one chosen, one dropped (which must not make the
+            // browser leave the page for the file).
+            QueueRows queue = new QueueRows(browser);
+            queue.upload(List.of(TestImages.astronaut()));
+            Path coffee = TestImages.coffee();
+            Object dropped = ((JavascriptExecutor) browser.driver()).executeScript("""
+                    const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+                    const transfer = new DataTransfer();
+                    transfer.items.add(new File([bytes], arguments[1], { type: 'image/png' }));
+                    const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer });
+                    return !document.body.dispatchEvent(drop);
+                    """, java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(coffee)),
+                    coffee.getFileName().toString());
+            assertEquals(Boolean.TRUE, dropped, "the drop is the page's, not the browser's");
+            assertEquals(0, queue.count());
+
             proxy.release(ui);
-            browser.waitForAttribute("#status", "data-state", "idle", Duration.ofSeconds(60));
+            browser.waitForAttribute("#status", "data-state", s -> !s.equals("loading"), Duration.ofSeconds(60));
             assertEquals(List.of(true, ""), ((JavascriptExecutor) browser.driver()).executeScript(
                     "const note = document.getElementById('note'); return [note.hidden, note.textContent];"),
                     "the note goes once Cutout runs");
-            assertEquals("done", new CutoutPage(browser).process(TestImages.astronaut(), Duration.ofMinutes(3)));
+            assertEquals(2, queue.count(), "both photos joined the queue when Cutout started");
+            assertEquals("done", queue.awaitOutcome(1, Duration.ofMinutes(3)), queue.status(1));
+            assertEquals("done", queue.awaitOutcome(2, Duration.ofMinutes(3)), queue.status(2));
+            assertTrue(browser.text(QueueRows.row(2) + " .queue-name").contains(coffee.getFileName().toString()));
         });
     }
 

@@ -201,6 +201,8 @@ public final class Main {
         main.chooseLanguage();
         main.wire();
         main.view.ready(Global.isCrossOriginIsolated());
+        // Photos chosen, dropped or pasted while this code was still loading.
+        main.addFiles(Global.takeEarlyFiles());
         main.offline = OfflineStatus.install(document);
         main.storage = StoragePanel.install(document);
     }
