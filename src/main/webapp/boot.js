@@ -1,6 +1,6 @@
 // A classic script, run before the page's modules: how the page says that Cutout cannot start (app.js uses it too),
-// and why where modules cannot run at all; and where photos go that come before the page's code runs. From a page opened as a file (file://) browsers load no module and fetch
-// nothing, so the page would stay on "Starting Cutout…".
+// and why where modules cannot run at all (from a page opened as a file, file://, browsers load no module and fetch
+// nothing, so the page would stay on "Starting Cutout…"); and where photos go that come before the page's code runs.
 
 /** A sentence of boot-texts.js in the reader's language (English if theirs is not there); null without the file. */
 self.cutoutBootText = (key) => {

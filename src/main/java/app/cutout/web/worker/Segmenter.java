@@ -8,7 +8,6 @@ import app.cutout.core.onnx.SessionTuning;
 import app.cutout.core.onnx.WarmupModel;
 import app.cutout.core.pipeline.EngineFailure;
 import app.cutout.core.pipeline.InferenceEngine;
-import app.cutout.web.jso.browser.Global;
 import app.cutout.web.jso.browser.GpuDevice;
 import app.cutout.web.jso.ort.InferenceSession;
 import app.cutout.web.jso.ort.OrtBundle;

@@ -53,16 +53,16 @@ public abstract class Global implements JSObject {
     public static native CryptoSubtle getCrypto();
 
     /**
-     * Whether this scope has {@code SharedArrayBuffer}, which ONNX Runtime's threads need besides isolation (WebKitGTK
-     * is isolated yet lacks it).
-     */
-    /**
      * The photos chosen, dropped or pasted while the page's code was loading, which {@code boot.js} kept (null when
      * there are none); later ones are the page's own to handle.
      */
     @JSBody(script = "return self.cutoutTakeEarlyFiles ? self.cutoutTakeEarlyFiles() : null;")
     public static native org.teavm.jso.file.FileList takeEarlyFiles();
 
+    /**
+     * Whether this scope has {@code SharedArrayBuffer}, which ONNX Runtime's threads need besides isolation (WebKitGTK
+     * is isolated yet lacks it).
+     */
     @JSBody(script = "return typeof SharedArrayBuffer !== 'undefined';")
     public static native boolean hasSharedArrayBuffer();
 
