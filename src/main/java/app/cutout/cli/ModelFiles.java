@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * The model files the build assembles ({@code models/}), or the parts a built site serves them in, read whole and
- * handed over only when their SHA-256 matches {@link ModelSpec#sha256}, like the browser's model store: {@link Problem#MODEL_MISSING} when a file is not there,
- * {@link Problem#MODEL_CORRUPT} (with the path as a fourth value) when its bytes are not the model's.
+ * handed over only when their SHA-256 matches {@link ModelSpec#sha256}, like the browser's model store:
+ * {@link Problem#MODEL_MISSING} when a file is not there, {@link Problem#MODEL_CORRUPT} (with the path as a fourth
+ * value) when its bytes are not the model's.
  */
 final class ModelFiles implements ModelSource<byte[]> {
     private final Path dir;

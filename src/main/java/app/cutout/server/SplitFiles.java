@@ -45,14 +45,14 @@ public final class SplitFiles {
         split(ortDist.resolve(name(SiteParts.ORT_WEBGPU_WASM)), SiteParts.ORT_WEBGPU_WASM_BYTES,
                 "onnxruntime-web 1.30.0's WebGPU WebAssembly (for another version, set "
                         + "SiteParts.ORT_WEBGPU_WASM_BYTES)", SiteParts.ORT_WEBGPU_WASM, site, wanted, written);
-        for (String dir : List.of("models", SiteParts.ORT_DIR.replace("/", ""))) {
+        for (String dir : List.of("models/", SiteParts.ORT_DIR)) {
             Path folder = site.resolve(dir);
             if (!Files.isDirectory(folder)) {
                 continue;
             }
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
-                    String path = dir + "/" + file.getFileName();
+                    String path = dir + file.getFileName();
                     String part = "(" + SiteParts.SUFFIX_PATTERN + ")?(\\.tmp)?";
                     boolean split = path.matches("models/.*\\.onnx" + part)
                             || path.matches(SiteParts.ORT_WEBGPU_WASM.replace(".", "\\.") + part);

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -121,7 +120,7 @@ class PhotoIntakeIT {
     void filesDroppedOnThePageAreProcessed() throws IOException {
         Path coffee = TestImages.coffee();
         Path messi = TestImages.messi();
-        Map<?, ?> outcome = (Map<?, ?>) ((JavascriptExecutor) browser.driver()).executeScript(TRANSFER
+        Map<?, ?> outcome = (Map<?, ?>) ((JavascriptExecutor) browser.driver()).executeScript(Transfers.SCRIPT
                 + """
                 const zone = document.getElementById('drop-zone');
                 const over = new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: transfer});
@@ -130,7 +129,7 @@ class PhotoIntakeIT {
                 const drop = new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: transfer});
                 const dropTaken = !zone.dispatchEvent(drop);
                 return {overTaken, highlighted, dropTaken, after: document.body.classList.contains('dragging')};
-                """, List.of(file(coffee, "image/png"), file(messi, "image/jpeg")));
+                """, List.of(Transfers.file(coffee, "image/png"), Transfers.file(messi, "image/jpeg")));
         assertEquals(Boolean.TRUE, outcome.get("overTaken"), "dragover must be taken (else the browser refuses the "
                 + "drop): " + outcome);
         assertEquals(Boolean.TRUE, outcome.get("highlighted"), "the page shows where to drop: " + outcome);
@@ -155,11 +154,11 @@ class PhotoIntakeIT {
         ImageIO.write(ImageIO.read(squirrel.toFile()), "png", png);
         Path pasted = ProjectDirs.root().resolve("target/e2e/image.png");
         Files.write(pasted, png.toByteArray());
-        Boolean taken = (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(TRANSFER
+        Boolean taken = (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(Transfers.SCRIPT
                 + """
                 const paste = new ClipboardEvent('paste', {bubbles: true, cancelable: true, clipboardData: transfer});
                 return !document.body.dispatchEvent(paste);
-                """, List.of(file(pasted, "image/png")));
+                """, List.of(Transfers.file(pasted, "image/png")));
         assertEquals(Boolean.TRUE, taken, "the page takes the paste");
         assertEquals(4, queue.count(), "the pasted image joins the queue");
         assertEquals("image.png", browser.text(QueueRows.row(4) + " .queue-name").trim());
@@ -177,22 +176,6 @@ class PhotoIntakeIT {
     }
 
     // ---- helpers ----
-
-    /** Page script that builds {@code transfer}, a DataTransfer holding arguments[0]'s files ({name, type, base64}). */
-    private static final String TRANSFER = """
-            const transfer = new DataTransfer();
-            for (const f of arguments[0]) {
-              const binary = atob(f.base64);
-              const bytes = new Uint8Array(binary.length);
-              for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-              transfer.items.add(new File([bytes], f.name, {type: f.type}));
-            }
-            """;
-
-    private static Map<String, String> file(Path path, String type) throws IOException {
-        return Map.of("name", path.getFileName().toString(), "type", type,
-                "base64", Base64.getEncoder().encodeToString(Files.readAllBytes(path)));
-    }
 
     private void assertDone(int row, Path photo) throws IOException {
         assertEquals("done", queue.awaitOutcome(row, RUN), queue.status(row));

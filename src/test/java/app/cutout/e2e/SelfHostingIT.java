@@ -169,14 +169,10 @@ class SelfHostingIT {
             QueueRows queue = new QueueRows(browser);
             queue.upload(List.of(TestImages.astronaut()));
             Path coffee = TestImages.coffee();
-            Object dropped = ((JavascriptExecutor) browser.driver()).executeScript("""
-                    const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
-                    const transfer = new DataTransfer();
-                    transfer.items.add(new File([bytes], arguments[1], { type: 'image/png' }));
+            Object dropped = ((JavascriptExecutor) browser.driver()).executeScript(Transfers.SCRIPT + """
                     const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer });
                     return !document.body.dispatchEvent(drop);
-                    """, java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(coffee)),
-                    coffee.getFileName().toString());
+                    """, List.of(Transfers.file(coffee, "image/png")));
             assertEquals(Boolean.TRUE, dropped, "the drop is the page's, not the browser's");
             assertEquals(0, queue.count());
 

@@ -45,7 +45,7 @@ final class PartedDownload {
 
     /** The whole file's URL; part {@code i} is at {@link SiteParts#path}. */
     final String url;
-    final long bytes;
+    private final long bytes;
     private final Uint8Array whole;
     /** Parts finished, from the first. */
     private int done;
@@ -92,7 +92,6 @@ final class PartedDownload {
                 } else if (response.getStatus() == 200) {
                     offset = start;
                 } else {
-                    received = 0;
                     throw new Failure(Failure.Kind.HTTP, partUrl, response.getStatus(), offset, "");
                 }
                 ByteStream.Reader reader = response.getBody().getReader();
@@ -101,7 +100,6 @@ final class PartedDownload {
                     try {
                         chunk = Promises.await(reader.read(), what);
                     } catch (JsException e) {
-                        received = offset - start;
                         throw new Failure(Failure.Kind.INTERRUPTED, partUrl, 0, offset, e.jsMessage());
                     }
                     if (chunk.isDone()) {
@@ -109,7 +107,6 @@ final class PartedDownload {
                     }
                     Uint8Array value = chunk.getValue();
                     if (offset + value.getLength() > end) {
-                        received = 0;
                         throw new Failure(Failure.Kind.TOO_LARGE, partUrl, 0, offset + value.getLength(), "");
                     }
                     whole.set(value, (int) offset);
@@ -121,11 +118,17 @@ final class PartedDownload {
                     }
                 }
                 if (offset != end) {
-                    received = 0;
                     throw new Failure(Failure.Kind.SHORT, partUrl, 0, offset, "");
                 }
             } catch (Failure e) {
                 abort(controller);
+                // A part that broke off is resumed from its next byte; one whose answer was wrong, read again whole;
+                // one that could not be asked keeps what an earlier run had.
+                if (e.kind == Failure.Kind.INTERRUPTED) {
+                    received = offset - start;
+                } else if (e.kind != Failure.Kind.UNREACHABLE) {
+                    received = 0;
+                }
                 throw e;
             }
             done = part + 1;
@@ -136,7 +139,7 @@ final class PartedDownload {
     }
 
     /** The first byte of a {@code Content-Range: bytes FIRST-LAST/SIZE} header, or -1. */
-    static long rangeStart(String contentRange) {
+    private static long rangeStart(String contentRange) {
         if (contentRange == null || !contentRange.startsWith("bytes ") || contentRange.indexOf('-') < 0) {
             return -1;
         }
