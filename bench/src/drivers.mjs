@@ -105,6 +105,7 @@ class ChromiumBrowser {
     const browser = await withTimeout(chromium.connectOverCDP(ws), 30000, "connecting to Chromium");
     const b = new ChromiumBrowser(browser, profile);
     b.version = browser.version();
+    b.pid = proc.pid; // the leader of its own process group (detached): run.mjs counts its threads' CPU
     return b;
   }
 

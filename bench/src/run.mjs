@@ -290,6 +290,62 @@ function killAll() {
   children.clear();
 }
 
+/**
+ * CPU time of a browser's threads while `work` runs, in seconds by kind: Linux only, for a browser this script
+ * started in a process group of its own (`group`: its pid); null elsewhere. Samples every thread of the group every
+ * 250 ms and keeps each one's last figure, so a thread that ends meanwhile (a worker replaced) still counts, up to
+ * its last quarter second. Kinds by thread name: `workers` (the pages' Web Workers: Cutout's inference and PNGs, the
+ * peer's ONNX Runtime threads), `main` (each process's main thread: the page's script, style, layout and frames, and
+ * the browser's own), `compositor` (Compositor, VizCompositorThread), `pool` (the ThreadPool: image decoding, raster,
+ * WebAssembly compiling), `other`.
+ */
+async function threadCpu(group, work) {
+  if (!group || process.platform !== "linux") return { result: await work(), cpu: null };
+  const first = new Map();
+  const last = new Map();
+  const sample = () => {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let tasks;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== group) continue;
+        tasks = readdirSync(`/proc/${pid}/task`);
+      } catch {
+        continue; // gone meanwhile
+      }
+      for (const tid of tasks) {
+        try {
+          const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+          const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+          const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+          const kind = name.startsWith("DedicatedWorker") ? "workers" : tid === pid ? "main"
+            : /Compositor/.test(name) ? "compositor" : name.startsWith("ThreadPool") ? "pool" : "other";
+          const entry = { kind, ticks: Number(f[11]) + Number(f[12]) };
+          const key = `${pid}/${tid}`;
+          if (!first.has(key)) first.set(key, entry);
+          last.set(key, entry);
+        } catch {
+          // the thread ended between the listing and the read
+        }
+      }
+    }
+  };
+  sample();
+  const born = new Set(first.keys());
+  const timer = setInterval(sample, 250);
+  try {
+    const result = await work();
+    sample();
+    const cpu = { workers: 0, main: 0, compositor: 0, pool: 0, other: 0 };
+    for (const [key, { kind, ticks }] of last) cpu[kind] += ticks - (born.has(key) ? first.get(key).ticks : 0);
+    for (const kind of Object.keys(cpu)) cpu[kind] = r1(cpu[kind] / 100); // USER_HZ
+    return { result, cpu };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 async function startServer(root) {
   const jar = join(repo, "target", "cutout.jar");
   if (!existsSync(jar)) throw new BenchError(`${jar} missing: build first (bench/run.sh does)`);
@@ -1378,10 +1434,10 @@ async function throughputRound({ context, url, origin, label, opts, queue }) {
   try {
     const warm = await page.run(opts.warmupImage);
     await page.settle(opts.settleMs);
-    const r = await page.run(opts.images, { queue });
+    const { result: r, cpu } = await threadCpu(opts.browserGroup, () => page.run(opts.images, { queue }));
     await page.settle(opts.settleMs);
     return { ms: r.endAt - r.changeAt, shownMs: r.shownAt - r.changeAt, threads: r.threads, backend: r.backend,
-      model: r.model, warm, nonLocal: page.nonLocalCount, errors: page.pageErrors };
+      model: r.model, warm, nonLocal: page.nonLocalCount, errors: page.pageErrors, cpu };
   } finally {
     await page.close();
   }
@@ -1421,8 +1477,10 @@ async function throughput({ env, context, origin, opts, config, sw }) {
   line.load_avg = [r1(loadStart), r1(loadavg()[0])];
   line.non_local_requests = cut[0].nonLocal == null ? null
     : cut.reduce((k, v) => k + v.nonLocal, 0) + sw.nonLocal.length - swFrom;
+  line.cpu_s = cpuMedians(cut);
   if (opts.peer) {
     line.peer = PEER_NAME;
+    line.peer_cpu_s = cpuMedians(peer);
     line.peer_threads = Number(peer.at(-1).threads);
     line.peer_throughput_ms = r1(median(peer.map((v) => v.ms)));
     stats.peer_throughput_ms = spread(peer.map((v) => v.ms));
@@ -1440,6 +1498,13 @@ async function throughput({ env, context, origin, opts, config, sw }) {
   const errors = [...cut, ...peer].flatMap((v) => v.errors);
   if (errors.length) log(`page errors: ${errors.join(" | ")}`);
   return line;
+}
+
+/** Per kind of thread, the median over rounds of the CPU seconds `threadCpu` counted; null where it could not. */
+function cpuMedians(rounds) {
+  if (rounds.some((v) => !v.cpu)) return null;
+  const kinds = Object.keys(rounds[0].cpu);
+  return Object.fromEntries(kinds.map((kind) => [kind, r1(median(rounds.map((v) => v.cpu[kind])))]));
 }
 
 // ---------------------------------------------------------------------------------------------------- --quality
@@ -1854,6 +1919,11 @@ function summary(l, tag) {
     parts.push(`  native inference ${l.native_inference_ms} [${fmtSpread(st.native_inference_ms)}] ms → `
       + `inference_vs_native ${l.inference_vs_native}${verdict(l.inference_vs_native, TARGETS.inferenceVsNative)} ${tag}`);
   }
+  const cpu = (c) => Object.entries(c).map(([kind, sec]) => `${kind} ${sec}`).join(", ");
+  if (l.cpu_s) {
+    parts.push(`  browser CPU seconds by thread: cutout ${cpu(l.cpu_s)}`
+      + `${l.peer_cpu_s ? `; peer ${cpu(l.peer_cpu_s)}` : ""} ${tag}`);
+  }
   parts.push(`  non-local requests: ${l.non_local_requests ?? "not observable in this browser"}`
     + `${l.peer_non_local_requests !== undefined ? ` (peer ${l.peer_non_local_requests ?? "n/a"})` : ""}; `
     + `load average ${l.load_avg.join(" → ")} on ${l.cores} cores`);
@@ -1873,6 +1943,11 @@ function firstVisitSummary(l, tag) {
     parts.push(`  first_visit_ratio ${l.first_visit_ratio}${verdict(l.first_visit_ratio, TARGETS.firstVisit)}; per round `
       + `${st.first_visit_ratio_paired?.median} [${fmtSpread(st.first_visit_ratio_paired)}] ${tag}`);
   }
+  const cpu = (c) => Object.entries(c).map(([kind, sec]) => `${kind} ${sec}`).join(", ");
+  if (l.cpu_s) {
+    parts.push(`  browser CPU seconds by thread: cutout ${cpu(l.cpu_s)}`
+      + `${l.peer_cpu_s ? `; peer ${cpu(l.peer_cpu_s)}` : ""} ${tag}`);
+  }
   parts.push(`  non-local requests: ${l.non_local_requests ?? "not observable in this browser"}`
     + `${l.peer_non_local_requests !== undefined ? ` (peer ${l.peer_non_local_requests ?? "n/a"})` : ""}; `
     + `load average ${l.load_avg.join(" → ")} on ${l.cores} cores`);
@@ -1890,6 +1965,11 @@ function throughputSummary(l, tag) {
       + `[${fmtSpread(st.peer_throughput_ms)}] ms ${tag}`);
     parts.push(`  throughput_ratio ${l.throughput_ratio}${verdict(l.throughput_ratio, TARGETS.throughput, ">=")}; per `
       + `round ${st.throughput_ratio_paired?.median} [${fmtSpread(st.throughput_ratio_paired)}] ${tag}`);
+  }
+  const cpu = (c) => Object.entries(c).map(([kind, sec]) => `${kind} ${sec}`).join(", ");
+  if (l.cpu_s) {
+    parts.push(`  browser CPU seconds by thread: cutout ${cpu(l.cpu_s)}`
+      + `${l.peer_cpu_s ? `; peer ${cpu(l.peer_cpu_s)}` : ""} ${tag}`);
   }
   parts.push(`  non-local requests: ${l.non_local_requests ?? "not observable in this browser"}`
     + `${l.peer_non_local_requests !== undefined ? ` (peer ${l.peer_non_local_requests ?? "n/a"})` : ""}; `
@@ -1921,6 +2001,7 @@ async function main() {
     executable: browserExecutable(opts), track, tmp: process.env.BENCH_TMP,
   });
   const env = { machine, browser };
+  opts.browserGroup = browser.pid ?? null;
   const tag = `[${machine.cpu}, ${machine.cores} cores, ${browser.name} ${browser.version}]`;
   log(`machine: ${machine.cpu}, ${machine.cores} cores; browser: ${browser.name} ${browser.version}; `
     + `load average ${loadavg()[0].toFixed(1)}`);

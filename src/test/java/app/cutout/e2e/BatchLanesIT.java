@@ -17,7 +17,8 @@ import org.openqa.selenium.JavascriptExecutor;
  * A batch on the CPU in Chromium, with the real model: two photos are worked on at once, each on half the threads
  * ({@code core.pipeline.QueueLanes}), their cutouts are the same as one photo's alone on every thread, and afterwards
  * a single worker with every thread has its session ready before the next photo comes (the preload from the stored
- * model), so that photo waits for no session.
+ * model), so that photo waits for no session. While the photos run, the page's progress bars leave the page's main
+ * thread alone (see {@link #MOTION}).
  */
 class BatchLanesIT {
     private static final Duration RUN = Duration.ofMinutes(10);
@@ -27,6 +28,24 @@ class BatchLanesIT {
             + " ['preparing', 'loading-model', 'removing', 'finishing'].includes(li.getAttribute('data-state'))).length;"
             + " new MutationObserver(() => { window.__lanes.max = Math.max(window.__lanes.max, busy()); })"
             + ".observe(document.getElementById('queue'), { subtree: true, attributes: true, childList: true });";
+
+    /**
+     * What moves on the page while photos run: the progress bars shown that the browser's theme draws (Chromium
+     * animates a bar with no value by repainting the page 8 times a second), then each running animation as its name,
+     * animated properties and timing; one that animates anything but opacity or transform (which the compositor runs
+     * without the page), or smoothly (a frame at every display refresh), is marked with "!".
+     */
+    private static final String MOTION = "const shown = [...document.querySelectorAll('progress')]"
+            + ".filter(p => p.getClientRects().length);"
+            + " const themed = shown.filter(p => getComputedStyle(p).appearance !== 'none').length;"
+            + " const running = document.getAnimations().filter(a => a.playState === 'running').map(a => {"
+            + "  const frames = a.effect.getKeyframes();"
+            + "  const props = [...new Set(frames.flatMap(f => Object.keys(f)))]"
+            + "   .filter(k => !['offset', 'computedOffset', 'easing', 'composite'].includes(k));"
+            + "  const easing = frames.length ? frames[0].easing : a.effect.getTiming().easing;"
+            + "  const cheap = props.every(k => k === 'opacity' || k === 'transform') && easing.startsWith('steps(');"
+            + "  return (a.animationName || 'script') + ' [' + props.join(',') + '] ' + easing + (cheap ? '' : ' !'); });"
+            + " return 'themed ' + themed + '; ' + shown.length + ' bars; ' + running.join('; ');";
 
     @Test
     void aBatchRunsTwoAtATimeWithTheSameCutoutsAndThenOnePhotoGetsEveryThreadAgain() throws IOException {
@@ -46,6 +65,12 @@ class BatchLanesIT {
             List<Path> batch = List.of(TestImages.astronaut(), TestImages.coffee(), TestImages.chelsea(),
                     TestImages.photo("messi5.jpg"));
             queue.upload(batch);
+            browser.waitForAttribute(QueueRows.row(2), "data-state", "removing", RUN);
+            String motion = (String) js.executeScript(MOTION);
+            System.out.println("BatchLanesIT: while photos run: " + motion);
+            assertTrue(motion.startsWith("themed 0;"), "a progress bar drawn by the browser's theme: " + motion);
+            assertTrue(motion.contains("progress-busy [opacity] steps("), "the busy bars' own animation: " + motion);
+            assertFalse(motion.contains("!"), "an animation the page must repaint for, or a smooth one: " + motion);
             for (int n = 2; n <= 1 + batch.size(); n++) {
                 assertEquals("done", queue.awaitOutcome(n, RUN), queue.status(n));
             }
