@@ -2,14 +2,26 @@
 // and why where modules cannot run at all (from a page opened as a file, file://, browsers load no module and fetch
 // nothing, so the page would stay on "Starting Cutout…"); and where photos go that come before the page's code runs.
 
-/** A sentence of boot-texts.js in the reader's language (English if theirs is not there); null without the file. */
+/**
+ * A sentence of boot-texts.js in the page's language, chosen as the app chooses it (core.text.Texts.choose): the
+ * address's ?lang=, else the reader's choice kept on the device (web.app.Main.LANGUAGE_SETTING), else the browser's,
+ * else English. Null without the file.
+ */
 self.cutoutBootText = (key) => {
   const texts = self.cutoutBootTexts;
   if (!texts) {
     return null;
   }
-  const lang = (navigator.languages || [navigator.language || "en"]).map((tag) => tag.slice(0, 2).toLowerCase())
-    .find((tag) => texts[tag]) || "en";
+  let kept = null;
+  try {
+    kept = self.localStorage.getItem("cutout.language");
+  } catch (e) {
+    // storage turned off: the address and the browser decide
+  }
+  const order = [new URLSearchParams(location.search).get("lang"), kept,
+    ...(navigator.languages || [navigator.language || "en"])];
+  const lang = order.filter(Boolean).map((tag) => tag.split("-")[0].toLowerCase())
+    .find((tag) => Object.prototype.hasOwnProperty.call(texts, tag)) || "en";
   return texts[lang][key];
 };
 

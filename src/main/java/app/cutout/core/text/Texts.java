@@ -626,6 +626,22 @@ public final class Texts {
         ES.put(key, es);
     }
 
+    /**
+     * The page's language: the one its address asks for ({@code ?lang=}), else the one the reader chose on an earlier
+     * visit (kept on the device), else the browser's first supported one, else English. Null, empty and unsupported
+     * values are passed over. boot.js chooses the same way for the sentences it shows before this code runs.
+     */
+    public static String choose(String asked, String kept, String[] browserLanguages) {
+        int n = browserLanguages == null ? 0 : browserLanguages.length;
+        String[] order = new String[n + 2];
+        order[0] = asked;
+        order[1] = kept;
+        if (n > 0) {
+            System.arraycopy(browserLanguages, 0, order, 2, n);
+        }
+        return choose(order);
+    }
+
     /** Picks the first supported language of the browser's list; English otherwise. */
     public static String choose(String[] browserLanguages) {
         if (browserLanguages != null) {

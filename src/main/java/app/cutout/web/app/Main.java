@@ -26,6 +26,9 @@ import org.teavm.jso.file.FileList;
  * controls to them. Inference and exports run in workers; this thread only edits and draws.
  */
 public final class Main {
+    /** The key under which the reader's choice of language is kept on the device; boot.js reads it too. */
+    static final String LANGUAGE_SETTING = "cutout.language";
+
     private final HTMLDocument document;
     private final View view;
     private final QueueView queueView;
@@ -209,12 +212,12 @@ public final class Main {
 
     private void chooseLanguage() {
         HTMLSelectElement select = (HTMLSelectElement) document.getElementById("language-select");
-        String lang = urlOptions.lang != null ? urlOptions.lang : Texts.choose(Navigator.getLanguages());
-        Texts.use(lang);
+        Texts.use(Texts.choose(urlOptions.lang, Global.keptSetting(LANGUAGE_SETTING), Navigator.getLanguages()));
         select.setValue(Texts.language());
         view.translate();
         select.addEventListener("change", event -> {
             Texts.use(select.getValue());
+            Global.keepSetting(LANGUAGE_SETTING, Texts.language());
             view.translate();
             queueView.relabel();
             refreshPreview();

@@ -32,6 +32,17 @@ class TextsTest {
     }
 
     @Test
+    void theAddressComesFirstThenTheReadersEarlierChoiceThenTheBrowser() {
+        String[] browser = {"es-ES", "en"};
+        assertEquals("en", Texts.choose("en", "es", browser));
+        assertEquals("es", Texts.choose(null, "es", new String[] {"en-US"}));
+        assertEquals("en", Texts.choose(null, "en", browser), "a choice of English is kept too");
+        assertEquals("es", Texts.choose(null, null, browser));
+        assertEquals("es", Texts.choose("fr", "", browser), "unsupported and empty values are passed over");
+        assertEquals("en", Texts.choose(null, null, null));
+    }
+
+    @Test
     void fillsPlaceholdersInTheChosenLanguage() {
         Texts.use("es");
         assertEquals("2 de 3 hechas", Texts.t("status.batch", 2, 3));

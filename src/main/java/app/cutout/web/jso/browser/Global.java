@@ -80,6 +80,17 @@ public abstract class Global implements JSObject {
     @JSBody(script = "return typeof OffscreenCanvas !== 'undefined';")
     public static native boolean hasOffscreenCanvas();
 
+    /**
+     * A setting this site kept on the device ({@code localStorage}), or "" where there is none or the browser keeps
+     * none (storage turned off, a sandboxed frame).
+     */
+    @JSBody(params = "key", script = "try { return self.localStorage.getItem(key) || ''; } catch (e) { return ''; }")
+    public static native String keptSetting(String key);
+
+    /** Keeps a setting on the device where the browser allows it; elsewhere it lasts as long as the page. */
+    @JSBody(params = {"key", "value"}, script = "try { self.localStorage.setItem(key, value); } catch (e) { }")
+    public static native void keepSetting(String key, String value);
+
     /** Base URL of the site, i.e. the directory the current script (page or worker) was loaded from. */
     @JSBody(script = "return new URL('.', self.location.href).href;")
     public static native String baseUrl();
