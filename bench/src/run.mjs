@@ -1919,11 +1919,6 @@ function summary(l, tag) {
     parts.push(`  native inference ${l.native_inference_ms} [${fmtSpread(st.native_inference_ms)}] ms → `
       + `inference_vs_native ${l.inference_vs_native}${verdict(l.inference_vs_native, TARGETS.inferenceVsNative)} ${tag}`);
   }
-  const cpu = (c) => Object.entries(c).map(([kind, sec]) => `${kind} ${sec}`).join(", ");
-  if (l.cpu_s) {
-    parts.push(`  browser CPU seconds by thread: cutout ${cpu(l.cpu_s)}`
-      + `${l.peer_cpu_s ? `; peer ${cpu(l.peer_cpu_s)}` : ""} ${tag}`);
-  }
   parts.push(`  non-local requests: ${l.non_local_requests ?? "not observable in this browser"}`
     + `${l.peer_non_local_requests !== undefined ? ` (peer ${l.peer_non_local_requests ?? "n/a"})` : ""}; `
     + `load average ${l.load_avg.join(" → ")} on ${l.cores} cores`);
@@ -1942,11 +1937,6 @@ function firstVisitSummary(l, tag) {
       + `(photo chosen at ${l.peer_first_visit_pick_ms}, preload ${l.peer_session_ms}) ${tag}`);
     parts.push(`  first_visit_ratio ${l.first_visit_ratio}${verdict(l.first_visit_ratio, TARGETS.firstVisit)}; per round `
       + `${st.first_visit_ratio_paired?.median} [${fmtSpread(st.first_visit_ratio_paired)}] ${tag}`);
-  }
-  const cpu = (c) => Object.entries(c).map(([kind, sec]) => `${kind} ${sec}`).join(", ");
-  if (l.cpu_s) {
-    parts.push(`  browser CPU seconds by thread: cutout ${cpu(l.cpu_s)}`
-      + `${l.peer_cpu_s ? `; peer ${cpu(l.peer_cpu_s)}` : ""} ${tag}`);
   }
   parts.push(`  non-local requests: ${l.non_local_requests ?? "not observable in this browser"}`
     + `${l.peer_non_local_requests !== undefined ? ` (peer ${l.peer_non_local_requests ?? "n/a"})` : ""}; `
