@@ -301,7 +301,6 @@ function killAll() {
  */
 async function threadCpu(group, work) {
   if (!group || process.platform !== "linux") return { result: await work(), cpu: null };
-  const first = new Map();
   const last = new Map();
   const sample = () => {
     for (const pid of readdirSync("/proc")) {
@@ -321,10 +320,7 @@ async function threadCpu(group, work) {
           const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
           const kind = name.startsWith("DedicatedWorker") ? "workers" : tid === pid ? "main"
             : /Compositor/.test(name) ? "compositor" : name.startsWith("ThreadPool") ? "pool" : "other";
-          const entry = { kind, ticks: Number(f[11]) + Number(f[12]) };
-          const key = `${pid}/${tid}`;
-          if (!first.has(key)) first.set(key, entry);
-          last.set(key, entry);
+          last.set(`${pid}/${tid}`, { kind, ticks: Number(f[11]) + Number(f[12]) });
         } catch {
           // the thread ended between the listing and the read
         }
@@ -332,13 +328,13 @@ async function threadCpu(group, work) {
     }
   };
   sample();
-  const born = new Set(first.keys());
+  const start = new Map(last);
   const timer = setInterval(sample, 250);
   try {
     const result = await work();
     sample();
     const cpu = { workers: 0, main: 0, compositor: 0, pool: 0, other: 0 };
-    for (const [key, { kind, ticks }] of last) cpu[kind] += ticks - (born.has(key) ? first.get(key).ticks : 0);
+    for (const [key, { kind, ticks }] of last) cpu[kind] += ticks - (start.get(key)?.ticks ?? 0);
     for (const kind of Object.keys(cpu)) cpu[kind] = r1(cpu[kind] / 100); // USER_HZ
     return { result, cpu };
   } finally {
