@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.cutout.core.text.Texts;
 import app.cutout.server.StaticServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -29,9 +28,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * The main flows, the same in every engine other than Chromium (where the full suite runs): a refused bad file
  * whose queue goes on to a photo cut out as the JVM reference mask says; one brush stroke and an export whose alpha
- * changed only inside the stroke; a queue of three with the running photo cancelled; a language chosen in the menu
- * that the next visit opens in, unless its address asks for another; and a second visit with the server stopped,
- * served by the service worker. Nothing may leave the machine: the engine's proxy settings point
+ * changed only inside the stroke; a queue of three with the running photo cancelled; and a second visit with the
+ * server stopped, served by the service worker. Nothing may leave the machine: the engine's proxy settings point
  * at a {@link RequestTrap}, which must catch nothing.
  *
  * <p>One browser and one server per engine, the flows in order (each builds on the page the previous one left).
@@ -207,43 +205,6 @@ abstract class MainFlows {
 
     @Test
     @Order(4)
-    void theLanguageChosenInTheMenuIsTheNextVisitsUnlessTheAddressAsksForAnother() {
-        String plain = server.url() + "?backend=wasm&model=quint8";
-        page.select("#language-select", "es");
-        try {
-            page.open(plain);
-            page.waitForAttribute("body", "data-app", "ready"::equals, SHORT);
-            assertEquals(List.of("es", "es", bootText("es")), language(), "a new visit, no ?lang=");
-            page.open(plain + "&lang=en");
-            page.waitForAttribute("body", "data-app", "ready"::equals, SHORT);
-            assertEquals(List.of("en", "en", bootText("en")), language(), "?lang=en comes first");
-        } finally {
-            page.select("#language-select", "en");
-        }
-        page.open(plain);
-        page.waitForAttribute("body", "data-app", "ready"::equals, SHORT);
-        assertEquals(List.of("en", "en", bootText("en")), language(), "English chosen again is kept as well");
-    }
-
-    /** The page's language menu, its {@code <html lang>}, and the sentence boot.js would show for a slow start. */
-    private List<Object> language() {
-        return List.of(page.attribute("html", "lang"),
-                page.script("return document.getElementById('language-select').value;"),
-                page.script("return self.cutoutBootText('boot.slow');"));
-    }
-
-    private static String bootText(String lang) {
-        String before = Texts.language();
-        Texts.use(lang);
-        try {
-            return Texts.t("boot.slow");
-        } finally {
-            Texts.use(before);
-        }
-    }
-
-    @Test
-    @Order(5)
     void aSecondVisitWorksWithTheServerStopped() {
         String ready = page.waitForAttribute("#offline-status", "data-ready",
                 v -> v.equals("true") || v.equals("failed") || v.equals("unsupported"), SHORT);
